@@ -1,0 +1,102 @@
+package org.evident.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.TimeZone;
+
+import org.evident.toc.InvalidProjectException;
+import org.evident.toc.Problem;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code evident} command: evaluate a programme against its theory of change. */
+@Command(name = "evident",
+        mixinStandardHelpOptions = true,
+        version = "evident 0.1.0",
+        description = "Evaluate a public programme against its theory of change.",
+        subcommands = {RunCommand.class, ValidateCommand.class, GraphCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (warnings may be printed)",
+            "1:failure (could not read or write a file, or an internal error)",
+            "2:usage error (an unknown option, command or view)",
+            "3:invalid input data (the project or its data files have errors)"})
+public final class Evident implements Runnable {
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int USAGE = 2;
+    static final int INVALID_INPUT = 3;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+            description = "Print the full stack trace of an error (for reporting bugs).")
+    boolean stacktrace;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code; used by tests in-process. */
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // Outputs must not depend on the machine's locale or zone (number formats, dates).
+        Locale.setDefault(Locale.UK);
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        System.setProperty("java.awt.headless", "true");
+        boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
+        CommandLine commandLine = new CommandLine(new Evident())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cl, parseResult) -> handle(e, cl.getErr(), stacktrace));
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int handle(Exception e, PrintWriter err, boolean stacktrace) {
+        int code;
+        if (e instanceof InvalidProjectException invalid) {
+            printProblems(invalid, err);
+            code = INVALID_INPUT;
+        } else if (e instanceof IllegalArgumentException) {
+            err.println("evident: " + e.getMessage());
+            code = USAGE;
+        } else if (e instanceof UncheckedIOException) {
+            err.println("evident: " + e.getMessage());
+            code = FAILURE;
+        } else {
+            err.println("evident: unexpected error: " + e + " (run again with --stacktrace for details)");
+            code = FAILURE;
+        }
+        if (stacktrace) {
+            e.printStackTrace(err);
+        }
+        return code;
+    }
+
+    static void printProblems(InvalidProjectException invalid, PrintWriter err) {
+        for (Problem problem : invalid.problems()) {
+            err.println(problem);
+        }
+        long errors = invalid.problems().stream().filter(Problem::isError).count();
+        long warnings = invalid.problems().size() - errors;
+        err.println("invalid: " + plural(errors, "error") + ", " + plural(warnings, "warning"));
+    }
+
+    static String plural(long count, String word) {
+        return count + " " + word + (count == 1 ? "" : "s");
+    }
+}

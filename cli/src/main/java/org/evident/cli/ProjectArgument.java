@@ -1,0 +1,18 @@
+package org.evident.cli;
+
+import java.nio.file.Path;
+
+import org.evident.toc.EvaluationProject;
+
+import picocli.CommandLine.Parameters;
+
+/** The evaluation project folder every command takes first. */
+final class ProjectArgument {
+    @Parameters(index = "0", paramLabel = "<project>",
+            description = "The evaluation project folder (holding evaluation.yaml and toc.yaml).")
+    Path folder;
+
+    EvaluationProject open() {
+        return EvaluationProject.open(folder);
+    }
+}

@@ -1,0 +1,33 @@
+package org.evident.toc;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The contents of {@code evaluation.yaml}: the programme, its reporting periods, its input
+ * sources and its settings.
+ *
+ * @param reportingDate the "as of" date that every date-relative measure uses, never today
+ * @param periods       quarters in order, then phases in order
+ */
+public record Evaluation(String programme, Optional<String> organisation, LocalDate reportingDate,
+                         List<Period> periods, List<Source> sources, Settings settings) {
+    public Evaluation {
+        Objects.requireNonNull(programme, "programme");
+        Objects.requireNonNull(organisation, "organisation");
+        Objects.requireNonNull(reportingDate, "reportingDate");
+        periods = List.copyOf(periods);
+        sources = List.copyOf(sources);
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    public Optional<Period> period(String id) {
+        return periods.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    public List<Source> sources(Source.Type type) {
+        return sources.stream().filter(s -> s.type() == type).toList();
+    }
+}
