@@ -1,0 +1,144 @@
+package org.evident.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands run in-process, as a user would type them, checking exit codes and what they print. */
+class EvidentCommandsTest {
+    private static final String BCF = Path.of(System.getProperty("evident.fixtures"), "bcf-support-programme").toString();
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result evident(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Evident.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Path brokenProject() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(dir.resolve("evaluation.yaml"), "programme: Broken\nreporting_date: 2025-01-13\nperiods: {}\n");
+        Files.writeString(dir.resolve("toc.yaml"), """
+                nodes:
+                  - { id: in, label: Funding, stage: input }
+                  - { id: act, label: Deliver, stage: activity }
+                links:
+                  - { from: act, to: in }
+                """);
+        return dir;
+    }
+
+    @Test
+    void help_listsTheCommands() {
+        Result r = evident("--help");
+        assertEquals(0, r.code());
+        for (String command : new String[] {"run", "validate", "graph"}) {
+            assertTrue(r.out().contains("  " + command + " "), command + " missing from:\n" + r.out());
+        }
+    }
+
+    @Test
+    void validate_workedExample_exitsZeroAndCountsTheStages() {
+        Result r = evident("validate", BCF);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("valid: Better Care Fund Support Programme 2023-25"), r.out());
+        assertTrue(r.out().contains("8 short-term outcomes, 8 medium-term outcomes"), r.out());
+    }
+
+    @Test
+    void validate_brokenProject_exitsThreeAndPointsAtTheLine() throws IOException {
+        Result r = evident("validate", brokenProject().toString());
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("toc.yaml:5:5: error: link 'act -> in' goes backwards (activity -> input)"), r.err());
+        assertTrue(r.err().contains("invalid: 1 error"), r.err());
+        assertFalse(r.err().contains("at org."), "no stack trace without --stacktrace");
+    }
+
+    @Test
+    void validate_withoutAProject_isAUsageError() {
+        Result r = evident("validate");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Missing required parameter: '<project>'"), r.err());
+    }
+
+    @Test
+    void validate_aFolderThatIsNotThere_isAUsageError() {
+        Result r = evident("validate", tmp.resolve("nowhere").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is not a folder"), r.err());
+    }
+
+    @Test
+    void graph_dotGoesToStandardOutput() {
+        Result r = evident("graph", BCF, "--format", "dot");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("rankdir=LR"), r.out());
+    }
+
+    @Test
+    void graph_svgOfTheContractView_isWellFormedXml() throws Exception {
+        Path svg = tmp.resolve("contract.svg");
+        Result r = evident("graph", BCF, "--format", "svg", "--view", "contract", "--out", svg.toString());
+        assertEquals(0, r.code(), r.err());
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", document.getDocumentElement().getTagName());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("Funding"));
+        assertFalse(text.contains("Strategy and planning"), "the contract view drops the strategy input");
+    }
+
+    @Test
+    void graph_pngNeedsAFile() {
+        Result r = evident("graph", BCF, "--format", "png");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--format png needs --out FILE"), r.err());
+    }
+
+    @Test
+    void graph_unknownView_isAUsageErrorNamingTheViews() {
+        Result r = evident("graph", BCF, "--view", "contracts");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no view 'contracts'; the views are full, contract"), r.err());
+    }
+
+    @Test
+    void run_workedExample_writesTheDiagramsAndSaysWhatItSkipped() throws IOException {
+        Path out = tmp.resolve("out/bcf");
+        Result r = evident("run", BCF, "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("skipped"), r.err());
+        assertTrue(Files.readString(out.resolve("toc.svg")).startsWith("<?xml"));
+        var png = ImageIO.read(out.resolve("toc.png").toFile());
+        assertTrue(png.getWidth() > 1000, "width " + png.getWidth());
+        try (var files = Files.list(tmp.resolve("out"))) {
+            assertEquals(1, files.count(), "no temporary folder is left beside the output");
+        }
+    }
+
+    @Test
+    void run_invalidProject_exitsThreeAndLeavesThePreviousOutputAlone() throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("previous"));
+        Files.writeString(out.resolve("keep.txt"), "earlier run");
+        Result r = evident("run", brokenProject().toString(), "--out", out.toString());
+        assertEquals(3, r.code());
+        assertEquals("earlier run", Files.readString(out.resolve("keep.txt")));
+    }
+}

@@ -1,0 +1,101 @@
+package org.evident.toc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** evaluation.yaml read together with toc.yaml, with every problem from both files in one list. */
+class EvaluationProjectTest {
+    private static final String TOC = """
+            nodes:
+              - { id: in, label: Funding, stage: input }
+              - { id: act, label: Deliver, stage: activity }
+            links:
+              - { from: in, to: act }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path project(String evaluation, String toc) throws IOException {
+        Files.writeString(dir.resolve("evaluation.yaml"), evaluation);
+        Files.writeString(dir.resolve("toc.yaml"), toc);
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/tracker.csv"), "id\n");
+        return dir;
+    }
+
+    @Test
+    void validProject_opens() throws IOException {
+        EvaluationProject p = EvaluationProject.open(project("""
+                programme: Test programme
+                reporting_date: 2025-01-13
+                periods:
+                  quarters: { from: 2024-25 Q1, to: 2024-25 Q2 }
+                  phases:
+                    - { id: phase-1, label: Phase 1, from: 2024-04-01, to: 2024-07-31 }
+                sources:
+                  - { id: tracker, type: tracker, file: data/tracker.csv }
+                  - { id: wave-1, type: survey, file: data/wave1.csv, period: phase-1 }
+                settings:
+                  interval: clopper-pearson
+                """, TOC));
+        assertEquals("Test programme", p.evaluation().programme());
+        assertEquals(List.of("2024-25 Q1", "2024-25 Q2", "phase-1"), p.evaluation().periods().stream().map(Period::id).toList());
+        assertEquals(Settings.IntervalMethod.CLOPPER_PEARSON, p.evaluation().settings().interval());
+        assertEquals(0.95, p.evaluation().settings().confidenceLevel());
+        assertEquals(dir.resolve("data/tracker.csv"), p.evaluation().sources().get(0).file());
+        assertEquals(1, p.warnings().size(), p.warnings()::toString);
+        assertTrue(p.warnings().get(0).message().contains("data/wave1.csv does not exist"));
+        assertEquals(9, p.warnings().get(0).line());
+    }
+
+    @Test
+    void problemsInBothFiles_areReportedTogether_withTheirFiles() throws IOException {
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(project("""
+                programme: Test programme
+                reporting_date: 2025-13-01
+                periods:
+                  quarters: { from: 2024-25 Q1, to: 2024 Q2 }
+                  phases:
+                    - { id: p1, from: 2024-04-01, to: 2024-07-31 }
+                    - { id: p2, from: 2024-07-01, to: 2024-09-30 }
+                sources:
+                  - { id: s, type: spreadsheet, file: data/x.csv }
+                  - { id: w, type: survey, file: data/tracker.csv, period: phase-9 }
+                settings:
+                  confidence_level: 95
+                """, TOC.replace("to: act", "to: acts"))));
+        List<String> printed = e.problems().stream().filter(Problem::isError).map(Problem::toString)
+                .map(s -> s.substring(dir.toString().length() + 1)).toList();
+        assertEquals(List.of(
+                "evaluation.yaml:2:17: error: evaluation.yaml reporting_date: '2025-13-01' is not a date (YYYY-MM-DD)",
+                "evaluation.yaml:4:13: error: periods quarters: quarters from 2024-25 Q1 to 2024 Q2 mix financial-year and calendar quarters",
+                "evaluation.yaml:7:7: error: phase p2 (2024-07-01 to 2024-09-30) overlaps phase p1 (2024-04-01 to 2024-07-31)",
+                "evaluation.yaml:9:20: error: source type: 'spreadsheet' is not one of tracker | survey | kpi | findings",
+                "evaluation.yaml:10:60: error: source w: period 'phase-9' is not a defined period; the periods are p1, p2",
+                "evaluation.yaml:12:21: error: settings confidence_level: '95' is not a number between 0.5 and 0.999",
+                "toc.yaml:5:21: error: link in -> acts: 'to' names unknown node 'acts'; did you mean 'act'?"), printed);
+    }
+
+    @Test
+    void missingTocFile_isAnError() throws IOException {
+        Files.writeString(dir.resolve("evaluation.yaml"), "programme: x\nreporting_date: 2025-01-01\nperiods: {}\n");
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(dir));
+        assertEquals(1, e.problems().size(), e.problems()::toString);
+        assertTrue(e.problems().get(0).toString().endsWith("toc.yaml: error: missing: every evaluation project needs toc.yaml"));
+    }
+
+    @Test
+    void notAFolder_isACallerMistake() {
+        assertThrows(IllegalArgumentException.class, () -> EvaluationProject.open(dir.resolve("nope")));
+    }
+}
