@@ -21,8 +21,12 @@ final class EvaluationReader {
     private static final Set<String> PERIODS = Set.of("quarters", "phases");
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
-    private static final Set<String> SOURCE = Set.of("id", "type", "file", "period");
-    private static final Set<String> SETTINGS = Set.of("confidence_level", "interval");
+    private static final Set<String> SOURCE = Set.of("id", "type", "file", "period", "sheet", "columns",
+            "respondent", "items");
+    private static final Set<String> ITEM = Set.of("id", "type", "column", "text", "labels", "positive",
+            "not_in_base", "options", "separator", "map");
+    private static final Set<String> OPTION = Set.of("id", "label");
+    private static final Set<String> SETTINGS = Set.of("confidence_level", "interval", "regions");
 
     private final YamlFile yaml;
     private final Path projectDir;
@@ -129,6 +133,19 @@ final class EvaluationReader {
                         s -> Source.Type.valueOf(s.toUpperCase(Locale.ROOT)));
                 Optional<String> file = f.requiredText("file");
                 Optional<String> period = f.optionalText("period");
+                Optional<String> sheet = f.optionalText("sheet");
+                String respondent = f.optionalText("respondent").orElse("respondent_id");
+                Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+                f.get("columns").flatMap(c -> yaml.fields(c, what + " columns", null)).ifPresent(cf -> {
+                    for (String canonical : cf.keys()) {
+                        columns.put(canonical, yaml.texts(cf.get(canonical).orElseThrow(), what + " columns " + canonical)
+                                .stream().map(YamlFile.Scalar::value).toList());
+                    }
+                });
+                List<SurveyItem> items = f.get("items").map(i -> readItems(i, what)).orElse(List.of());
+                if (type.isPresent() && type.get() != Source.Type.SURVEY && f.get("items").isPresent()) {
+                    yaml.error(f.keyNode("items"), what + ": only a survey source has items");
+                }
                 period.ifPresent(p -> {
                     if (!periodAt.containsKey(p)) {
                         yaml.error(f.get("period").orElseThrow(), what + ": period '" + p
@@ -152,10 +169,103 @@ final class EvaluationReader {
                 if (!Files.isRegularFile(resolved)) {
                     yaml.warning(f.get("file").orElseThrow(), what + ": file " + file.get() + " does not exist (yet)");
                 }
-                sources.add(new Source(id.get(), type.get(), resolved, period));
+                sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items));
             });
         }
         return sources;
+    }
+
+    private List<SurveyItem> readItems(Node list, String source) {
+        List<SurveyItem> items = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        for (Node node : yaml.items(list, source + " items")) {
+            yaml.fields(node, source + " item", ITEM).ifPresent(f -> {
+                Optional<String> id = f.requiredText("id");
+                String what = source + " item " + id.orElse("?");
+                Optional<SurveyItem.Type> type = f.requiredValue("type",
+                        "one of agreement | rating | yes_no | single_choice | multi_select | free_text",
+                        s -> SurveyItem.Type.valueOf(s.toUpperCase(Locale.ROOT)));
+                if (id.isEmpty() || type.isEmpty()) {
+                    return;
+                }
+                Node first = seen.putIfAbsent(id.get(), f.get("id").orElseThrow());
+                if (first != null) {
+                    yaml.error(f.get("id").orElseThrow(), "duplicate item id '" + id.get() + "' in " + source
+                            + " (first defined at line " + YamlFile.line(first) + ")");
+                    return;
+                }
+                item(f, what, id.get(), type.get()).ifPresent(items::add);
+            });
+        }
+        return items;
+    }
+
+    private Optional<SurveyItem> item(Fields f, String what, String id, SurveyItem.Type type) {
+        String column = f.optionalText("column").orElse(id);
+        List<SurveyItem.Option> options = new ArrayList<>();
+        List<String> labels = new ArrayList<>(type.defaultLabels());
+        if (f.get("labels").isPresent()) {
+            labels = f.optionalTexts("labels").stream().map(YamlFile.Scalar::value).toList();
+        }
+        if (type == SurveyItem.Type.SINGLE_CHOICE) {
+            labels = f.optionalTexts("options").stream().map(YamlFile.Scalar::value).toList();
+            if (labels.isEmpty()) {
+                yaml.error(f.node(), what + ": a single_choice item needs 'options', the answers it accepts");
+            }
+        } else if (type == SurveyItem.Type.MULTI_SELECT) {
+            labels = List.of();
+            for (Node option : f.get("options").map(o -> yaml.items(o, what + " options")).orElse(List.of())) {
+                yaml.fields(option, what + " option", OPTION).ifPresent(of -> {
+                    Optional<String> optionId = of.requiredText("id");
+                    Optional<String> label = of.requiredText("label");
+                    if (optionId.isPresent() && label.isPresent()) {
+                        if (options.stream().anyMatch(o -> o.id().equals(optionId.get()))) {
+                            yaml.error(of.get("id").orElseThrow(), what + ": duplicate option id '" + optionId.get() + "'");
+                        } else {
+                            options.add(new SurveyItem.Option(optionId.get(), label.get()));
+                        }
+                    }
+                });
+            }
+            if (options.isEmpty()) {
+                yaml.error(f.node(), what + ": a multi_select item needs 'options' (each with id and label)");
+            }
+        } else if (f.get("options").isPresent()) {
+            yaml.error(f.keyNode("options"), what + ": only single_choice and multi_select items have options");
+        }
+        List<String> accepted = labels;
+        List<String> positive = f.get("positive").isPresent()
+                ? f.optionalTexts("positive").stream().filter(p -> known(p, accepted, what + " positive")).map(YamlFile.Scalar::value).toList()
+                : labels.subList(0, Math.min(type.defaultPositive(), labels.size()));
+        List<String> notInBase = f.get("not_in_base").isPresent()
+                ? f.optionalTexts("not_in_base").stream().map(YamlFile.Scalar::value).toList()
+                : type.defaultNotInBase();
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        f.get("map").flatMap(m -> yaml.fields(m, what + " map", null)).ifPresent(mf -> {
+            for (String code : mf.keys()) {
+                yaml.text(mf.get(code).orElseThrow(), what + " map " + code).ifPresent(target -> {
+                    if (target.equals(SurveyItem.NOT_IN_BASE) || accepted.contains(target) || notInBase.contains(target)) {
+                        map.put(code, target);
+                    } else {
+                        yaml.error(mf.get(code).orElseThrow(), what + ": map sends '" + code + "' to '" + target
+                                + "', which is neither one of the item's answers (" + String.join(", ", accepted)
+                                + ") nor not_in_base");
+                    }
+                });
+            }
+        });
+        Optional<String> separator = f.get("separator").map(n -> n instanceof org.yaml.snakeyaml.nodes.ScalarNode sn
+                ? sn.getValue() : null);
+        return Optional.of(new SurveyItem(id, type, column, labels, positive, notInBase, options, separator, map));
+    }
+
+    private boolean known(YamlFile.Scalar value, List<String> labels, String what) {
+        if (labels.contains(value.value())) {
+            return true;
+        }
+        yaml.error(value.node(), what + ": '" + value.value() + "' is not one of the item's answers ("
+                + String.join(", ", labels) + ")");
+        return false;
     }
 
     private Settings readSettings(Node node) {
@@ -169,7 +279,9 @@ final class EvaluationReader {
             }).orElse(Settings.DEFAULTS.confidenceLevel());
             Settings.IntervalMethod interval = f.optionalValue("interval", "one of wilson | jeffreys | clopper-pearson",
                     Settings.IntervalMethod::fromYaml).orElse(Settings.DEFAULTS.interval());
-            return new Settings(level, interval);
+            List<String> regions = f.get("regions").map(r -> yaml.texts(r, "settings regions").stream()
+                    .map(YamlFile.Scalar::value).toList()).orElse(Settings.DEFAULTS.regions());
+            return new Settings(level, interval, regions);
         }).orElse(Settings.DEFAULTS);
     }
 }

@@ -1,7 +1,9 @@
 package org.evident.toc;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,9 +11,14 @@ import java.util.Optional;
  * One input file of the evaluation and what it holds.
  *
  * @param file   the file, resolved against the project folder
- * @param period for a survey wave, the id of the period it belongs to
+ * @param period     for a survey wave, the id of the period it belongs to
+ * @param sheet      for an XLSX file, the sheet to read (default: the first)
+ * @param columns    aliases: canonical column name to the other header names it may have
+ * @param respondent for a survey, the column holding the respondent identifier
+ * @param items      for a survey, its questions
  */
-public record Source(String id, Type type, Path file, Optional<String> period) {
+public record Source(String id, Type type, Path file, Optional<String> period, Optional<String> sheet,
+                     Map<String, List<String>> columns, String respondent, List<SurveyItem> items) {
 
     /** The kinds of input Evident reads. */
     public enum Type {
@@ -27,5 +34,14 @@ public record Source(String id, Type type, Path file, Optional<String> period) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(sheet, "sheet");
+        columns = Map.copyOf(columns);
+        Objects.requireNonNull(respondent, "respondent");
+        items = List.copyOf(items);
+    }
+
+    /** A source with no aliases, sheet or survey items: the plain case, for tests and tools. */
+    public static Source of(String id, Type type, Path file) {
+        return new Source(id, type, file, Optional.empty(), Optional.empty(), Map.of(), "respondent_id", List.of());
     }
 }

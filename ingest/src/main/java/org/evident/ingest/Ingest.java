@@ -1,0 +1,207 @@
+package org.evident.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.evident.toc.EvaluationProject;
+import org.evident.toc.Indicator;
+import org.evident.toc.InvalidProjectException;
+import org.evident.toc.Method;
+import org.evident.toc.Node;
+import org.evident.toc.Period;
+import org.evident.toc.Problem;
+import org.evident.toc.Source;
+
+/**
+ * Reads every data file of a project, checks every row, and maps what was accepted onto the
+ * theory of change's indicators. A row is either accepted or rejected with its reasons; the
+ * reconciliation per file proves that none was lost.
+ */
+public final class Ingest {
+    private static final long PROGRESS_EVERY = 250_000;
+
+    private final EvaluationProject project;
+    private final Pseudonymiser pseudonymiser;
+    private final Consumer<String> progress;
+    private final List<Reject> rejects = new ArrayList<>();
+    private final List<Reconciliation> reconciliations = new ArrayList<>();
+    private final List<Problem> fileErrors = new ArrayList<>();
+
+    private Ingest(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress) {
+        this.project = project;
+        this.pseudonymiser = pseudonymiser;
+        this.progress = progress;
+    }
+
+    /**
+     * Reads the project's sources in the order evaluation.yaml lists them.
+     *
+     * @param progress receives a line now and then on long files
+     * @throws InvalidProjectException when a file cannot be read at all (missing, empty, header
+     *                                 only, or without a required column), naming every such file
+     */
+    public static IngestResult read(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress) {
+        return new Ingest(project, pseudonymiser, progress).readAll();
+    }
+
+    private IngestResult readAll() {
+        List<TrackerProject> projects = new ArrayList<>();
+        List<SurveyItemCounts> surveyCounts = new ArrayList<>();
+        List<FreeTextAnswer> freeText = new ArrayList<>();
+        List<KpiReturn> kpis = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Source source : project.evaluation().sources()) {
+            switch (source.type()) {
+                case TRACKER -> readTracker(source, projects);
+                case SURVEY -> readSurvey(source, surveyCounts, freeText);
+                case KPI -> readKpis(source, kpis);
+                case FINDINGS -> readFindings(source, findings);
+            }
+        }
+        if (!fileErrors.isEmpty()) {
+            throw new InvalidProjectException(fileErrors);
+        }
+        IndicatorMapping mapping = new IndicatorMapping(project, projects, surveyCounts, kpis);
+        return new IngestResult(projects, surveyCounts, freeText, kpis, findings, mapping.data(), mapping.gaps(),
+                rejects, reconciliations);
+    }
+
+    private String display(Source source) {
+        Path relative = project.directory().toAbsolutePath().normalize().relativize(source.file().toAbsolutePath().normalize());
+        return relative.toString().replace('\\', '/');
+    }
+
+    /** Checks one row; returns whether it was accepted. */
+    @FunctionalInterface
+    private interface RowCheck {
+        boolean check(Row row);
+    }
+
+    private void stream(Source source, Map<String, Boolean> columns, RowCheck check) {
+        String file = display(source);
+        long[] counts = new long[2];
+        try (TableFile table = TableFile.open(source.file(), source.sheet())) {
+            ColumnMap map = ColumnMap.resolve(source.file(), table.headerRow(), table.header(), columns, source.columns());
+            table.rows((number, cells) -> {
+                Row row = new Row(source.id(), file, number, cells, map);
+                counts[0]++;
+                boolean accepted;
+                if (row.isBlank()) {
+                    row.reject("", "", "blank row", "a row with data, or no row");
+                    accepted = false;
+                } else {
+                    accepted = check.check(row) && row.accepted();
+                }
+                if (accepted) {
+                    counts[1]++;
+                } else {
+                    rejects.addAll(row.rejects());
+                }
+                if (counts[0] % PROGRESS_EVERY == 0) {
+                    progress.accept(file + ": " + counts[0] + " rows read");
+                }
+            });
+            if (counts[0] == 0) {
+                throw new DataFileException(source.file(), table.headerRow(), "has a header row but no data rows");
+            }
+            reconciliations.add(new Reconciliation(source.id(), file, counts[0], counts[1], counts[0] - counts[1]));
+        } catch (DataFileException e) {
+            fileErrors.add(new Problem(Problem.Severity.ERROR, file, (int) Math.min(e.row, Integer.MAX_VALUE), 0,
+                    e.getMessage()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            fileErrors.add(new Problem(Problem.Severity.ERROR, file, 0, 0, "does not exist (source '" + source.id()
+                    + "' in evaluation.yaml)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void readTracker(Source source, List<TrackerProject> into) {
+        Map<String, Long> firstRow = new HashMap<>();
+        stream(source, TrackerRules.COLUMNS, row -> TrackerRules.check(row, project.evaluation().settings().regions(),
+                project.evaluation().reportingDate()).map(p -> {
+                    Long first = firstRow.putIfAbsent(p.projectId(), row.number());
+                    if (first != null) {
+                        row.reject("project_id", p.projectId(), "duplicate project id (first at row " + first
+                                + ", which is kept)", "a unique id for every project");
+                        return false;
+                    }
+                    into.add(p);
+                    return true;
+                }).orElse(false));
+    }
+
+    private void readSurvey(Source source, List<SurveyItemCounts> counts, List<FreeTextAnswer> freeText) {
+        SurveyRules rules = new SurveyRules(source);
+        Map<String, Long> firstRow = new HashMap<>();
+        stream(source, rules.columns(), row -> {
+            String raw = row.text(source.respondent());
+            String pseudonym = raw.isEmpty() ? "" : pseudonymiser.pseudonym(raw);
+            Long first = pseudonym.isEmpty() ? null : firstRow.putIfAbsent(pseudonym, row.number());
+            if (first != null) {
+                // The value shown is the pseudonym: no raw identifier reaches any output.
+                row.reject(source.respondent(), pseudonym, "the same respondent answered this wave twice (first at row "
+                        + first + ", which is kept)", "one row per respondent per wave");
+                return false;
+            }
+            return rules.check(row, pseudonym);
+        });
+        counts.addAll(rules.counts());
+        freeText.addAll(rules.freeText());
+    }
+
+    private void readKpis(Source source, List<KpiReturn> into) {
+        List<Indicator> kpiIndicators = indicators(Indicator.Source.KPI);
+        Set<String> codes = kpiIndicators.stream().map(Indicator::measure).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> shares = kpiIndicators.stream().filter(i -> i.unit().equals("share")).map(Indicator::measure)
+                .collect(Collectors.toSet());
+        String file = display(source);
+        Map<String, Long> firstRow = new HashMap<>();
+        stream(source, KpiRules.COLUMNS, row -> KpiRules.check(row, file, codes, shares, project.evaluation()).map(k -> {
+            String key = k.kpi() + "|" + k.period() + "|" + k.region().orElse("") + "|" + k.system().orElse("");
+            Long first = firstRow.putIfAbsent(key, row.number());
+            if (first != null) {
+                row.reject("kpi", k.kpi(), "a second return for " + k.kpi() + " in " + k.period()
+                        + (k.region().or(k::system).map(u -> " for " + u).orElse("")) + " (first at row " + first
+                        + ", which is kept)", "one row per KPI, period and unit");
+                return false;
+            }
+            into.add(k);
+            return true;
+        }).orElse(false));
+    }
+
+    private void readFindings(Source source, List<Finding> into) {
+        Set<String> nodes = project.theoryOfChange().nodes().stream().map(Node::id).collect(Collectors.toSet());
+        Set<String> methods = project.theoryOfChange().methods().stream().map(Method::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> periods = project.evaluation().periods().stream().map(Period::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, Long> firstRow = new HashMap<>();
+        stream(source, FindingRules.COLUMNS, row -> FindingRules.check(row, nodes, methods, periods).map(f -> {
+            Long first = firstRow.putIfAbsent(f.id(), row.number());
+            if (first != null) {
+                row.reject("finding_id", f.id(), "duplicate finding id (first at row " + first + ", which is kept)",
+                        "a unique id for every finding");
+                return false;
+            }
+            into.add(f);
+            return true;
+        }).orElse(false));
+    }
+
+    private List<Indicator> indicators(Indicator.Source type) {
+        Predicate<Indicator> ofType = i -> i.source() == type;
+        return project.theoryOfChange().indicators().stream().filter(ofType).toList();
+    }
+}

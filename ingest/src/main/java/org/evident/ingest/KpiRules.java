@@ -1,0 +1,135 @@
+package org.evident.ingest;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.evident.toc.Evaluation;
+import org.evident.toc.Period;
+
+/** The checks on one KPI return row; pure, so that either engine can call them. */
+final class KpiRules {
+    static final Map<String, Boolean> COLUMNS = columns();
+
+    private KpiRules() {
+    }
+
+    private static Map<String, Boolean> columns() {
+        Map<String, Boolean> c = new LinkedHashMap<>();
+        c.put("kpi", true);
+        c.put("period", true);
+        c.put("region", false);
+        c.put("system", false);
+        c.put("value", false);
+        c.put("numerator", false);
+        c.put("denominator", false);
+        c.put("target", false);
+        return c;
+    }
+
+    /**
+     * @param shares the KPI codes whose indicators are shares (values must lie in 0 to 1, or 0% to 100%)
+     */
+    static Optional<KpiReturn> check(Row row, String file, Set<String> kpis, Set<String> shares, Evaluation evaluation) {
+        String kpi = row.text("kpi");
+        if (kpi.isEmpty()) {
+            row.reject("kpi", "", "no KPI code", "one of " + String.join(", ", kpis));
+        } else if (!kpis.contains(kpi)) {
+            row.reject("kpi", kpi, "KPI not defined in the theory of change",
+                    "one of " + String.join(", ", kpis) + " (the measures of toc.yaml's kpi indicators)");
+        }
+        Optional<Period> period = period(row, evaluation);
+        OptionalLong numerator = count(row, "numerator");
+        OptionalLong denominator = count(row, "denominator");
+        OptionalDouble value = OptionalDouble.empty();
+        String valueText = row.text("value");
+        try {
+            value = Values.number(valueText);
+        } catch (NumberFormatException e) {
+            row.reject("value", valueText, "not a number", "a number such as 0.789 or 78.9%");
+        }
+        OptionalDouble target = OptionalDouble.empty();
+        String targetText = row.text("target");
+        try {
+            target = Values.number(targetText);
+        } catch (NumberFormatException e) {
+            row.reject("target", targetText, "not a number", "a number such as 0.8 or 80%");
+        }
+        if (numerator.isPresent() && denominator.isPresent()) {
+            if (numerator.getAsLong() > denominator.getAsLong()) {
+                row.reject("numerator", Long.toString(numerator.getAsLong()), "numerator greater than denominator ("
+                        + denominator.getAsLong() + ")", "a numerator at most the denominator");
+            } else if (denominator.getAsLong() == 0) {
+                row.reject("denominator", "0", "denominator is zero", "a positive count");
+            }
+        } else if (numerator.isPresent() != denominator.isPresent()) {
+            String missing = numerator.isPresent() ? "denominator" : "numerator";
+            row.reject(missing, "", "numerator and denominator come in pairs; " + missing + " is missing",
+                    "both or neither");
+        }
+        if (value.isEmpty() && (numerator.isEmpty() || denominator.isEmpty()) && valueText.isEmpty()) {
+            row.reject("value", "", "no value and no numerator and denominator", "a value, or a numerator and denominator");
+        }
+        double resolved = value.isPresent() ? value.getAsDouble()
+                : numerator.isPresent() && denominator.isPresent() && denominator.getAsLong() > 0
+                ? (double) numerator.getAsLong() / denominator.getAsLong() : Double.NaN;
+        if (shares.contains(kpi) && value.isPresent() && (resolved < 0 || resolved > 1)) {
+            row.reject("value", valueText, "a share outside 0 to 100%", "a share between 0 and 1, or 0% and 100%");
+        }
+        if (!row.accepted()) {
+            return Optional.empty();
+        }
+        return Optional.of(new KpiReturn(kpi, period.get().id(), TrackerRules.optional(row.text("region")),
+                TrackerRules.optional(row.text("system")), resolved, numerator, denominator, target, file, row.number()));
+    }
+
+    private static OptionalLong count(Row row, String column) {
+        String text = row.text(column);
+        try {
+            OptionalLong count = Values.count(text);
+            if (count.isPresent() && count.getAsLong() < 0) {
+                row.reject(column, text, "negative count", "a count of 0 or more");
+                return OptionalLong.empty();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            row.reject(column, text, "not a whole number", "a count of 0 or more");
+            return OptionalLong.empty();
+        }
+    }
+
+    /** A quarter written as a quarter, or a date inside one of the evaluation's quarters. */
+    private static Optional<Period> period(Row row, Evaluation evaluation) {
+        String text = row.text("period");
+        String expected = "a quarter of evaluation.yaml (e.g. "
+                + evaluation.periods().stream().filter(Period::isQuarter).findFirst().map(Period::id).orElse("2024-25 Q1")
+                + ") or a date within one";
+        if (text.isEmpty()) {
+            row.reject("period", "", "no period", expected);
+            return Optional.empty();
+        }
+        Optional<Period> found;
+        try {
+            Period quarter = Period.quarter(text);
+            found = evaluation.periods().stream().filter(Period::isQuarter)
+                    .filter(p -> p.start().equals(quarter.start()) && p.end().equals(quarter.end())).findFirst();
+        } catch (IllegalArgumentException notAQuarter) {
+            try {
+                Optional<LocalDate> date = Values.date(text);
+                found = evaluation.periods().stream().filter(Period::isQuarter)
+                        .filter(p -> date.isPresent() && p.contains(date.get())).findFirst();
+            } catch (IllegalArgumentException notADate) {
+                row.reject("period", text, "not a quarter or a date", expected);
+                return Optional.empty();
+            }
+        }
+        if (found.isEmpty()) {
+            row.reject("period", text, "outside the evaluation's quarters", expected);
+        }
+        return found;
+    }
+}

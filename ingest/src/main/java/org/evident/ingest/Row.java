@@ -1,0 +1,55 @@
+package org.evident.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One data row being checked: its cells by canonical column name, and the rejects found so far. */
+final class Row {
+    private final String source;
+    private final String file;
+    private final long number;
+    private final List<String> cells;
+    private final ColumnMap columns;
+    private final List<Reject> rejects = new ArrayList<>(0);
+
+    Row(String source, String file, long number, List<String> cells, ColumnMap columns) {
+        this.source = source;
+        this.file = file;
+        this.number = number;
+        this.cells = cells;
+        this.columns = columns;
+    }
+
+    long number() {
+        return number;
+    }
+
+    String text(String column) {
+        return columns.cell(cells, column);
+    }
+
+    boolean has(String column) {
+        return columns.has(column);
+    }
+
+    boolean isBlank() {
+        return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+
+    void reject(String column, String value, String reason, String expected) {
+        rejects.add(new Reject(source, file, number, column.isEmpty() ? "" : columns.header(column), value, reason, expected));
+    }
+
+    /** A reject in a column that is not one of the canonical ones (survey option columns). */
+    void rejectRaw(String header, String value, String reason, String expected) {
+        rejects.add(new Reject(source, file, number, header, value, reason, expected));
+    }
+
+    List<Reject> rejects() {
+        return rejects;
+    }
+
+    boolean accepted() {
+        return rejects.isEmpty();
+    }
+}

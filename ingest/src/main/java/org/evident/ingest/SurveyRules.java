@@ -1,0 +1,191 @@
+package org.evident.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.evident.toc.Source;
+import org.evident.toc.SurveyItem;
+
+/**
+ * The checks on one survey row and the counting of accepted answers. An answer that is not among
+ * an item's labels rejects the whole row: counting the rest of it would give items different
+ * respondents for no reason a reader could see.
+ */
+final class SurveyRules {
+    private static final Set<String> NOT_CHOSEN = Set.of("", "0", "no", "false", "n");
+
+    private final Source source;
+    private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    private final List<FreeTextAnswer> freeText = new ArrayList<>();
+
+    SurveyRules(Source source) {
+        this.source = source;
+        for (SurveyItem item : source.items()) {
+            if (item.type() != SurveyItem.Type.FREE_TEXT) {
+                tallies.put(item.id(), new Tally(item));
+            }
+        }
+    }
+
+    /** The columns to find: the respondent column and each item's column (or option columns). */
+    Map<String, Boolean> columns() {
+        Map<String, Boolean> c = new LinkedHashMap<>();
+        c.put(source.respondent(), true);
+        for (SurveyItem item : source.items()) {
+            if (item.type() == SurveyItem.Type.MULTI_SELECT && item.separator().isEmpty()) {
+                item.options().forEach(o -> c.put(o.label(), true));
+            } else {
+                c.put(item.column(), true);
+            }
+        }
+        return c;
+    }
+
+    /** Per-row parsed answers, counted only once the whole row is known to be accepted. */
+    private record Answer(SurveyItem item, String label, boolean inBase, List<String> chosen) {
+    }
+
+    /** Checks a row; counts its answers and returns true if it is accepted. */
+    boolean check(Row row, String pseudonym) {
+        if (pseudonym.isEmpty()) {
+            row.reject(source.respondent(), "", "no respondent identifier", "an identifier for every respondent");
+        }
+        List<Answer> answers = new ArrayList<>();
+        List<FreeTextAnswer> texts = new ArrayList<>();
+        for (SurveyItem item : source.items()) {
+            switch (item.type()) {
+                case FREE_TEXT -> {
+                    String text = row.text(item.column());
+                    if (!text.isEmpty()) {
+                        texts.add(new FreeTextAnswer(source.id(), source.period().orElse(""), item.id(), pseudonym, text));
+                    }
+                }
+                case MULTI_SELECT -> multiSelect(row, item).ifPresent(answers::add);
+                default -> single(row, item).ifPresent(answers::add);
+            }
+        }
+        if (!row.accepted()) {
+            return false;
+        }
+        for (Answer answer : answers) {
+            tallies.get(answer.item().id()).add(answer);
+        }
+        freeText.addAll(texts);
+        return true;
+    }
+
+    private Optional<Answer> single(Row row, SurveyItem item) {
+        String text = row.text(item.column());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String mapped = item.map().getOrDefault(text, text);
+        if (mapped.equals(SurveyItem.NOT_IN_BASE)) {
+            return Optional.of(new Answer(item, text, false, List.of()));
+        }
+        String key = Values.labelKey(mapped);
+        for (String label : item.labels()) {
+            if (Values.labelKey(label).equals(key)) {
+                return Optional.of(new Answer(item, label, true, List.of()));
+            }
+        }
+        for (String label : item.notInBase()) {
+            if (Values.labelKey(label).equals(key)) {
+                return Optional.of(new Answer(item, label, false, List.of()));
+            }
+        }
+        row.reject(item.column(), text, "answer not in the scale of item '" + item.id() + "'",
+                "one of " + String.join(", ", item.labels())
+                        + (item.notInBase().isEmpty() ? "" : ", or (not in base) " + String.join(", ", item.notInBase()))
+                        + ", or blank; map other codes explicitly with 'map:'");
+        return Optional.empty();
+    }
+
+    private Optional<Answer> multiSelect(Row row, SurveyItem item) {
+        List<String> chosen = new ArrayList<>();
+        if (item.separator().isPresent()) {
+            String text = row.text(item.column());
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            for (String part : text.split(java.util.regex.Pattern.quote(item.separator().get()))) {
+                String key = Values.labelKey(part);
+                if (key.isEmpty()) {
+                    continue;
+                }
+                Optional<SurveyItem.Option> option = item.options().stream()
+                        .filter(o -> Values.labelKey(o.label()).equals(key) || Values.labelKey(o.id()).equals(key)).findFirst();
+                if (option.isEmpty()) {
+                    row.reject(item.column(), part.strip(), "option not in multi-select item '" + item.id() + "'",
+                            "options separated by '" + item.separator().get() + "' from: "
+                                    + String.join("; ", item.options().stream().map(SurveyItem.Option::label).toList()));
+                } else if (!chosen.contains(option.get().id())) {
+                    chosen.add(option.get().id());
+                }
+            }
+        } else {
+            for (SurveyItem.Option option : item.options()) {
+                String text = row.text(option.label());
+                if (!NOT_CHOSEN.contains(Values.labelKey(text))) {
+                    chosen.add(option.id());
+                }
+            }
+        }
+        return chosen.isEmpty() ? Optional.empty() : Optional.of(new Answer(item, "", true, chosen));
+    }
+
+    List<SurveyItemCounts> counts() {
+        List<SurveyItemCounts> all = new ArrayList<>();
+        for (Tally tally : tallies.values()) {
+            all.add(tally.toCounts(source));
+        }
+        return all;
+    }
+
+    List<FreeTextAnswer> freeText() {
+        return freeText;
+    }
+
+    /** Running counts for one item. */
+    private static final class Tally {
+        private final SurveyItem item;
+        private final Map<String, Long> counts = new LinkedHashMap<>();
+        private final Map<String, Long> notInBase = new HashMap<>();
+        private long base;
+
+        Tally(SurveyItem item) {
+            this.item = item;
+            if (item.type() == SurveyItem.Type.MULTI_SELECT) {
+                item.options().forEach(o -> counts.put(o.id(), 0L));
+            } else {
+                item.labels().forEach(l -> counts.put(l, 0L));
+            }
+        }
+
+        void add(Answer answer) {
+            if (!answer.inBase()) {
+                notInBase.merge(answer.label(), 1L, Long::sum);
+                return;
+            }
+            base++;
+            if (item.type() == SurveyItem.Type.MULTI_SELECT) {
+                answer.chosen().forEach(id -> counts.merge(id, 1L, Long::sum));
+            } else {
+                counts.merge(answer.label(), 1L, Long::sum);
+            }
+        }
+
+        SurveyItemCounts toCounts(Source source) {
+            long positive = item.type() == SurveyItem.Type.MULTI_SELECT ? 0
+                    : item.positive().stream().mapToLong(p -> counts.getOrDefault(p, 0L)).sum();
+            long outside = notInBase.values().stream().mapToLong(Long::longValue).sum();
+            return new SurveyItemCounts(source.id(), source.period().orElse(""), item.id(), item.type(), base, counts,
+                    positive, outside);
+        }
+    }
+}

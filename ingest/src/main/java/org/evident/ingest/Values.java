@@ -1,0 +1,69 @@
+package org.evident.ingest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** Parsing of cell values shared by every source, so that each rule is written once. */
+final class Values {
+    static final String DATE_FORMS = "a date as 2024-03-31 or 31/03/2024";
+    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private Values() {
+    }
+
+    /** An ISO date, a UK day-first date, or an ISO date-time at midnight (as some exports write dates). */
+    static Optional<LocalDate> date(String text) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (text.contains("/")) {
+                return Optional.of(LocalDate.parse(text, UK));
+            }
+            String day = text.length() > 10 && (text.charAt(10) == 'T' || text.charAt(10) == ' ')
+                    && text.substring(11).matches("00:00(:00(\\.0+)?)?") ? text.substring(0, 10) : text;
+            return Optional.of(LocalDate.parse(day));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    /** A number; a trailing % divides by 100. Grouping commas are refused rather than guessed. */
+    static OptionalDouble number(String text) {
+        if (text.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        boolean percent = text.endsWith("%");
+        String digits = percent ? text.substring(0, text.length() - 1).strip() : text;
+        double value = Double.parseDouble(digits);
+        if (!Double.isFinite(value) || digits.contains(",")) {
+            throw new NumberFormatException(text);
+        }
+        return OptionalDouble.of(percent ? value / 100.0 : value);
+    }
+
+    /** A whole count; "12.0" is accepted as 12 (spreadsheets write counts as decimals). */
+    static OptionalLong count(String text) {
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        double value = Double.parseDouble(text);
+        if (value != Math.rint(value) || Math.abs(value) > 1e15) {
+            throw new NumberFormatException(text);
+        }
+        return OptionalLong.of((long) value);
+    }
+
+    /** Case-, space- and apostrophe-insensitive form of a label, so "Don’t know" matches "Don't know". */
+    static String labelKey(String label) {
+        return label.strip().replace('\u2019', '\'').replace('\u2018', '\'').replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
+    }
+}
