@@ -69,7 +69,8 @@ final class IndicatorMapping {
     /** The quarters that had started by the reporting date: later ones cannot have data yet. */
     private List<Period> reportableQuarters() {
         LocalDate asOf = project.evaluation().reportingDate();
-        return project.evaluation().periods().stream().filter(Period::isQuarter).filter(p -> !p.start().isAfter(asOf)).toList();
+        return project.evaluation().periods().stream().filter(Period::isReportingPeriod).filter(p -> !p.start().isAfter(asOf))
+                .toList();
     }
 
     private void survey(Indicator indicator) {

@@ -102,33 +102,47 @@ final class KpiRules {
         }
     }
 
-    /** A quarter written as a quarter, or a date inside one of the evaluation's quarters. */
+    private static Optional<Period> quarterOrYear(String text) {
+        try {
+            return Optional.of(Period.quarter(text));
+        } catch (IllegalArgumentException notAQuarter) {
+            try {
+                return Optional.of(Period.financialYear(text));
+            } catch (IllegalArgumentException notAYear) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A period written as a quarter or financial year, or a date inside one of the evaluation's periods. */
     private static Optional<Period> period(Row row, Evaluation evaluation) {
         String text = row.text("period");
         String expected = "a quarter of evaluation.yaml (e.g. "
-                + evaluation.periods().stream().filter(Period::isQuarter).findFirst().map(Period::id).orElse("2024-25 Q1")
-                + ") or a date within one";
+                + evaluation.periods().stream().filter(Period::isReportingPeriod).findFirst().map(Period::id)
+                .orElse("2024-25 Q1") + ") or a date within one";
         if (text.isEmpty()) {
             row.reject("period", "", "no period", expected);
             return Optional.empty();
         }
         Optional<Period> found;
-        try {
-            Period quarter = Period.quarter(text);
-            found = evaluation.periods().stream().filter(Period::isQuarter)
-                    .filter(p -> p.start().equals(quarter.start()) && p.end().equals(quarter.end())).findFirst();
-        } catch (IllegalArgumentException notAQuarter) {
+        Optional<Period> written = quarterOrYear(text);
+        if (written.isPresent()) {
+            found = evaluation.periods().stream().filter(Period::isReportingPeriod)
+                    .filter(p -> p.start().equals(written.get().start()) && p.end().equals(written.get().end())).findFirst();
+        } else {
             try {
                 Optional<LocalDate> date = Values.date(text);
-                found = evaluation.periods().stream().filter(Period::isQuarter)
-                        .filter(p -> date.isPresent() && p.contains(date.get())).findFirst();
+                // A date falls in the shortest reporting period that holds it: its quarter before its year.
+                found = evaluation.periods().stream().filter(Period::isReportingPeriod)
+                        .filter(p -> date.isPresent() && p.contains(date.get()))
+                        .min(java.util.Comparator.comparing(p -> p.end().toEpochDay() - p.start().toEpochDay()));
             } catch (IllegalArgumentException notADate) {
-                row.reject("period", text, "not a quarter or a date", expected);
+                row.reject("period", text, "not a quarter, a financial year or a date", expected);
                 return Optional.empty();
             }
         }
         if (found.isEmpty()) {
-            row.reject("period", text, "outside the evaluation's quarters", expected);
+            row.reject("period", text, "outside the evaluation's reporting periods", expected);
         }
         return found;
     }

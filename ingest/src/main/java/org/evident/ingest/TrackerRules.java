@@ -10,9 +10,9 @@ import java.util.function.Function;
 
 /** The checks on one tracker row; pure, so that either engine can call them. */
 final class TrackerRules {
-    static final Map<String, Boolean> COLUMNS = columns();
     private static final List<String> DATE_ORDER = List.of("requested_date", "started_date", "completed_date",
             "eos_report_date", "follow_up_date");
+    static final Map<String, Boolean> COLUMNS = columns();
 
     private TrackerRules() {
     }

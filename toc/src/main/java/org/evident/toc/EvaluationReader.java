@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class EvaluationReader {
     private static final Set<String> TOP = Set.of("programme", "organisation", "reporting_date", "periods",
             "sources", "settings");
-    private static final Set<String> PERIODS = Set.of("quarters", "phases");
+    private static final Set<String> PERIODS = Set.of("quarters", "years", "phases");
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
     private static final Set<String> SOURCE = Set.of("id", "type", "file", "period", "sheet", "columns",
@@ -75,6 +75,19 @@ final class EvaluationReader {
                         }
                     } catch (IllegalArgumentException e) {
                         yaml.error(range.node(), "periods quarters: " + e.getMessage());
+                    }
+                }
+            });
+            f.get("years").flatMap(q -> yaml.fields(q, "periods years", RANGE)).ifPresent(range -> {
+                Optional<Period> from = range.requiredValue("from", "a financial year such as 2016-17", Period::financialYear);
+                Optional<Period> to = range.requiredValue("to", "a financial year such as 2022-23", Period::financialYear);
+                if (from.isPresent() && to.isPresent()) {
+                    try {
+                        for (Period year : Period.financialYears(from.get(), to.get())) {
+                            add(year, range.node());
+                        }
+                    } catch (IllegalArgumentException e) {
+                        yaml.error(range.node(), "periods years: " + e.getMessage());
                     }
                 }
             });

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 public record Period(String id, String label, Kind kind, LocalDate start, LocalDate end) {
 
     /** How the period was declared. */
-    public enum Kind { FINANCIAL_QUARTER, CALENDAR_QUARTER, PHASE }
+    public enum Kind { FINANCIAL_QUARTER, CALENDAR_QUARTER, FINANCIAL_YEAR, PHASE }
 
     private static final Pattern FINANCIAL = Pattern.compile("(\\d{4})-(\\d{2}) ?Q([1-4])");
     private static final Pattern CALENDAR = Pattern.compile("(\\d{4}) ?Q([1-4])");
+    private static final Pattern FINANCIAL_YEAR = Pattern.compile("(\\d{4})[-/](\\d{2})");
 
     public Period {
         Objects.requireNonNull(id, "id");
@@ -36,7 +37,44 @@ public record Period(String id, String label, Kind kind, LocalDate start, LocalD
     }
 
     public boolean isQuarter() {
+        return kind == Kind.FINANCIAL_QUARTER || kind == Kind.CALENDAR_QUARTER;
+    }
+
+    /** Quarters and years, the periods that returns are made for (as opposed to named phases). */
+    public boolean isReportingPeriod() {
         return kind != Kind.PHASE;
+    }
+
+    /**
+     * The UK financial year written as {@code 2016-17} (1 April 2016 to 31 March 2017).
+     *
+     * @throws IllegalArgumentException if the text is not of that form or the years are not consecutive
+     */
+    public static Period financialYear(String text) {
+        Matcher m = FINANCIAL_YEAR.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a financial year; expected e.g. 2016-17");
+        }
+        int year = Integer.parseInt(m.group(1));
+        if ((year + 1) % 100 != Integer.parseInt(m.group(2))) {
+            throw new IllegalArgumentException("'" + text + "': financial year " + year + "-" + m.group(2)
+                    + " does not span consecutive years; expected " + year + "-" + String.format("%02d", (year + 1) % 100));
+        }
+        String id = year + "-" + m.group(2);
+        return new Period(id, id, Kind.FINANCIAL_YEAR, LocalDate.of(year, 4, 1), LocalDate.of(year + 1, 3, 31));
+    }
+
+    /** Every financial year from {@code first} to {@code last} inclusive. */
+    public static List<Period> financialYears(Period first, Period last) {
+        if (first.kind() != Kind.FINANCIAL_YEAR || last.kind() != Kind.FINANCIAL_YEAR || last.start().isBefore(first.start())) {
+            throw new IllegalArgumentException("years must run forwards from one financial year to another: "
+                    + first.id() + " to " + last.id());
+        }
+        List<Period> all = new ArrayList<>();
+        for (int y = first.start().getYear(); y <= last.start().getYear(); y++) {
+            all.add(financialYear(y + "-" + String.format("%02d", (y + 1) % 100)));
+        }
+        return all;
     }
 
     /**

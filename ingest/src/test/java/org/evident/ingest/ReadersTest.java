@@ -1,0 +1,176 @@
+package org.evident.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.evident.toc.InvalidProjectException;
+import org.evident.toc.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The file formats: encodings, separators, header matching, XLSX, and files that cannot be read. */
+class ReadersTest {
+    private static final String TRACKER_SOURCE = "- { id: tracker, type: tracker, file: data/tracker.csv }";
+
+    @TempDir
+    Path dir;
+
+    private TestProject project() {
+        return new TestProject(dir).evaluation(TRACKER_SOURCE);
+    }
+
+    private static TrackerProject only(IngestResult result) {
+        assertEquals(List.of(), result.rejects());
+        assertEquals(1, result.projects().size());
+        return result.projects().get(0);
+    }
+
+    @Test
+    void utf8WithByteOrderMark_findsTheFirstColumn() {
+        byte[] text = "project_id,offer,stage,local_system,region\nP1,local,active,Wirral,North West\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        TrackerProject p = only(project().bytes("data/tracker.csv", withBom).ingest());
+        assertEquals("P1", p.projectId());
+    }
+
+    @Test
+    void windows1252AsExcelSavesIt_isDecodedRight() {
+        TrackerProject p = only(project().write("data/tracker.csv",
+                "project_id,offer,stage,local_system,region,support_type\nP1,local,active,Wirral,North West,Café réview – phase 2\n",
+                Charset.forName("windows-1252")).ingest());
+        assertEquals(Optional.of("Café réview – phase 2"), p.supportType());
+    }
+
+    @Test
+    void semicolonSeparated_withDecimalsAndQuotes() {
+        TrackerProject p = only(project().write("data/tracker.csv",
+                "project_id;offer;stage;local_system;region;support_type\nP1;local;active;\"Bath; NE Somerset\";South West;Review\n").ingest());
+        assertEquals(Optional.of("Bath; NE Somerset"), p.localSystem());
+    }
+
+    @Test
+    void headersMatchByNameIgnoringCaseSpacesAndOrder_andAliasesFromEvaluationYaml() {
+        IngestResult result = new TestProject(dir).evaluation("""
+                - id: tracker
+                  type: tracker
+                  file: data/tracker.csv
+                  columns:
+                    project_id: [Project ref]
+                """).write("data/tracker.csv", "Region, STAGE ,Local-System,Offer,Project Ref\nNorth West,Active,Wirral,Local,P9\n").ingest();
+        TrackerProject p = only(result);
+        assertEquals("P9", p.projectId());
+        assertEquals(TrackerProject.Stage.ACTIVE, p.stage());
+        assertEquals(Optional.of("North West"), p.region());
+    }
+
+    @Test
+    void missingRequiredColumn_isAnErrorNamingTheFileAndTheColumnsThatAreThere() {
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> project()
+                .write("data/tracker.csv", "id,offer,stage\nP1,local,active\n").ingest());
+        Problem p = e.problems().get(0);
+        assertEquals("data/tracker.csv", p.file());
+        assertEquals(1, p.line());
+        assertTrue(p.message().startsWith("has no column 'project_id'"), p.message());
+        assertTrue(p.message().endsWith("the columns are 'id', 'offer', 'stage'"), p.message());
+    }
+
+    @Test
+    void emptyFile_isAnError() {
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> project().write("data/tracker.csv", "").ingest());
+        assertEquals("data/tracker.csv: error: is empty; expected a header row and data rows", e.problems().get(0).toString());
+    }
+
+    @Test
+    void headerOnlyFile_isAnError() {
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> project()
+                .write("data/tracker.csv", "project_id,offer,stage\n").ingest());
+        assertEquals("data/tracker.csv:1:0: error: has a header row but no data rows", e.problems().get(0).toString());
+    }
+
+    @Test
+    void missingFile_isAnErrorNamingTheSource() {
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> project().ingest());
+        assertEquals("data/tracker.csv: error: does not exist (source 'tracker' in evaluation.yaml)", e.problems().get(0).toString());
+    }
+
+    @Test
+    void quotedLineBreak_keepsRowNumbersAsASpreadsheetShowsThem() {
+        IngestResult result = project().write("data/tracker.csv",
+                "project_id,offer,stage,closure_reason\nP1,universal,closed,\"No capacity\nat all\"\nP2,universal,finished,\n").ingest();
+        assertEquals(1, result.rejects().size());
+        assertEquals(3, result.rejects().get(0).row());
+    }
+
+    @Test
+    void xlsx_isStreamed_withDateCellsAndNumbers_andFoundByName() throws IOException {
+        Path file = dir.resolve("data/tracker.xlsx");
+        Files.createDirectories(file.getParent());
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(10); OutputStream out = Files.newOutputStream(file)) {
+            workbook.createSheet("Notes").createRow(0).createCell(0).setCellValue("read me");
+            Sheet sheet = workbook.createSheet("Tracker");
+            CellStyle dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+            Row header = sheet.createRow(2);
+            String[] names = {"Project ID", "Offer", "Stage", "Local system", "Region", "Started date", "Completed date"};
+            for (int i = 0; i < names.length; i++) {
+                header.createCell(i).setCellValue(names[i]);
+            }
+            Row row = sheet.createRow(3);
+            row.createCell(0).setCellValue(1001);
+            row.createCell(1).setCellValue("local");
+            row.createCell(2).setCellValue("completed");
+            row.createCell(3).setCellValue("Wirral");
+            row.createCell(4).setCellValue("North West");
+            row.createCell(5).setCellValue(LocalDate.of(2024, 2, 1));
+            row.getCell(5).setCellStyle(dateStyle);
+            row.createCell(6).setCellValue(LocalDate.of(2024, 3, 28));
+            row.getCell(6).setCellStyle(dateStyle);
+            Row bad = sheet.createRow(4);
+            bad.createCell(0).setCellValue(1002);
+            bad.createCell(1).setCellValue("local");
+            bad.createCell(2).setCellValue("done");
+            workbook.write(out);
+        }
+        IngestResult result = new TestProject(dir)
+                .evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx, sheet: Tracker }").ingest();
+        assertEquals(1, result.projects().size());
+        TrackerProject p = result.projects().get(0);
+        assertEquals("1001", p.projectId(), "whole numbers are read without a decimal point");
+        assertEquals(Optional.of(LocalDate.of(2024, 3, 28)), p.completed());
+        assertEquals(5, result.rejects().stream().filter(r -> r.column().equals("Stage")).findFirst().orElseThrow().row(),
+                "sheet row numbers, 1-based, as Excel shows them");
+        assertEquals("data/tracker.xlsx: 2 rows read = 1 accepted + 1 rejected", result.reconciliations().get(0).toString());
+    }
+
+    @Test
+    void xlsx_unknownSheet_isAnErrorListingTheSheets() throws IOException {
+        Path file = dir.resolve("data/tracker.xlsx");
+        Files.createDirectories(file.getParent());
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            workbook.createSheet("Q3 return").createRow(0).createCell(0).setCellValue("project_id");
+            workbook.write(out);
+        }
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> new TestProject(dir)
+                .evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx, sheet: Tracker }").ingest());
+        assertTrue(e.problems().get(0).message().contains("has no sheet 'Tracker'; its sheets are Q3 return"));
+    }
+}
