@@ -125,8 +125,10 @@ final class IndicatorMapping {
                     r.numerator(), r.denominator(), r.target().isPresent() ? r.target() : indicator.target(), Map.of(),
                     r.file() + " row " + r.row()));
         }
+        LocalDate asOf = project.evaluation().reportingDate();
         for (Period quarter : reportableQuarters()) {
-            if (!covered.contains(quarter.id())) {
+            // A return is due once its period has ended; the one in progress on the reporting date is not a gap.
+            if (!covered.contains(quarter.id()) && quarter.end().isBefore(asOf)) {
                 gaps.add(indicator.id() + " in " + quarter.id() + ": no KPI return for " + indicator.measure());
             }
         }

@@ -66,12 +66,13 @@ final class KpiRules {
             } else if (denominator.getAsLong() == 0) {
                 row.reject("denominator", "0", "denominator is zero", "a positive count");
             }
-        } else if (numerator.isPresent() != denominator.isPresent()) {
-            String missing = numerator.isPresent() ? "denominator" : "numerator";
+        } else if (row.text("numerator").isEmpty() != row.text("denominator").isEmpty()) {
+            String missing = row.text("numerator").isEmpty() ? "numerator" : "denominator";
             row.reject(missing, "", "numerator and denominator come in pairs; " + missing + " is missing",
                     "both or neither");
         }
-        if (value.isEmpty() && (numerator.isEmpty() || denominator.isEmpty()) && valueText.isEmpty()) {
+        if (valueText.isEmpty() && (row.text("numerator").isEmpty() || row.text("denominator").isEmpty())
+                && row.accepted()) {
             row.reject("value", "", "no value and no numerator and denominator", "a value, or a numerator and denominator");
         }
         double resolved = value.isPresent() ? value.getAsDouble()

@@ -1,0 +1,85 @@
+package org.evident.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** KPI returns: codes from the theory of change, periods, counts and shares. */
+class KpiRulesTest {
+    @TempDir
+    Path dir;
+
+    private IngestResult ingest(String csv) {
+        return new TestProject(dir).evaluation("- { id: kpis, type: kpi, file: data/kpi.csv }").write("data/kpi.csv", csv).ingest();
+    }
+
+    private static List<String> reasons(IngestResult r) {
+        return r.rejects().stream().map(Reject::reason).toList();
+    }
+
+    @Test
+    void shareFromNumeratorAndDenominator_periodAsQuarterOrDate_valueAsPercent() {
+        IngestResult r = ingest("""
+                kpi,period,numerator,denominator,value,target
+                KPI-1,2024-25 Q1,15,19,,
+                KPI-1,2024-11-15,,,78.9%,
+                KPI-5,2024-25Q2,,,0.85,0.9
+                """);
+        assertEquals(List.of(), r.rejects());
+        assertEquals(15.0 / 19, r.kpiReturns().get(0).value(), 1e-12);
+        assertEquals("2024-25 Q3", r.kpiReturns().get(1).period(), "15 November 2024 is in Q3 of 2024-25");
+        assertEquals(0.789, r.kpiReturns().get(1).value(), 1e-12);
+        assertEquals(0.9, r.kpiReturns().get(2).target().getAsDouble());
+    }
+
+    @Test
+    void kpiNotDefinedInTheToc_isRejected() {
+        IngestResult r = ingest("kpi,period,value\nKPI-99,2024-25 Q1,3\n");
+        assertEquals("data/kpi.csv:2 [kpi]: KPI not defined in the theory of change ('KPI-99'); expected one of KPI-1, KPI-5"
+                + " (the measures of toc.yaml's kpi indicators)", r.rejects().get(0).toString());
+    }
+
+    @Test
+    void numeratorAboveDenominator_negativeCount_andShareOutsideRange_areRejected() {
+        IngestResult r = ingest("""
+                kpi,period,numerator,denominator,value
+                KPI-1,2024-25 Q1,20,19,
+                KPI-1,2024-25 Q2,-1,19,
+                KPI-1,2024-25 Q3,,,120%
+                KPI-1,2024-25 Q4,,,1.2
+                KPI-5,2024-25 Q1,,,1.2
+                """);
+        assertEquals(List.of("numerator greater than denominator (19)", "negative count", "a share outside 0 to 100%",
+                "a share outside 0 to 100%"), reasons(r));
+        assertEquals(List.of(2L, 3L, 4L, 5L), r.rejects().stream().map(Reject::row).toList());
+        assertEquals(1, r.kpiReturns().size(), "a spend ratio above 1 is not a share and is accepted");
+        assertEquals("data/kpi.csv: 5 rows read = 1 accepted + 4 rejected", r.reconciliations().get(0).toString());
+    }
+
+    @Test
+    void periodOutsideTheEvaluation_orNotAPeriod_isRejected() {
+        IngestResult r = ingest("kpi,period,value\nKPI-5,2022-23 Q1,0.5\nKPI-5,last quarter,0.5\nKPI-5,,0.5\n");
+        assertEquals(List.of("outside the evaluation's reporting periods", "not a quarter, a financial year or a date", "no period"),
+                reasons(r));
+    }
+
+    @Test
+    void secondReturnForTheSameKpiAndPeriod_isRejected_andTheFirstKept() {
+        IngestResult r = ingest("kpi,period,value\nKPI-5,2024-25 Q1,0.5\nKPI-5,2024-25 Q1,0.7\n");
+        assertEquals(0.5, r.kpiReturns().get(0).value());
+        assertTrue(reasons(r).get(0).startsWith("a second return for KPI-5 in 2024-25 Q1 (first at row 2"), reasons(r)::toString);
+    }
+
+    @Test
+    void numeratorWithoutDenominator_andNoValue_areRejected() {
+        IngestResult r = ingest("kpi,period,numerator,denominator,value\nKPI-1,2024-25 Q1,3,,\nKPI-5,2024-25 Q2,,,\n");
+        assertEquals(List.of("numerator and denominator come in pairs; denominator is missing",
+                "no value and no numerator and denominator"), reasons(r));
+        assertEquals(2, r.rejectedRows());
+    }
+}
