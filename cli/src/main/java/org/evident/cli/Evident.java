@@ -96,6 +96,13 @@ public final class Evident implements Runnable {
         err.println("invalid: " + plural(errors, "error") + ", " + plural(warnings, "warning"));
     }
 
+    /** Evident's own folder for per-user files: ~/.config/evident, or the system property evident.home. */
+    static java.nio.file.Path home() {
+        String set = System.getProperty("evident.home");
+        return set != null ? java.nio.file.Path.of(set)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".config", "evident");
+    }
+
     static String plural(long count, String word) {
         return count + " " + word + (count == 1 ? "" : "s");
     }

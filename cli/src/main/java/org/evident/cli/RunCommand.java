@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.evident.ingest.Ingest;
+import org.evident.ingest.IngestResult;
+import org.evident.ingest.Pseudonymiser;
+import org.evident.ingest.Reconciliation;
+import org.evident.ingest.RejectsFile;
 import org.evident.reports.OutputFolder;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.TheoryOfChange;
@@ -20,7 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code evident run}: the whole evaluation, from project files to reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the evaluation end to end and write its outputs to a folder.",
-            "The folder is replaced only when every output has been written."})
+            "The folder is replaced only when every output has been written.",
+            "Respondent identifiers are pseudonymised with the key in $" + Pseudonymiser.KEY_VARIABLE
+                + ", or the file named by $" + Pseudonymiser.KEY_FILE_VARIABLE
+                + ", or ~/.config/evident/pseudonym.key (created on first use)."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectArgument project;
@@ -28,28 +36,52 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The output folder.")
     Path out;
 
+    @Option(names = "--fail-on-reject",
+            description = "Exit with code 3 if any row of any data file is rejected (the outputs are still written).")
+    boolean failOnReject;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("[1/2] reading " + project.folder);
+        err.println("[1/3] reading " + project.folder);
         EvaluationProject opened = project.open();
         TheoryOfChange toc = opened.theoryOfChange();
         opened.warnings().forEach(err::println);
         err.println("      " + opened.evaluation().programme() + ": " + Evident.plural(toc.nodes().size(), "node") + ", "
                 + Evident.plural(toc.links().size(), "link") + ", " + Evident.plural(toc.indicators().size(), "indicator")
                 + ", " + Evident.plural(opened.warnings().size(), "warning"));
-        err.println("[2/2] drawing the theory of change");
+
+        err.println("[2/3] reading the data files");
+        Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(System.getenv(),
+                Evident.home().resolve("pseudonym.key"), opened.directory());
+        IngestResult data = Ingest.read(opened, pseudonymiser, line -> err.println("      " + line));
+        for (Reconciliation reconciliation : data.reconciliations()) {
+            err.println("      " + reconciliation);
+        }
+        err.println("      " + Evident.plural(data.indicatorData().size(), "indicator value") + " mapped onto the theory of change; "
+                + Evident.plural(data.gaps().size(), "indicator-period") + " without data (listed in data_gaps.txt)");
+
+        err.println("[3/3] drawing the theory of change");
         TocDiagram diagram = TocDiagram.of(toc).titled(opened.evaluation().programme());
         OutputFolder.writeAtomically(out, folder -> {
             Files.writeString(folder.resolve("toc.svg"), diagram.toSvg(), StandardCharsets.UTF_8);
             Files.write(folder.resolve("toc.png"), diagram.toPng(2.0));
+            RejectsFile.write(data.rejects(), folder.resolve("rejects.csv"));
+            Files.writeString(folder.resolve("data_gaps.txt"), String.join("\n", data.gaps()) + (data.gaps().isEmpty() ? "" : "\n"),
+                    StandardCharsets.UTF_8);
         });
-        err.println("skipped (not yet in this version): reading the tracker, survey and KPI files; KPI and survey"
-                + " statistics; evidence grades; the Excel workbook and the PDF report");
-        spec.commandLine().getOut().println("wrote " + out + ": toc.svg, toc.png");
+        err.println("skipped (not yet in this version): KPI and survey statistics; evidence grades; tables; the Excel"
+                + " workbook and the PDF report");
+        spec.commandLine().getOut().println("wrote " + out + ": toc.svg, toc.png, rejects.csv ("
+                + Evident.plural(data.rejects().size(), "reject") + "), data_gaps.txt");
+        if (failOnReject && data.rejectedRows() > 0) {
+            err.println("evident: " + Evident.plural(data.rejectedRows(), "row") + " rejected and --fail-on-reject is set"
+                    + " (see " + out.resolve("rejects.csv") + ")");
+            return Evident.INVALID_INPUT;
+        }
         return Evident.OK;
     }
 }

@@ -133,6 +133,55 @@ class EvidentCommandsTest {
         }
     }
 
+    private Path projectWithARejectedRow() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("rejecting"));
+        Files.writeString(dir.resolve("evaluation.yaml"), """
+                programme: Small programme
+                reporting_date: 2025-01-13
+                periods:
+                  quarters: { from: 2024-25 Q1, to: 2024-25 Q3 }
+                sources:
+                  - { id: tracker, type: tracker, file: data/tracker.csv }
+                """);
+        Files.writeString(dir.resolve("toc.yaml"), """
+                nodes:
+                  - { id: in, label: Funding, stage: input }
+                  - { id: out, label: Projects completed, stage: output }
+                links:
+                  - { from: in, to: out }
+                indicators:
+                  - { id: done, node: out, label: Completed, source: tracker, measure: local-projects-completed, unit: count }
+                """);
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/tracker.csv"), """
+                project_id,offer,stage,local_system,region,completed_date
+                P1,local,completed,Wirral,North West,2024-05-10
+                P2,local,finished,Halton,North West,2024-06-01
+                """);
+        return dir;
+    }
+
+    @Test
+    void run_printsTheReconciliation_andWritesRejects() throws IOException {
+        Path out = tmp.resolve("small");
+        Result r = evident("run", projectWithARejectedRow().toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("data/tracker.csv: 2 rows read = 1 accepted + 1 rejected"), r.err());
+        assertEquals("""
+                source,file,row,column,value,reason,expected
+                tracker,data/tracker.csv,3,stage,finished,unknown stage,"pipeline, active, completed or closed"
+                """, Files.readString(out.resolve("rejects.csv")));
+    }
+
+    @Test
+    void run_failOnReject_exitsThree_afterWritingTheRejects() throws IOException {
+        Path out = tmp.resolve("strict");
+        Result r = evident("run", projectWithARejectedRow().toString(), "--out", out.toString(), "--fail-on-reject");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("1 row rejected and --fail-on-reject is set"), r.err());
+        assertTrue(Files.exists(out.resolve("rejects.csv")));
+    }
+
     @Test
     void run_invalidProject_exitsThreeAndLeavesThePreviousOutputAlone() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("previous"));
