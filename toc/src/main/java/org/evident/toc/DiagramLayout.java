@@ -44,6 +44,15 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * columns and routes the links ({@link #graph}); {@link #arrange} then adds the title, the stage
  * headings and the legend around that. Coordinates are layout units: one pixel at scale 1, with
  * y growing downwards, as in SVG and Java2D. The SVG and PNG renderers draw exactly this.
+ *
+ * <p>ELK notes: ELK 0.11 needs Xbase's runtime library, which its POMs do not declare (see
+ * toc/pom.xml). Edge label options ({@code EDGE_LABELS_PLACEMENT}) apply to each label, not to
+ * the root, where they are silently ignored. CENTER labels would become dummy nodes with a layer
+ * of their own, widening the diagram by a quarter and putting keys midway along long links, far
+ * from either end; HEAD labels sit by the arrowhead, but ELK does not space ports for them, hence
+ * the wider port spacing on crowded nodes. With separate connected components (ELK's default)
+ * an orphan node is laid out on its own and lands in the wrong column. With SPLINES routing the
+ * bend points are Bezier control points.
  */
 final class DiagramLayout {
     static final String CSS_FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif";
@@ -195,9 +204,11 @@ final class DiagramLayout {
 
     /**
      * Whether ELK is given the link the other way round. A feedback link goes back in stage
-     * order, against the partitions; handed to ELK reversed it goes forward like every other
-     * link, so ELK never has to choose which edge of a cycle to turn and cannot break the
-     * column order. The route is turned back before drawing.
+     * order, against the partitions. ELK 0.11 copes with such edges (its greedy cycle breaker
+     * turns them, since the partition constraint edges carry a high priority), but handed over
+     * reversed the link goes forward like every other, so the column order does not depend on
+     * which edges of a cycle ELK chooses to turn. The route is turned back before drawing, and the
+     * key tag is placed at ELK's tail, the link's real target.
      */
     private static boolean reversedForElk(Link link, Map<String, Node> nodes) {
         return link.feedback() && nodes.get(link.to()).stage().compareTo(nodes.get(link.from()).stage()) < 0;
@@ -299,7 +310,7 @@ final class DiagramLayout {
         return new Graph(Collections.unmodifiableMap(boxes), List.copyOf(routes), bounds);
     }
 
-    /** The ELK Layered options for the whole graph; see the class comment of {@link TocDiagram}. */
+    /** The ELK Layered options for the whole graph, chosen by looking at the sample project's diagram. */
     private static void configure(ElkNode root) {
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);

@@ -34,7 +34,7 @@ class TocDiagramTest {
     /*
      * in-money --A--> act-plan ----> act-deliver --D--> out-offers --E--> st-buy-in --B--> im-care
      * in-staff --A, C--> act-deliver                       st-buy-in <--F (feedback)-- im-care
-     * in-money <--H (feedback)-- out-offers                out-spare: an orphan
+     * in-money <--H (feedback)-- out-offers                out-spare: an orphan, so a component of its own
      * No medium-term outcome, so no "Medium-term outcomes" heading.
      */
     private static final String YAML = """
@@ -65,6 +65,8 @@ class TocDiagramTest {
               F: [Systems share good practice]
             risks:
               H: [Underspend cuts future funding]
+            views:
+              - { id: contract, label: Delivery contract, exclude: [im-care, act-plan] }
             """;
 
     private static final TheoryOfChange TOC = TheoryOfChange.parse("toc.yaml", YAML);
@@ -143,10 +145,16 @@ class TocDiagramTest {
     }
 
     @Test
-    void stagesAreColumns_inAView_andWithoutFeedback() {
+    void stagesAreColumns_withoutFeedbackLinks_andInAView() {
         TheoryOfChange noFeedback = TheoryOfChange.parse("toc.yaml", YAML.replaceAll("(?m)^.*feedback: true.*\\n", ""));
         assertEquals(6, noFeedback.links().size());
         assertStagesInColumns(noFeedback, TocDiagram.of(noFeedback).nodeBoxes());
+
+        TheoryOfChange contract = TOC.view("contract");
+        TocDiagram diagram = TocDiagram.of(contract);
+        assertStagesInColumns(contract, diagram.nodeBoxes());
+        assertFalse(diagram.toSvg().contains("More joined-up care"));
+        assertEquals(contract.links().size(), diagram.routes().size());
     }
 
     private static void assertStagesInColumns(TheoryOfChange toc, Map<String, Rectangle2D> boxes) {
