@@ -143,12 +143,12 @@ public final class Ingest {
 
     private void readSurvey(Source source, List<SurveyItemCounts> counts, List<FreeTextAnswer> freeText) {
         SurveyRules rules = new SurveyRules(source);
-        Map<String, Long> firstRow = new HashMap<>();
+        FirstRows firstRow = new FirstRows();
         stream(source, rules.columns(), row -> {
             String raw = row.text(source.respondent());
             String pseudonym = raw.isEmpty() ? "" : pseudonymiser.pseudonym(raw);
-            Long first = pseudonym.isEmpty() ? null : firstRow.putIfAbsent(pseudonym, row.number());
-            if (first != null) {
+            long first = pseudonym.isEmpty() ? 0 : firstRow.putIfAbsent(pseudonym, row.number());
+            if (first != 0) {
                 // The value shown is the pseudonym: no raw identifier reaches any output.
                 row.reject(source.respondent(), pseudonym, "the same respondent answered this wave twice (first at row "
                         + first + ", which is kept)", "one row per respondent per wave");

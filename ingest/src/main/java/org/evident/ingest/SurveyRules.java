@@ -21,6 +21,9 @@ final class SurveyRules {
 
     private final Source source;
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    /** Per item, each accepted answer's label key to the label; a null label marks not-in-base answers. */
+    private final Map<String, Map<String, String>> labelsByKey = new HashMap<>();
+    private final Map<String, Map<String, String>> notInBaseByKey = new HashMap<>();
     private final List<FreeTextAnswer> freeText = new ArrayList<>();
 
     SurveyRules(Source source) {
@@ -29,6 +32,16 @@ final class SurveyRules {
             if (item.type() != SurveyItem.Type.FREE_TEXT) {
                 tallies.put(item.id(), new Tally(item));
             }
+            Map<String, String> labels = new HashMap<>();
+            item.labels().forEach(l -> labels.put(Values.labelKey(l), l));
+            item.options().forEach(o -> {
+                labels.put(Values.labelKey(o.label()), o.id());
+                labels.put(Values.labelKey(o.id()), o.id());
+            });
+            labelsByKey.put(item.id(), labels);
+            Map<String, String> outside = new HashMap<>();
+            item.notInBase().forEach(l -> outside.put(Values.labelKey(l), l));
+            notInBaseByKey.put(item.id(), outside);
         }
     }
 
@@ -89,15 +102,13 @@ final class SurveyRules {
             return Optional.of(new Answer(item, text, false, List.of()));
         }
         String key = Values.labelKey(mapped);
-        for (String label : item.labels()) {
-            if (Values.labelKey(label).equals(key)) {
-                return Optional.of(new Answer(item, label, true, List.of()));
-            }
+        String label = labelsByKey.get(item.id()).get(key);
+        if (label != null) {
+            return Optional.of(new Answer(item, label, true, List.of()));
         }
-        for (String label : item.notInBase()) {
-            if (Values.labelKey(label).equals(key)) {
-                return Optional.of(new Answer(item, label, false, List.of()));
-            }
+        String outside = notInBaseByKey.get(item.id()).get(key);
+        if (outside != null) {
+            return Optional.of(new Answer(item, outside, false, List.of()));
         }
         row.reject(item.column(), text, "answer not in the scale of item '" + item.id() + "'",
                 "one of " + String.join(", ", item.labels())
@@ -118,14 +129,13 @@ final class SurveyRules {
                 if (key.isEmpty()) {
                     continue;
                 }
-                Optional<SurveyItem.Option> option = item.options().stream()
-                        .filter(o -> Values.labelKey(o.label()).equals(key) || Values.labelKey(o.id()).equals(key)).findFirst();
-                if (option.isEmpty()) {
+                String optionId = labelsByKey.get(item.id()).get(key);
+                if (optionId == null) {
                     row.reject(item.column(), part.strip(), "option not in multi-select item '" + item.id() + "'",
                             "options separated by '" + item.separator().get() + "' from: "
                                     + String.join("; ", item.options().stream().map(SurveyItem.Option::label).toList()));
-                } else if (!chosen.contains(option.get().id())) {
-                    chosen.add(option.get().id());
+                } else if (!chosen.contains(optionId)) {
+                    chosen.add(optionId);
                 }
             }
         } else {

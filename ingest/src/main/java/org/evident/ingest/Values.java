@@ -63,7 +63,20 @@ final class Values {
 
     /** Case-, space- and apostrophe-insensitive form of a label, so "Don’t know" matches "Don't know". */
     static String labelKey(String label) {
-        return label.strip().replace('\u2019', '\'').replace('\u2018', '\'').replaceAll("\\s+", " ")
-                .toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(label.length());
+        boolean space = false;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = key.length() > 0;
+                continue;
+            }
+            if (space) {
+                key.append(' ');
+                space = false;
+            }
+            key.append(c == '\u2019' || c == '\u2018' ? '\'' : Character.toLowerCase(c));
+        }
+        return key.toString();
     }
 }
