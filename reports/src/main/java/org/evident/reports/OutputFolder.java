@@ -37,6 +37,7 @@ public final class OutputFolder {
         try {
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".writing-");
+            readableByOthers(staging);
             try {
                 writer.writeInto(staging);
                 replace(target, staging);
@@ -46,6 +47,15 @@ public final class OutputFolder {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write outputs to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary folders are created owner-only; the finished output should read like any other folder. */
+    private static void readableByOthers(Path folder) throws IOException {
+        try {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the folder keeps its parent's access rules.
         }
     }
 
