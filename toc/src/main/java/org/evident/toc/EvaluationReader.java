@@ -22,11 +22,13 @@ final class EvaluationReader {
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
     private static final Set<String> SOURCE = Set.of("id", "type", "file", "period", "sheet", "columns",
-            "respondent", "items");
+            "respondent", "items", "population");
     private static final Set<String> ITEM = Set.of("id", "type", "column", "text", "labels", "positive",
             "not_in_base", "options", "separator", "map");
     private static final Set<String> OPTION = Set.of("id", "label");
-    private static final Set<String> SETTINGS = Set.of("confidence_level", "interval", "regions");
+    private static final Set<String> SETTINGS = Set.of("confidence_level", "interval", "regions", "run_charts",
+            "suppression", "suppress_organisations");
+    private static final Set<String> RUN_CHARTS = Set.of("shift_length", "trend_length", "minimum_points");
 
     private final YamlFile yaml;
     private final Path projectDir;
@@ -148,6 +150,16 @@ final class EvaluationReader {
                 Optional<String> period = f.optionalText("period");
                 Optional<String> sheet = f.optionalText("sheet");
                 String respondent = f.optionalText("respondent").orElse("respondent_id");
+                java.util.OptionalLong population = f.optionalValue("population", "a whole number of at least 1", s -> {
+                    long n = Long.parseLong(s);
+                    if (n < 1) {
+                        throw new IllegalArgumentException(s);
+                    }
+                    return n;
+                }).map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+                if (type.isPresent() && type.get() != Source.Type.SURVEY && f.get("population").isPresent()) {
+                    yaml.error(f.keyNode("population"), what + ": only a survey source has a population");
+                }
                 Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
                 f.get("columns").flatMap(c -> yaml.fields(c, what + " columns", null)).ifPresent(cf -> {
                     for (String canonical : cf.keys()) {
@@ -182,7 +194,7 @@ final class EvaluationReader {
                 if (!Files.isRegularFile(resolved)) {
                     yaml.warning(f.get("file").orElseThrow(), what + ": file " + file.get() + " does not exist (yet)");
                 }
-                sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items));
+                sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items, population));
             });
         }
         return sources;
@@ -294,7 +306,31 @@ final class EvaluationReader {
                     Settings.IntervalMethod::fromYaml).orElse(Settings.DEFAULTS.interval());
             List<String> regions = f.get("regions").map(r -> yaml.texts(r, "settings regions").stream()
                     .map(YamlFile.Scalar::value).toList()).orElse(Settings.DEFAULTS.regions());
-            return new Settings(level, interval, regions);
+            Settings.RunCharts runCharts = f.get("run_charts").flatMap(r -> yaml.fields(r, "settings run_charts", RUN_CHARTS))
+                    .map(r -> new Settings.RunCharts(
+                            r.optionalValue("shift_length", "a whole number of at least 2", s -> atLeast(s, 2))
+                                    .orElse(Settings.RunCharts.NHS.shiftLength()),
+                            r.optionalValue("trend_length", "a whole number of at least 3", s -> atLeast(s, 3))
+                                    .orElse(Settings.RunCharts.NHS.trendLength()),
+                            r.optionalValue("minimum_points", "a whole number of at least 2", s -> atLeast(s, 2))
+                                    .orElse(Settings.RunCharts.NHS.minimumPoints())))
+                    .orElse(Settings.RunCharts.NHS);
+            String suppression = f.optionalValue("suppression", "one of " + String.join(" | ", Settings.SUPPRESSION_RULES), s -> {
+                if (!Settings.SUPPRESSION_RULES.contains(s)) {
+                    throw new IllegalArgumentException(s);
+                }
+                return s;
+            }).orElse(Settings.DEFAULTS.suppression());
+            boolean organisations = f.flag("suppress_organisations");
+            return new Settings(level, interval, regions, runCharts, suppression, organisations);
         }).orElse(Settings.DEFAULTS);
+    }
+
+    private static int atLeast(String text, int least) {
+        int n = Integer.parseInt(text);
+        if (n < least) {
+            throw new IllegalArgumentException(text);
+        }
+        return n;
     }
 }

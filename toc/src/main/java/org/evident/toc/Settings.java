@@ -9,7 +9,21 @@ import java.util.Locale;
  * @param interval        how intervals for shares are computed
  * @param regions         the regions a tracker's local projects may name
  */
-public record Settings(double confidenceLevel, IntervalMethod interval, java.util.List<String> regions) {
+public record Settings(double confidenceLevel, IntervalMethod interval, java.util.List<String> regions, RunCharts runCharts,
+                       String suppression, boolean suppressOrganisations) {
+
+    /**
+     * Run lengths for the special-cause rules of XmR run charts, in points: a shift is a run on
+     * one side of the mean, a trend a run of rises or falls. The defaults are those of NHS England's
+     * "Making Data Count" and the NHS-R community's NHSRplotthedots: 7 and 7. A chart needs at
+     * least {@code minimumPoints} periods before limits are drawn.
+     */
+    public record RunCharts(int shiftLength, int trendLength, int minimumPoints) {
+        public static final RunCharts NHS = new RunCharts(7, 7, 6);
+    }
+
+    /** Small-number suppression rules for person-level counts in published tables. */
+    public static final java.util.List<String> SUPPRESSION_RULES = java.util.List.of("none", "nhs", "fewer-than-5");
 
     /** Intervals for a share x of n. Wilson is the default for small samples (Brown, Cai and DasGupta 2001). */
     public enum IntervalMethod {
@@ -28,7 +42,7 @@ public record Settings(double confidenceLevel, IntervalMethod interval, java.uti
     public static final java.util.List<String> ENGLISH_REGIONS = java.util.List.of("East Midlands", "East of England",
             "London", "North East", "North West", "South East", "South West", "West Midlands", "Yorkshire and Humber");
 
-    public static final Settings DEFAULTS = new Settings(0.95, IntervalMethod.WILSON, ENGLISH_REGIONS);
+    public static final Settings DEFAULTS = new Settings(0.95, IntervalMethod.WILSON, ENGLISH_REGIONS, RunCharts.NHS, "none", false);
 
     public Settings {
         if (!(confidenceLevel >= 0.5 && confidenceLevel <= 0.999)) {
@@ -36,5 +50,9 @@ public record Settings(double confidenceLevel, IntervalMethod interval, java.uti
         }
         java.util.Objects.requireNonNull(interval, "interval");
         regions = java.util.List.copyOf(regions);
+        java.util.Objects.requireNonNull(runCharts, "runCharts");
+        if (!SUPPRESSION_RULES.contains(suppression)) {
+            throw new IllegalArgumentException("suppression '" + suppression + "' is not one of " + SUPPRESSION_RULES);
+        }
     }
 }

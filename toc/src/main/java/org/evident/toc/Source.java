@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param items      for a survey, its questions
  */
 public record Source(String id, Type type, Path file, Optional<String> period, Optional<String> sheet,
-                     Map<String, List<String>> columns, String respondent, List<SurveyItem> items) {
+                     Map<String, List<String>> columns, String respondent, List<SurveyItem> items,
+                     java.util.OptionalLong population) {
 
     /** The kinds of input Evident reads. */
     public enum Type {
@@ -42,6 +43,7 @@ public record Source(String id, Type type, Path file, Optional<String> period, O
 
     /** A source with no aliases, sheet or survey items: the plain case, for tests and tools. */
     public static Source of(String id, Type type, Path file) {
-        return new Source(id, type, file, Optional.empty(), Optional.empty(), Map.of(), "respondent_id", List.of());
+        return new Source(id, type, file, Optional.empty(), Optional.empty(), Map.of(), "respondent_id", List.of(),
+                java.util.OptionalLong.empty());
     }
 }

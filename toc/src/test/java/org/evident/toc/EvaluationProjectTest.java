@@ -59,6 +59,65 @@ class EvaluationProjectTest {
     }
 
     @Test
+    void runChartRules_suppression_andSurveyPopulation_areRead_withNhsDefaults() throws IOException {
+        EvaluationProject defaults = EvaluationProject.open(project("""
+                programme: Test programme
+                reporting_date: 2025-01-13
+                periods:
+                  phases:
+                    - { id: phase-1, label: Phase 1, from: 2024-04-01, to: 2024-07-31 }
+                sources:
+                  - { id: tracker, type: tracker, file: data/tracker.csv }
+                """, TOC));
+        Settings none = defaults.evaluation().settings();
+        assertEquals(new Settings.RunCharts(7, 7, 6), none.runCharts());
+        assertEquals("none", none.suppression());
+        assertEquals(false, none.suppressOrganisations());
+
+        EvaluationProject set = EvaluationProject.open(project("""
+                programme: Test programme
+                reporting_date: 2025-01-13
+                periods:
+                  phases:
+                    - { id: phase-1, label: Phase 1, from: 2024-04-01, to: 2024-07-31 }
+                sources:
+                  - { id: tracker, type: tracker, file: data/tracker.csv }
+                  - { id: wave-1, type: survey, file: data/tracker.csv, period: phase-1, population: 38 }
+                settings:
+                  run_charts: { shift_length: 6, trend_length: 6 }
+                  suppression: nhs
+                  suppress_organisations: true
+                """, TOC));
+        Settings settings = set.evaluation().settings();
+        assertEquals(new Settings.RunCharts(6, 6, 6), settings.runCharts());
+        assertEquals("nhs", settings.suppression());
+        assertEquals(true, settings.suppressOrganisations());
+        assertEquals(38, set.evaluation().sources().get(1).population().getAsLong());
+
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(project("""
+                programme: Test programme
+                reporting_date: 2025-01-13
+                periods:
+                  phases:
+                    - { id: phase-1, label: Phase 1, from: 2024-04-01, to: 2024-07-31 }
+                sources:
+                  - { id: tracker, type: tracker, file: data/tracker.csv, population: 5 }
+                  - { id: wave-1, type: survey, file: data/tracker.csv, period: phase-1, population: 0 }
+                settings:
+                  run_charts: { shift_length: 1 }
+                  suppression: round
+                """, TOC)));
+        List<String> printed = e.problems().stream().filter(Problem::isError).map(Problem::toString)
+                .map(s -> s.substring(dir.toString().length() + 1)).toList();
+        assertEquals(List.of(
+                "evaluation.yaml:7:59: error: source tracker: only a survey source has a population",
+                "evaluation.yaml:8:86: error: source population: '0' is not a whole number of at least 1",
+                "evaluation.yaml:10:31: error: settings run_charts shift_length: '1' is not a whole number of at least 2",
+                "evaluation.yaml:11:16: error: settings suppression: 'round' is not one of none | nhs | fewer-than-5"),
+                printed);
+    }
+
+    @Test
     void problemsInBothFiles_areReportedTogether_withTheirFiles() throws IOException {
         InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(project("""
                 programme: Test programme
