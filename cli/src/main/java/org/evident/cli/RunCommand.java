@@ -4,13 +4,23 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.evident.analysis.Analysis;
+import org.evident.analysis.AnalysisResult;
+import org.evident.analysis.KpiRow;
+import org.evident.analysis.SurveyRow;
+import org.evident.analysis.Verdict;
 import org.evident.ingest.Ingest;
 import org.evident.ingest.IngestResult;
 import org.evident.ingest.Pseudonymiser;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.RejectsFile;
+import org.evident.reports.CsvTables;
 import org.evident.reports.OutputFolder;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.TheoryOfChange;
@@ -21,6 +31,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tech.tablesaw.api.Table;
 
 /** {@code evident run}: the whole evaluation, from project files to reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -46,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        err.println("[1/3] reading " + project.folder);
+        err.println("[1/4] reading " + project.folder);
         EvaluationProject opened = project.open();
         TheoryOfChange toc = opened.theoryOfChange();
         opened.warnings().forEach(err::println);
@@ -54,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
                 + Evident.plural(toc.links().size(), "link") + ", " + Evident.plural(toc.indicators().size(), "indicator")
                 + ", " + Evident.plural(opened.warnings().size(), "warning"));
 
-        err.println("[2/3] reading the data files");
+        err.println("[2/4] reading the data files");
         Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(System.getenv(),
                 Evident.home().resolve("pseudonym.key"), opened.directory());
         IngestResult data = Ingest.read(opened, pseudonymiser, line -> err.println("      " + line));
@@ -64,24 +75,42 @@ final class RunCommand implements Callable<Integer> {
         err.println("      " + Evident.plural(data.indicatorData().size(), "indicator value") + " mapped onto the theory of change; "
                 + Evident.plural(data.gaps().size(), "indicator-period") + " without data (listed in data_gaps.txt)");
 
-        err.println("[3/3] drawing the theory of change");
+        err.println("[3/4] analysing");
+        AnalysisResult analysis = Analysis.run(opened, data);
+        err.println("      " + verdicts("survey", analysis.surveyItems().stream().map(SurveyRow::verdict).toList()));
+        err.println("      " + verdicts("KPI", analysis.kpis().stream().map(KpiRow::verdict).toList()) + "; "
+                + Evident.plural(analysis.kpiCharts().size(), "run chart"));
+
+        err.println("[4/4] drawing the theory of change and writing the tables");
         TocDiagram diagram = TocDiagram.of(toc).titled(opened.evaluation().programme());
+        List<Table> tables = analysis.tables();
         OutputFolder.writeAtomically(out, folder -> {
             Files.writeString(folder.resolve("toc.svg"), diagram.toSvg(), StandardCharsets.UTF_8);
             Files.write(folder.resolve("toc.png"), diagram.toPng(2.0));
             RejectsFile.write(data.rejects(), folder.resolve("rejects.csv"));
+            CsvTables.write(tables, folder.resolve("tables"));
             Files.writeString(folder.resolve("data_gaps.txt"), String.join("\n", data.gaps()) + (data.gaps().isEmpty() ? "" : "\n"),
                     StandardCharsets.UTF_8);
         });
-        err.println("skipped (not yet in this version): KPI and survey statistics; evidence grades; tables; the Excel"
-                + " workbook and the PDF report");
+        err.println("skipped (not yet in this version): evidence grades; the Excel workbook and the PDF report");
         spec.commandLine().getOut().println("wrote " + out + ": toc.svg, toc.png, rejects.csv ("
-                + Evident.plural(data.rejects().size(), "reject") + "), data_gaps.txt");
+                + Evident.plural(data.rejects().size(), "reject") + "), data_gaps.txt, tables/ ("
+                + Evident.plural(tables.size(), "CSV table") + ")");
         if (failOnReject && data.rejectedRows() > 0) {
             err.println("evident: " + Evident.plural(data.rejectedRows(), "row") + " rejected and --fail-on-reject is set"
                     + " (see " + out.resolve("rejects.csv") + ")");
             return Evident.INVALID_INPUT;
         }
         return Evident.OK;
+    }
+
+    /** "survey verdicts: 1 met, 0 not met, 6 inconclusive (of 7 with a threshold)". */
+    private static String verdicts(String what, List<Optional<Verdict>> verdicts) {
+        Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
+        verdicts.stream().flatMap(Optional::stream).forEach(v -> counts.merge(v, 1L, Long::sum));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return what + " verdicts: " + counts.getOrDefault(Verdict.MET, 0L) + " met, " + counts.getOrDefault(Verdict.NOT_MET, 0L)
+                + " not met, " + counts.getOrDefault(Verdict.INCONCLUSIVE, 0L) + " inconclusive (of " + total
+                + " with a target)";
     }
 }

@@ -153,10 +153,8 @@ final class IndicatorMapping {
                         && p.stage() == TrackerProject.Stage.COMPLETED && before(p.completed(), end));
                 case "universal-projects-completed" -> count(indicator, quarter, p -> p.offer() == TrackerProject.Offer.UNIVERSAL
                         && p.stage() == TrackerProject.Stage.COMPLETED && before(p.completed(), end));
-                case "regions-reached" -> Optional.of(value(indicator, quarter, projects.stream()
-                        .filter(p -> p.offer() == TrackerProject.Offer.LOCAL && p.region().isPresent())
-                        .filter(p -> before(p.started(), end) || before(p.completed(), end))
-                        .map(p -> p.region().get()).distinct().count()));
+                case "regions-reached" -> Optional.of(value(indicator, quarter,
+                        TrackerMeasures.regionsReached(projects, end).size()));
                 case "eos-within-4-weeks" -> reportsOnTime(indicator, quarter, asOf);
                 case "offers-closed" -> count(indicator, quarter, p -> p.stage() == TrackerProject.Stage.CLOSED
                         && p.requested().filter(quarter::contains).isPresent());
@@ -173,7 +171,7 @@ final class IndicatorMapping {
     }
 
     private static boolean before(Optional<LocalDate> date, LocalDate end) {
-        return date.filter(d -> !d.isAfter(end)).isPresent();
+        return TrackerMeasures.onOrBefore(date, end);
     }
 
     private Optional<IndicatorData> count(Indicator indicator, Period quarter, java.util.function.Predicate<TrackerProject> which) {

@@ -1,0 +1,103 @@
+package org.evident.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.evident.ingest.IndicatorData;
+import org.evident.toc.EvaluationProject;
+import org.evident.toc.Indicator;
+import org.evident.toc.Period;
+import org.evident.toc.Settings;
+
+/**
+ * KPIs and tracker measures per period: the value against its target, the interval where the
+ * value is a share of a count, the change from the previous period, and the run chart's reading.
+ */
+final class KpiResults {
+    private final EvaluationProject project;
+    private final Settings settings;
+    private final List<KpiRow> rows = new ArrayList<>();
+    private final List<KpiChart> charts = new ArrayList<>();
+
+    KpiResults(EvaluationProject project, List<IndicatorData> data) {
+        this.project = project;
+        this.settings = project.evaluation().settings();
+        Map<String, Integer> periodOrder = new HashMap<>();
+        List<Period> periods = project.evaluation().periods();
+        for (int i = 0; i < periods.size(); i++) {
+            periodOrder.put(periods.get(i).id(), i);
+        }
+        Comparator<IndicatorData> byPeriod = Comparator.<IndicatorData>comparingInt(d -> periodOrder.getOrDefault(d.period(), Integer.MAX_VALUE))
+                .thenComparing(IndicatorData::period);
+        for (Indicator indicator : project.toc().indicators()) {
+            if (indicator.source() == Indicator.Source.SURVEY) {
+                continue;
+            }
+            Map<String, List<IndicatorData>> series = data.stream().filter(d -> d.indicator().equals(indicator.id()))
+                    .sorted(Comparator.comparing((IndicatorData d) -> d.unit().orElse("")).thenComparing(byPeriod))
+                    .collect(Collectors.groupingBy(d -> d.unit().orElse(""), LinkedHashMap::new, Collectors.toList()));
+            series.forEach((unit, points) -> series(indicator, unit, points));
+        }
+    }
+
+    List<KpiRow> rows() {
+        return List.copyOf(rows);
+    }
+
+    List<KpiChart> charts() {
+        return List.copyOf(charts);
+    }
+
+    private void series(Indicator indicator, String unit, List<IndicatorData> points) {
+        List<IndicatorData> valued = points.stream().filter(d -> d.value().isPresent()).toList();
+        OptionalDouble target = indicator.target();
+        Optional<RunChart> chart = RunChart.of(valued.stream().map(IndicatorData::period).toList(),
+                valued.stream().map(d -> d.value().getAsDouble()).toList(), target, indicator.direction(),
+                new SpcRules(settings.runCharts().shiftLength(), settings.runCharts().trendLength(),
+                        settings.runCharts().minimumPoints()));
+        chart.ifPresent(c -> charts.add(new KpiChart(indicator.id(), indicator.label(), unit, c)));
+        OptionalDouble previous = OptionalDouble.empty();
+        int index = 0;
+        for (IndicatorData d : points) {
+            OptionalDouble rowTarget = d.target().isPresent() ? d.target() : target;
+            Optional<Interval> interval = Optional.empty();
+            Optional<Verdict> verdict = Optional.empty();
+            if (d.numerator().isPresent() && d.denominator().isPresent() && d.denominator().getAsLong() > 0) {
+                interval = Optional.of(Proportions.interval(d.numerator().getAsLong(), d.denominator().getAsLong(),
+                        settings.interval(), settings.confidenceLevel()));
+            }
+            if (rowTarget.isPresent() && d.value().isPresent()) {
+                verdict = Optional.of(interval.isPresent()
+                        ? Verdict.of(interval.get(), rowTarget.getAsDouble(), indicator.direction())
+                        : Verdict.ofValue(d.value().getAsDouble(), rowTarget.getAsDouble(), indicator.direction()));
+            }
+            OptionalDouble change = d.value().isPresent() && previous.isPresent()
+                    ? OptionalDouble.of(d.value().getAsDouble() - previous.getAsDouble()) : OptionalDouble.empty();
+            String signal = "";
+            String assurance = "";
+            if (chart.isPresent() && d.value().isPresent()) {
+                RunChart c = chart.get();
+                Set<RunChart.SpecialCause> causes = c.signals().get(index);
+                if (!causes.isEmpty()) {
+                    signal = c.readings().get(index).label() + ": " + causes.stream().sorted()
+                            .map(RunChart.SpecialCause::label).collect(Collectors.joining("; "));
+                }
+                assurance = c.assurance().label();
+            }
+            if (d.value().isPresent()) {
+                previous = d.value();
+                index++;
+            }
+            rows.add(new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, d.period(), d.numerator(),
+                    d.denominator(), d.value(), rowTarget, interval, verdict, change, signal, assurance));
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.evident.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+import org.evident.ingest.Ingest;
+import org.evident.ingest.IngestResult;
+import org.evident.ingest.Pseudonymiser;
+import org.evident.toc.EvaluationProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analysis of small hand-built projects, read from real files through ingest. */
+class AnalysisTest {
+    private static final String TOC = """
+            nodes:
+              - { id: in, label: Funding, stage: input }
+              - { id: out, label: Support delivered, stage: output }
+              - { id: st-sat, label: Satisfaction, stage: short_term_outcome }
+            links:
+              - { from: in, to: out }
+              - { from: out, to: st-sat }
+            indicators:
+              - { id: kpi-sat, node: st-sat, label: Rated good or excellent, source: kpi, measure: KPI-1, target: 0.8, unit: share }
+              - { id: svy-quality, node: st-sat, label: Quality high, source: survey, measure: quality, target: 0.8 }
+              - { id: svy-none, node: st-sat, label: Chose option c, source: survey, measure: c, target: 0.5, direction: lower }
+              - { id: trk-eos, node: out, label: Reports on time, source: tracker, measure: eos-within-4-weeks, target: 1.0, unit: share }
+            """;
+
+    private static final String SURVEY = """
+            respondent_id,Quality was high,Helpful
+            r1,Strongly agree,a;b
+            r2,Strongly agree,a
+            r3,Strongly agree,b
+            r4,Agree,a
+            r5,Agree,
+            r6,Don't know,a
+            r7,,b
+            """;
+
+    // Reporting date 2025-01-13. Completed in 2024-25 Q2 (Jul-Sep): P1 report after 28 days
+    // (on time), P2 after 29 days (late), P3 after 4 days (on time): 2 of 3. Q3: P5 completed
+    // 1 December with no report, due 29 December, before the reporting date: 0 of 1. Q4: P4
+    // completed 1 January, report not due until 29 January: not counted, so no value for Q4.
+    private static final String TRACKER = """
+            project_id,local_system,region,offer,stage,requested_date,started_date,completed_date,eos_report_date
+            P1,Leeds,London,local,completed,2024-04-01,2024-05-01,2024-07-10,2024-08-07
+            P2,Hull,London,local,completed,2024-04-01,2024-05-01,2024-07-20,2024-08-18
+            P3,York,London,local,completed,2024-04-01,2024-05-01,2024-09-01,2024-09-05
+            P4,Bath,North East,local,completed,2024-04-01,2024-05-01,2025-01-01,
+            P5,Bury,North East,local,completed,2024-04-01,2024-05-01,2024-12-01,
+            """;
+
+    // KPI-1, eight quarters. Mean = 6.00 / 8 = 0.75. Moving ranges 0.02, 0.01, 0.02, 0.01,
+    // 0.02, 0.01, 0.22: mean 0.31 / 7 = 0.044286. Limits 0.75 -/+ 2.66 x 0.044286 = 0.632200
+    // and 0.867800. The last point, 0.95, is above the upper limit: special cause, improvement.
+    // The target 0.80 lies between the limits: hit and miss.
+    private static final String KPIS = """
+            kpi,period,value
+            KPI-1,2023-24 Q1,0.70
+            KPI-1,2023-24 Q2,0.72
+            KPI-1,2023-24 Q3,0.71
+            KPI-1,2023-24 Q4,0.73
+            KPI-1,2024-25 Q1,0.72
+            KPI-1,2024-25 Q2,0.74
+            KPI-1,2024-25 Q3,0.73
+            KPI-1,2024-25 Q4,0.95
+            """;
+
+    @TempDir
+    Path dir;
+
+    private AnalysisResult analyse(String surveyExtra, String settings) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("toc.yaml"), TOC);
+        Files.writeString(dir.resolve("data/survey.csv"), SURVEY);
+        Files.writeString(dir.resolve("data/tracker.csv"), TRACKER);
+        Files.writeString(dir.resolve("data/kpi.csv"), KPIS);
+        Files.writeString(dir.resolve("evaluation.yaml"), """
+                programme: Test programme
+                reporting_date: 2025-01-13
+                periods:
+                  quarters: { from: 2023-24 Q1, to: 2024-25 Q4 }
+                  phases:
+                    - { id: phase-3, label: Phase 3, from: 2024-11-01, to: 2025-01-31 }
+                sources:
+                  - { id: tracker, type: tracker, file: data/tracker.csv }
+                  - { id: kpis, type: kpi, file: data/kpi.csv }
+                  - id: wave
+                    type: survey
+                    file: data/survey.csv
+                    period: phase-3
+                """ + surveyExtra + """
+                    items:
+                      - { id: quality, type: agreement, column: Quality was high }
+                      - id: helpful
+                        type: multi_select
+                        column: Helpful
+                        separator: ";"
+                        options: [ { id: a, label: Option A }, { id: b, label: Option B }, { id: c, label: Option C } ]
+                """ + settings);
+        EvaluationProject project = EvaluationProject.open(dir);
+        IngestResult data = Ingest.read(project, Pseudonymiser.withKey("a test key of at least sixteen bytes"), line -> { });
+        assertEquals(List.of(), data.rejects());
+        return Analysis.run(project, data);
+    }
+
+    private static SurveyRow row(AnalysisResult r, String item, String option) {
+        return r.surveyItems().stream().filter(s -> s.item().equals(item) && s.option().equals(option)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void agreementItem_whereNobodyDisagreed_hasEmptyCategories_andTopTwoIsInconclusiveAt5Of5() throws IOException {
+        AnalysisResult r = analyse("", "");
+        // 3 strongly agree, 2 agree; "Don't know" and blank are not in the base: n = 5.
+        assertEquals(List.of(3L, 2L, 0L, 0L, 0L), r.surveyItems().stream()
+                .filter(s -> s.item().equals("quality") && !s.positive()).map(s -> s.count().getAsLong()).toList());
+        assertEquals(OptionalDouble.of(0.0), row(r, "quality", "Disagree").share());
+        SurveyRow top = row(r, "quality", "Strongly agree + Agree");
+        assertTrue(top.positive());
+        assertEquals(OptionalLong.of(5), top.count());
+        assertEquals(OptionalLong.of(5), top.base());
+        assertEquals(1.0, top.netAgreement().getAsDouble(), 1e-12);
+        // Wilson 95% for 5 of 5, z = 1.959964: centre = (1 + 3.841459/10) / (1 + 3.841459/5) = 1.384146 / 1.768292
+        // = 0.782759; half-width = 1.959964 x sqrt(3.841459/100) / 1.768292 = 0.384146 / 1.768292 = 0.217241;
+        // 0.565518 to 1. Straddles 0.80.
+        assertEquals(0.565518, top.interval().orElseThrow().low(), 1e-5);
+        assertEquals(1.0, top.interval().orElseThrow().high(), 1e-9);
+        assertEquals(Optional.of(Verdict.INCONCLUSIVE), top.verdict());
+        // Exact one-sided test against 0.8: P(X >= 5 | 5, 0.8) = 0.8^5 = 0.32768.
+        assertEquals(0.32768, top.pExact().getAsDouble(), 1e-9);
+        assertEquals("wilson 95%", top.method());
+    }
+
+    @Test
+    void finitePopulation_narrowsTheInterval_whenTheBaseIsMostOfThePopulation() throws IOException {
+        AnalysisResult r = analyse("    population: 6\n", "");
+        SurveyRow top = row(r, "quality", "Strongly agree + Agree");
+        // 5 of 5 asked from a population of 6, so M (yes in the population) is 5 or 6.
+        // P(X >= 5 | N = 6, M = 5, n = 5) = C(5,5) C(1,0) / C(6,5) = 1/6 > 0.025, so the lower bound is 5/6.
+        assertEquals(5.0 / 6, top.interval().orElseThrow().low(), 1e-9);
+        assertEquals(1.0, top.interval().orElseThrow().high(), 1e-9);
+        assertEquals(Optional.of(Verdict.MET), top.verdict());
+        assertTrue(top.method().startsWith("finite population of 6"), top.method());
+    }
+
+    @Test
+    void multiSelect_reportsEachOptionOverTheItemsBase_includingAnOptionNobodyChose() throws IOException {
+        AnalysisResult r = analyse("", "");
+        // Base: the 6 who chose at least one option (r6's "Don't know" to quality does not matter here).
+        assertEquals(List.of("Option A", "Option B", "Option C"), r.surveyItems().stream()
+                .filter(s -> s.item().equals("helpful")).map(SurveyRow::option).toList());
+        assertEquals(OptionalLong.of(4), row(r, "helpful", "Option A").count());
+        assertEquals(OptionalLong.of(6), row(r, "helpful", "Option A").base());
+        SurveyRow c = row(r, "helpful", "Option C");
+        assertEquals(OptionalLong.of(0), c.count());
+        assertEquals(0.0, c.interval().orElseThrow().low(), 1e-12);
+        // Direction lower, target 0.5: Wilson 0 of 6 has upper 3.841459 / (6 + 3.841459) = 0.390334 < 0.5: met.
+        assertEquals(0.390334, c.interval().orElseThrow().high(), 1e-5);
+        assertEquals(Optional.of(Verdict.MET), c.verdict());
+    }
+
+    @Test
+    void nhsSuppression_hidesSmallPersonCounts_andTheirShares() throws IOException {
+        AnalysisResult r = analyse("", "settings:\n  suppression: nhs\n");
+        SurveyRow strongly = row(r, "quality", "Strongly agree");
+        assertEquals(OptionalLong.empty(), strongly.count());
+        assertEquals("*", strongly.suppressed());
+        assertEquals(OptionalDouble.empty(), strongly.share());
+        assertEquals(OptionalLong.empty(), strongly.base(), "a base of 5 is itself 1 to 7");
+        assertEquals(OptionalLong.of(0), row(r, "quality", "Disagree").count(), "zero is not disclosive");
+    }
+
+    @Test
+    void timelinessFromTrackerDates_perQuarterOfCompletion_againstTheReportingDate() throws IOException {
+        AnalysisResult r = analyse("", "");
+        List<KpiRow> eos = r.kpis().stream().filter(k -> k.indicator().equals("trk-eos")).toList();
+        assertEquals(List.of("2024-25 Q2", "2024-25 Q3"), eos.stream().map(KpiRow::period).toList());
+        assertEquals(OptionalLong.of(2), eos.get(0).numerator());
+        assertEquals(OptionalLong.of(3), eos.get(0).denominator());
+        assertEquals(2.0 / 3, eos.get(0).value().getAsDouble(), 1e-12);
+        assertEquals(0.0, eos.get(1).value().getAsDouble(), 1e-12);
+        // Wilson 95% for 2 of 3 tops out below 1.0 (upper about 0.94), so the target of 100% is not met.
+        assertEquals(Optional.of(Verdict.NOT_MET), eos.get(0).verdict());
+    }
+
+    @Test
+    void kpiSeries_hasChangeVerdictAndRunChart() throws IOException {
+        AnalysisResult r = analyse("", "");
+        List<KpiRow> kpi = r.kpis().stream().filter(k -> k.indicator().equals("kpi-sat")).toList();
+        assertEquals(8, kpi.size());
+        assertEquals(0.02, kpi.get(1).change().getAsDouble(), 1e-9);
+        assertEquals(Optional.of(Verdict.NOT_MET), kpi.get(0).verdict());
+        assertEquals(Optional.of(Verdict.MET), kpi.get(7).verdict());
+        KpiChart chart = r.kpiCharts().stream().filter(c -> c.indicator().equals("kpi-sat")).findFirst().orElseThrow();
+        assertEquals(0.75, chart.chart().mean(), 1e-9);
+        assertEquals(0.632200, chart.chart().lowerLimit(), 1e-6);
+        assertEquals(0.867800, chart.chart().upperLimit(), 1e-6);
+        assertEquals("", kpi.get(6).signal());
+        assertTrue(kpi.get(7).signal().startsWith("improvement: "), kpi.get(7).signal());
+        assertTrue(kpi.get(7).signal().contains("outside the process limits"), kpi.get(7).signal());
+        assertEquals("hit and miss", kpi.get(7).assurance());
+    }
+
+    @Test
+    void deliveryByRegion_listsEveryConfiguredRegion_andATotal() throws IOException {
+        AnalysisResult r = analyse("", "");
+        List<Delivery.RegionRow> rows = r.delivery().byRegion();
+        assertEquals(10, rows.size());
+        assertEquals(new Delivery.RegionRow("London", 3, 0, 0, 3), rows.get(2));
+        assertEquals(new Delivery.RegionRow("North East", 2, 0, 0, 2), rows.get(3));
+        assertEquals(new Delivery.RegionRow("Total", 5, 0, 0, 5), rows.get(9));
+        // P4 completed 1 January 2025; January is not over on 13 January, but a completion in it is shown.
+        assertEquals(List.of("2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01"),
+                r.delivery().completionsByMonth().stream().map(m -> m.month().toString()).toList());
+        assertEquals(5, r.delivery().completionsByMonth().get(6).cumulative());
+    }
+}

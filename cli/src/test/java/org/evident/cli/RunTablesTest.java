@@ -1,0 +1,215 @@
+package org.evident.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Acceptance of the analysis tables on the worked example: `evident run` writes them under
+ * `tables/`, and they reproduce the evaluation's published numbers. Every expected number is
+ * typed in from the report (`shared/seeds/001_31b157f18e30faa6.txt`) or worked by hand below.
+ */
+class RunTablesTest {
+    private static final String BCF = Path.of(System.getProperty("evident.fixtures"), "bcf-support-programme").toString();
+
+    @TempDir
+    static Path tmp;
+
+    private static Path tables;
+
+    @BeforeAll
+    static void run() {
+        tables = run(tmp.resolve("first"));
+    }
+
+    private static Path run(Path out) {
+        StringWriter err = new StringWriter();
+        int code = Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", BCF, "--out", out.toString());
+        assertEquals(0, code, err::toString);
+        return out.resolve("tables");
+    }
+
+    private static List<CSVRecord> read(String name) throws IOException {
+        try (Reader in = Files.newBufferedReader(tables.resolve(name), StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+    }
+
+    private static List<String> header(String name) throws IOException {
+        return List.of(Files.readAllLines(tables.resolve(name), StandardCharsets.UTF_8).get(0).split(","));
+    }
+
+    @Test
+    void deliveryByRegion_isTable3() throws IOException {
+        // Table 3: local support projects by region and stage (completed, active, pipeline).
+        Map<String, List<String>> table3 = new LinkedHashMap<>();
+        table3.put("East Midlands", List.of("3", "0", "0", "3"));
+        table3.put("East of England", List.of("6", "0", "3", "9"));
+        table3.put("London", List.of("3", "4", "2", "9"));
+        table3.put("North East", List.of("2", "0", "2", "4"));
+        table3.put("North West", List.of("17", "4", "3", "24"));
+        table3.put("South East", List.of("12", "0", "4", "16"));
+        table3.put("South West", List.of("11", "1", "3", "15"));
+        table3.put("West Midlands", List.of("5", "1", "1", "7"));
+        table3.put("Yorkshire and Humber", List.of("6", "0", "2", "8"));
+        table3.put("Total", List.of("65", "10", "20", "95"));
+        assertEquals(List.of("region", "completed", "active", "pipeline", "total"), header("delivery_by_region.csv"));
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (CSVRecord r : read("delivery_by_region.csv")) {
+            found.put(r.get("region"), List.of(r.get("completed"), r.get("active"), r.get("pipeline"), r.get("total")));
+        }
+        assertEquals(table3, found);
+    }
+
+    @Test
+    void universalByStage_isTable2() throws IOException {
+        Map<String, String> found = new LinkedHashMap<>();
+        read("universal_by_stage.csv").forEach(r -> found.put(r.get("stage"), r.get("projects")));
+        assertEquals(Map.of("completed", "28", "active", "5", "pipeline", "0", "Total", "33"), found);
+    }
+
+    @Test
+    void completionsByMonth_isFigure1() throws IOException {
+        // Figure 1: cumulative local projects completed, May 2023 to December 2024.
+        int[] figure1 = {3, 12, 14, 16, 16, 17, 18, 19, 21, 27, 43, 46, 47, 55, 58, 60, 62, 62, 65, 65};
+        List<CSVRecord> rows = read("completions_by_month.csv");
+        assertEquals(figure1.length, rows.size());
+        java.time.YearMonth month = java.time.YearMonth.of(2023, 5);
+        int previous = 0;
+        for (int i = 0; i < figure1.length; i++) {
+            assertEquals(month.toString(), rows.get(i).get("month"));
+            assertEquals(String.valueOf(figure1[i]), rows.get(i).get("cumulative"), month.toString());
+            assertEquals(String.valueOf(figure1[i] - previous), rows.get(i).get("completed"), month.toString());
+            previous = figure1[i];
+            month = month.plusMonths(1);
+        }
+    }
+
+    @Test
+    void referralRoutes_supportTypes_andClosedOffers_areSection2sCounts() throws IOException {
+        // Section 2: of the 65 completed, 50 directed (36 DSOG, 12 BCM, 2 MHCLG) and 15 non-directed.
+        List<List<String>> routes = read("referral_routes.csv").stream()
+                .map(r -> List.of(r.get("direction"), r.get("referral_route"), r.get("projects"))).toList();
+        assertEquals(List.of(List.of("directed", "DSOG", "36"), List.of("directed", "BCM", "12"),
+                List.of("directed", "MHCLG", "2"), List.of("non-directed", "System request", "15")), routes);
+        Map<String, String> types = new LinkedHashMap<>();
+        read("support_types.csv").forEach(r -> types.put(r.get("support_type"), r.get("projects")));
+        assertEquals("25", types.get("Capacity and demand planning"));
+        assertEquals("15", types.get("Scoping and diagnostic review"));
+        assertEquals(27, read("closed_offers.csv").stream().mapToInt(r -> Integer.parseInt(r.get("offers"))).sum());
+    }
+
+    private static Map<String, List<String>> counts(List<CSVRecord> survey, String item) {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (CSVRecord r : survey) {
+            if (r.get("item").equals(item) && r.get("row").equals("category")) {
+                found.computeIfAbsent("n", k -> new ArrayList<>()).add(r.get("n"));
+                found.computeIfAbsent("count", k -> new ArrayList<>()).add(r.get("count"));
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void surveyItems_reproduceFigures2To10() throws IOException {
+        List<CSVRecord> survey = read("survey_items.csv");
+        assertEquals(List.of("wave", "period", "item", "option", "row", "n", "count", "suppressed", "share", "ci_low",
+                "ci_high", "threshold", "verdict", "net_agreement", "p_exact", "interval"), header("survey_items.csv"));
+        // Figure 2: base 38; Figure 3: base 19 (first five options).
+        assertEquals(List.of("27", "17", "16", "1"), counts(survey, "seen-as-primarily").get("count"));
+        assertEquals(List.of("38", "38", "38", "38"), counts(survey, "seen-as-primarily").get("n"));
+        assertEquals(List.of("14", "9", "7", "9", "7"), counts(survey, "bcm-involvement").get("count").subList(0, 5));
+        // Figures 4 to 7, 9 and 10: strongly agree, agree, neither, disagree, strongly disagree; base 19.
+        Map<String, List<String>> agreement = new LinkedHashMap<>();
+        agreement.put("quality-high", List.of("8", "7", "1", "2", "1"));
+        agreement.put("satisfied", List.of("5", "10", "1", "1", "2"));
+        agreement.put("effective", List.of("4", "10", "2", "1", "2"));
+        agreement.put("met-needs", List.of("5", "10", "2", "0", "2"));
+        agreement.put("implementation-advice", List.of("5", "8", "3", "1", "2"));
+        agreement.put("lasting-impacts", List.of("2", "10", "4", "1", "2"));
+        agreement.forEach((item, expected) -> {
+            assertEquals(expected, counts(survey, item).get("count"), item);
+            assertEquals(List.of("19", "19", "19", "19", "19"), counts(survey, item).get("n"), item);
+        });
+        // Figure 8 and section 5's "set up to measure": 7 yes, 8 no, 4 don't know.
+        assertEquals(List.of("8", "4", "4", "2", "1"), counts(survey, "seen-changes").get("count"));
+        assertEquals(List.of("7", "8", "4"), counts(survey, "set-up-to-measure").get("count"));
+        assertEquals(List.of("13", "10", "9"), counts(survey, "outcomes-seen").get("count"));
+    }
+
+    @Test
+    void qualityAndSatisfaction_areInconclusiveAgainst80Percent() throws IOException {
+        // Both items: 15 of 19 agree (8 + 7 and 5 + 10). 15/19 = 0.789474. Wilson 95%, z = 1.959964:
+        // centre = (0.789474 + 3.841459/38) / (1 + 3.841459/19) = 0.890565 / 1.202182 = 0.740790;
+        // half-width = 1.959964 * sqrt(0.789474 * 0.210526 / 19 + 3.841459 / 1444) / 1.202182
+        //            = 1.959964 * sqrt(0.008748 + 0.002660) / 1.202182 = 0.174133;
+        // so 0.566657 to 0.914923 (evidence.md: "about 0.567 to 0.915"), which straddles 0.80.
+        for (String item : List.of("quality-high", "satisfied")) {
+            CSVRecord positive = read("survey_items.csv").stream()
+                    .filter(r -> r.get("item").equals(item) && r.get("row").equals("positive")).findFirst().orElseThrow();
+            assertEquals("Strongly agree + Agree", positive.get("option"));
+            assertEquals("15", positive.get("count"));
+            assertEquals("19", positive.get("n"));
+            assertEquals(15.0 / 19, Double.parseDouble(positive.get("share")), 1e-6);
+            assertEquals(0.566657, Double.parseDouble(positive.get("ci_low")), 1e-5, item);
+            assertEquals(0.914923, Double.parseDouble(positive.get("ci_high")), 1e-5, item);
+            assertEquals("0.8", positive.get("threshold"));
+            assertEquals("inconclusive: too few answers to say", positive.get("verdict"));
+            assertEquals("wilson 95%", positive.get("interval"));
+        }
+        // Net agreement, quality-high: (8 + 7 - 2 - 1) / 19 = 12/19 = 0.631579.
+        CSVRecord quality = read("survey_items.csv").stream()
+                .filter(r -> r.get("item").equals("quality-high") && r.get("row").equals("positive")).findFirst().orElseThrow();
+        assertEquals("0.631579", quality.get("net_agreement"));
+    }
+
+    @Test
+    void kpis_haveTheDocumentedColumns_andEveryKpiReturnRow() throws IOException {
+        assertEquals(List.of("kpi", "measure", "unit", "period", "numerator", "denominator", "value", "target", "ci_low",
+                "ci_high", "verdict", "change", "signal", "assurance"), header("kpis.csv"));
+        List<CSVRecord> kpis = read("kpis.csv");
+        // The fixture's returns: 7 KPIs x 7 quarters = 49 rows (see kpi_returns.csv).
+        assertEquals(49, kpis.stream().filter(r -> r.get("measure").startsWith("KPI-")).count());
+        // KPI-1 in 2023-24 Q1: 10 of 12 rated good or excellent (kpi_returns.csv row 2).
+        CSVRecord first = kpis.stream().filter(r -> r.get("measure").equals("KPI-1") && r.get("period").equals("2023-24 Q1"))
+                .findFirst().orElseThrow();
+        assertEquals("10", first.get("numerator"));
+        assertEquals("12", first.get("denominator"));
+        assertEquals("0.833333", first.get("value"));
+        assertEquals("", first.get("change"));
+        assertTrue(kpis.stream().anyMatch(r -> !r.get("assurance").isEmpty()), "7 quarters make a run chart");
+    }
+
+    @Test
+    void tablesAreTheSameByteForByte_onASecondRun() throws IOException {
+        Path again = run(tmp.resolve("second"));
+        List<String> names;
+        try (var files = Files.list(tables)) {
+            names = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("closed_offers.csv", "completions_by_month.csv", "delivery_by_region.csv", "kpis.csv",
+                "referral_routes.csv", "regions_reached.csv", "support_types.csv", "survey_items.csv",
+                "universal_by_stage.csv"), names);
+        for (String name : names) {
+            assertArrayEquals(Files.readAllBytes(tables.resolve(name)), Files.readAllBytes(again.resolve(name)), name);
+        }
+    }
+}
