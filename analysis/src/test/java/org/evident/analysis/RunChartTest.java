@@ -1,0 +1,286 @@
+package org.evident.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.evident.analysis.RunChart.Assurance;
+import org.evident.analysis.RunChart.Reading;
+import org.evident.analysis.RunChart.SpecialCause;
+import org.evident.toc.Indicator.Direction;
+import org.junit.jupiter.api.Test;
+
+/** XmR charts on small series whose mean, moving ranges and limits are worked by hand. */
+class RunChartTest {
+
+    /**
+     * 10, 12, 11, 13, 12, 14, 13, 15: sum 100, mean 12.5.
+     * Moving ranges 2, 1, 2, 1, 2, 1, 2: sum 11, mean 11/7 = 1.571429.
+     * 2.66 * 11/7 = 29.26/7 = 4.18, so limits 12.5 -+ 4.18 = 8.32 and 16.68.
+     * Two-thirds of the way to a limit: 12.5 -+ 2.786667 = 9.713 and 15.287; no point is beyond.
+     * Sides: below, below, below, above, below, above, above, above: no run of 7. No rise of 7.
+     */
+    private static final List<Double> STEADY = List.of(10.0, 12.0, 11.0, 13.0, 12.0, 14.0, 13.0, 15.0);
+
+    @Test
+    void steadySeries_limitsByHand_andOnlyCommonCause() {
+        RunChart chart = chart(STEADY, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(12.5, chart.mean(), 1e-12);
+        assertEquals(11.0 / 7, chart.meanMovingRange(), 1e-12);
+        assertEquals(8.32, chart.lowerLimit(), 1e-9);
+        assertEquals(16.68, chart.upperLimit(), 1e-9);
+        assertTrue(chart.signals().stream().allMatch(Set::isEmpty), chart.signals()::toString);
+        assertTrue(chart.readings().stream().allMatch(r -> r == Reading.COMMON_CAUSE));
+        assertEquals(Assurance.NO_TARGET, chart.assurance());
+    }
+
+    @Test
+    void assurance_higherIsBetter() {
+        // Limits 8.32 to 16.68 (worked above).
+        assertEquals(Assurance.CONSISTENTLY_PASSING, chart(STEADY, OptionalDouble.of(8.0), Direction.HIGHER).assurance());
+        assertEquals(Assurance.HIT_AND_MISS, chart(STEADY, OptionalDouble.of(12.0), Direction.HIGHER).assurance());
+        assertEquals(Assurance.CONSISTENTLY_FAILING, chart(STEADY, OptionalDouble.of(17.0), Direction.HIGHER).assurance());
+        assertEquals("hit and miss", Assurance.HIT_AND_MISS.label());
+    }
+
+    @Test
+    void assurance_targetOnTheLimit_countsAsPassing() {
+        // Six equal values: mean 5, every moving range 0, so both limits are exactly 5.
+        List<Double> flat = List.of(5.0, 5.0, 5.0, 5.0, 5.0, 5.0);
+        assertEquals(Assurance.CONSISTENTLY_PASSING, chart(flat, OptionalDouble.of(5.0), Direction.HIGHER).assurance());
+        assertEquals(Assurance.CONSISTENTLY_PASSING, chart(flat, OptionalDouble.of(5.0), Direction.LOWER).assurance());
+        assertEquals(Assurance.CONSISTENTLY_FAILING, chart(flat, OptionalDouble.of(5.5), Direction.HIGHER).assurance());
+        assertEquals(Assurance.CONSISTENTLY_FAILING, chart(flat, OptionalDouble.of(4.5), Direction.LOWER).assurance());
+    }
+
+    @Test
+    void assurance_lowerIsBetter() {
+        assertEquals(Assurance.CONSISTENTLY_PASSING, chart(STEADY, OptionalDouble.of(17.0), Direction.LOWER).assurance());
+        assertEquals(Assurance.HIT_AND_MISS, chart(STEADY, OptionalDouble.of(12.0), Direction.LOWER).assurance());
+        assertEquals(Assurance.CONSISTENTLY_FAILING, chart(STEADY, OptionalDouble.of(8.0), Direction.LOWER).assurance());
+    }
+
+    @Test
+    void pointBeyondTheUpperLimit() {
+        // 10, 14 five times, then 10, 34: sum 6*10 + 5*14 + 34 = 164, mean 164/12 = 13.6667.
+        // Moving ranges: ten of 4 and one of 24: sum 64, mean 64/11 = 5.818182.
+        // 2.66 * 64/11 = 15.476364: limits -1.809697 and 29.143030. 34 > 29.14: outside.
+        // Near-limit line: 13.6667 + 2/3 * 15.476364 = 23.984; only 34 is beyond it, so no two of three.
+        // 10 below and 14 above alternate: no shift; no three rises in a row: no trend.
+        List<Double> values = List.of(10.0, 14.0, 10.0, 14.0, 10.0, 14.0, 10.0, 14.0, 10.0, 14.0, 10.0, 34.0);
+        RunChart higher = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(164.0 / 12, higher.mean(), 1e-12);
+        assertEquals(64.0 / 11, higher.meanMovingRange(), 1e-12);
+        assertEquals(29.143030, higher.upperLimit(), 1e-6);
+        assertEquals(-1.809697, higher.lowerLimit(), 1e-6);
+        assertEquals(flagged(values.size(), Set.of(11), SpecialCause.OUTSIDE_LIMITS), higher.signals());
+        assertEquals(Reading.IMPROVEMENT, higher.readings().get(11));
+        assertEquals(Reading.COMMON_CAUSE, higher.readings().get(10));
+        RunChart lower = chart(values, OptionalDouble.empty(), Direction.LOWER, SpcRules.NHS);
+        assertEquals(Reading.CONCERN, lower.readings().get(11));
+    }
+
+    /**
+     * 13, 7, 13, 7, then 11 seven times, then 7, 13, 3: sum 40 + 77 + 23 = 140, mean 10 exactly.
+     * Moving ranges 6, 6, 6, 4, 0 x6, 4, 6, 10: sum 42, mean 42/13 = 3.2308; 2.66 * 3.2308 = 8.594,
+     * limits 1.406 and 18.594 (nothing beyond); near-limit lines 10 -+ 5.729: only 3 is beyond 4.271, alone.
+     * Sides: a b a b, a x7, b a b: one run of 7 above, points 5 to 11 (indexes 4 to 10).
+     */
+    @Test
+    void runOfSevenAboveTheMean_isAShift() {
+        List<Double> values = List.of(13.0, 7.0, 13.0, 7.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0, 7.0, 13.0, 3.0);
+        RunChart chart = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(10.0, chart.mean(), 1e-12);
+        assertEquals(8.594, chart.upperLimit() - chart.mean(), 1e-3);
+        assertEquals(flagged(values.size(), range(4, 10), SpecialCause.SHIFT), chart.signals());
+        assertEquals(Reading.IMPROVEMENT, chart.readings().get(4));
+        assertEquals(Reading.CONCERN, chart(values, OptionalDouble.empty(), Direction.LOWER, SpcRules.NHS)
+                .readings().get(4));
+        assertEquals("shift (run on one side of the mean)", SpecialCause.SHIFT.label());
+    }
+
+    /**
+     * 13, 7, 13, 7, then 11 six times, then 7, 13, 3: sum 40 + 66 + 23 = 129, mean 129/13 = 9.923.
+     * Moving ranges 6, 6, 6, 4, 0 x5, 4, 6, 10: sum 42, mean 3.5; 2.66 * 3.5 = 9.31, limits 0.613 and 19.233;
+     * near-limit lines 9.923 -+ 6.207: only 3 is beyond 3.717, alone. One run of 6 above (indexes 4 to 9).
+     */
+    @Test
+    void runOfSix_isAShiftOnlyUnderRulesOfSix() {
+        List<Double> values = List.of(13.0, 7.0, 13.0, 7.0, 11.0, 11.0, 11.0, 11.0, 11.0, 11.0, 7.0, 13.0, 3.0);
+        RunChart nhs = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(129.0 / 13, nhs.mean(), 1e-12);
+        assertEquals(3.5, nhs.meanMovingRange(), 1e-12);
+        assertTrue(nhs.signals().stream().allMatch(Set::isEmpty), nhs.signals()::toString);
+        RunChart six = chart(values, OptionalDouble.empty(), Direction.HIGHER, new SpcRules(6, 6, 6));
+        assertEquals(flagged(values.size(), range(4, 9), SpecialCause.SHIFT), six.signals());
+    }
+
+    /**
+     * 13, 7, 13, 7, 11, 11, 11, 10, 11, 11, 11, 7, 13, 4: sum 40 + 33 + 10 + 33 + 24 = 140, mean 10.
+     * The 10 at index 7 is on the mean, so the 11s form two runs of 3, not one of 7.
+     * Moving ranges 6, 6, 6, 4, 0, 0, 1, 1, 0, 0, 4, 6, 9: sum 43, mean 3.3077; 2.66 * 3.3077 = 8.798,
+     * near-limit lines 10 -+ 5.866: only 4 is beyond 4.134, alone.
+     */
+    @Test
+    void aPointOnTheMean_breaksARun() {
+        List<Double> values = List.of(13.0, 7.0, 13.0, 7.0, 11.0, 11.0, 11.0, 10.0, 11.0, 11.0, 11.0, 7.0, 13.0, 4.0);
+        RunChart chart = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(10.0, chart.mean(), 1e-12);
+        assertTrue(chart.signals().stream().allMatch(Set::isEmpty), chart.signals()::toString);
+    }
+
+    /**
+     * 4, 1, 2, 3, 4, 5, 6, 7, 4: sum 36, mean 4. Moving ranges 3, 1, 1, 1, 1, 1, 1, 3: sum 12, mean 1.5;
+     * 2.66 * 1.5 = 3.99, limits 0.01 and 7.99 (nothing beyond). Near-limit lines 4 -+ 2.66 = 1.34 and 6.66:
+     * only 1 is below and only 7 above, each alone. Points at 4 sit on the mean, so no run of 7.
+     * Indexes 1 to 7 are 7 points with 6 rises: a trend.
+     */
+    @Test
+    void sevenRisingPoints_areATrend_readAsImprovementEvenBelowTheMean() {
+        List<Double> values = List.of(4.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 4.0);
+        RunChart chart = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(4.0, chart.mean(), 1e-12);
+        assertEquals(0.01, chart.lowerLimit(), 1e-9);
+        assertEquals(7.99, chart.upperLimit(), 1e-9);
+        assertEquals(flagged(values.size(), range(1, 7), SpecialCause.TREND), chart.signals());
+        assertEquals(Reading.IMPROVEMENT, chart.readings().get(1));
+        assertEquals(Reading.COMMON_CAUSE, chart.readings().get(0));
+    }
+
+    /**
+     * 4, 1, 2, 3, 4, 5, 6, 3: sum 28, mean 3.5. Moving ranges 3, 1, 1, 1, 1, 1, 3: sum 11, mean 1.5714;
+     * 2.66 * 1.5714 = 4.18, limits -0.68 and 7.68; near-limit lines 3.5 -+ 2.787 = 0.713 and 6.287: none beyond.
+     * Sides: a b b b a a a b: no run of 7. Six rising points (1 to 6): not a trend under NHS rules.
+     */
+    @Test
+    void sixRisingPoints_areNotATrend() {
+        List<Double> values = List.of(4.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 3.0);
+        RunChart chart = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(3.5, chart.mean(), 1e-12);
+        assertTrue(chart.signals().stream().allMatch(Set::isEmpty), chart.signals()::toString);
+        RunChart six = chart(values, OptionalDouble.empty(), Direction.HIGHER, new SpcRules(6, 6, 6));
+        assertEquals(flagged(values.size(), range(1, 6), SpecialCause.TREND), six.signals());
+    }
+
+    @Test
+    void anEqualNeighbour_breaksATrend() {
+        // 1, 2, 3, 3, 4, 5, 6, 7: the repeated 3 splits the rise into 3 points and 5 points.
+        List<Double> values = List.of(1.0, 2.0, 3.0, 3.0, 4.0, 5.0, 6.0, 7.0);
+        RunChart chart = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertTrue(chart.signals().stream().noneMatch(s -> s.contains(SpecialCause.TREND)), chart.signals()::toString);
+    }
+
+    /**
+     * 1..7 then 6..1: sum 28 + 21 = 49, mean 49/13 = 3.7692. Every moving range is 1, so limits are
+     * 3.7692 -+ 2.66 = 1.1092 and 6.4292: both 1s are below (low), the 7 above (high).
+     * Near-limit lines 3.7692 -+ 1.7733 = 1.9959 and 5.5426: 6, 7, 6 (indexes 5 to 7) are two of three high.
+     * 4, 5, 6, 7, 6, 5, 4 (indexes 3 to 9) are 7 above the mean: a shift (high).
+     * Indexes 0 to 6 rise (high), 6 to 12 fall (low).
+     * Readings for higher-is-better:
+     *   index 0: rising but below the lower limit, high and low at once: NEITHER;
+     *   index 1: only in the rise (3 below the mean is too short a run): IMPROVEMENT;
+     *   index 6: the peak, in the rise and the fall: NEITHER;
+     *   index 11: only in the fall: CONCERN; index 12: in the fall and below the limit: CONCERN.
+     */
+    @Test
+    void signalsPointingBothWays_readNeither() {
+        List<Double> values = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0);
+        RunChart chart = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(49.0 / 13, chart.mean(), 1e-12);
+        assertEquals(1.0, chart.meanMovingRange(), 1e-12);
+        assertEquals(EnumSet.of(SpecialCause.TREND, SpecialCause.OUTSIDE_LIMITS), chart.signals().get(0));
+        assertEquals(EnumSet.allOf(SpecialCause.class), chart.signals().get(6));
+        assertEquals(EnumSet.of(SpecialCause.TREND), chart.signals().get(1));
+        assertEquals(List.of(Reading.NEITHER, Reading.IMPROVEMENT, Reading.NEITHER, Reading.CONCERN, Reading.CONCERN),
+                List.of(chart.readings().get(0), chart.readings().get(1), chart.readings().get(6),
+                        chart.readings().get(11), chart.readings().get(12)));
+    }
+
+    /**
+     * 10, 12 six times, then 18, 12, 18, 12: sum 132 + 60 = 192, mean 12 exactly.
+     * Moving ranges: eleven of 2 and four of 6, sum 46, mean 46/15 = 3.0667; 2.66 * 46/15 = 8.1573,
+     * limits 3.843 and 20.157 (18 is inside). Near-limit line 12 + 2/3 * 8.1573 = 17.438: both 18s are
+     * beyond it, in the window 18, 12, 18 (indexes 12 to 14). The 12s sit on the mean, so no shift.
+     */
+    @Test
+    void twoOfThreeBeyondTwoSigma_areFlagged() {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            values.add(10.0);
+            values.add(12.0);
+        }
+        values.addAll(List.of(18.0, 12.0, 18.0, 12.0));
+        RunChart chart = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(12.0, chart.mean(), 1e-12);
+        assertEquals(46.0 / 15, chart.meanMovingRange(), 1e-12);
+        assertEquals(20.157333, chart.upperLimit(), 1e-6);
+        assertEquals(flagged(values.size(), Set.of(12, 14), SpecialCause.TWO_OF_THREE_NEAR_LIMIT), chart.signals());
+        assertEquals(Reading.IMPROVEMENT, chart.readings().get(12));
+        assertEquals(Reading.COMMON_CAUSE, chart.readings().get(13));
+    }
+
+    @Test
+    void fewerThanMinimumPoints_givesNoChart() {
+        List<Double> five = List.of(1.0, 2.0, 3.0, 4.0, 5.0);
+        assertTrue(RunChart.of(periods(5), five, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS).isEmpty());
+        assertTrue(RunChart.of(periods(5), five, OptionalDouble.empty(), Direction.HIGHER, new SpcRules(7, 7, 5))
+                .isPresent());
+    }
+
+    @Test
+    void listsAreUnmodifiableCopies() {
+        List<Double> values = new ArrayList<>(STEADY);
+        RunChart chart = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        values.set(0, 99.0);
+        assertEquals(10.0, chart.values().get(0));
+        assertThrows(UnsupportedOperationException.class, () -> chart.values().set(0, 1.0));
+        assertThrows(UnsupportedOperationException.class, () -> chart.periods().clear());
+        assertThrows(UnsupportedOperationException.class, () -> chart.readings().clear());
+        assertThrows(UnsupportedOperationException.class, () -> chart.signals().get(0).add(SpecialCause.SHIFT));
+    }
+
+    @Test
+    void badInput_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new SpcRules(1, 7, 6));
+        assertThrows(IllegalArgumentException.class, () -> new SpcRules(7, 2, 6));
+        assertThrows(IllegalArgumentException.class, () -> new SpcRules(7, 7, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> RunChart.of(periods(3), STEADY, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS));
+        List<Double> withNaN = new ArrayList<>(STEADY);
+        withNaN.set(2, Double.NaN);
+        assertThrows(IllegalArgumentException.class,
+                () -> RunChart.of(periods(8), withNaN, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS));
+    }
+
+    private static RunChart chart(List<Double> values, OptionalDouble target, Direction direction) {
+        return chart(values, target, direction, SpcRules.NHS);
+    }
+
+    private static RunChart chart(List<Double> values, OptionalDouble target, Direction direction, SpcRules rules) {
+        return RunChart.of(periods(values.size()), values, target, direction, rules).orElseThrow();
+    }
+
+    private static List<String> periods(int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "M" + i).toList();
+    }
+
+    private static Set<Integer> range(int first, int last) {
+        return Set.copyOf(IntStream.rangeClosed(first, last).boxed().toList());
+    }
+
+    /** The expected signals: {@code cause} at the given indexes, nothing elsewhere. */
+    private static List<Set<SpecialCause>> flagged(int size, Set<Integer> indexes, SpecialCause cause) {
+        List<Set<SpecialCause>> expected = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            expected.add(indexes.contains(i) ? EnumSet.of(cause) : EnumSet.noneOf(SpecialCause.class));
+        }
+        return expected;
+    }
+}
