@@ -37,7 +37,7 @@ final class KpiResults {
         }
         Comparator<IndicatorData> byPeriod = Comparator.<IndicatorData>comparingInt(d -> periodOrder.getOrDefault(d.period(), Integer.MAX_VALUE))
                 .thenComparing(IndicatorData::period);
-        for (Indicator indicator : project.toc().indicators()) {
+        for (Indicator indicator : project.theoryOfChange().indicators()) {
             if (indicator.source() == Indicator.Source.SURVEY) {
                 continue;
             }

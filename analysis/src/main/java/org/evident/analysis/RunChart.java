@@ -50,7 +50,22 @@ public record RunChart(List<String> periods, List<Double> values, double mean, d
      * What a point says. NEITHER is a special cause whose signals point both ways at once, such as
      * the top of a rise that is also the start of a fall.
      */
-    public enum Reading { COMMON_CAUSE, IMPROVEMENT, CONCERN, NEITHER }
+    public enum Reading {
+        COMMON_CAUSE("common cause"),
+        IMPROVEMENT("improvement"),
+        CONCERN("concern"),
+        NEITHER("special cause, neither improvement nor concern");
+
+        private final String label;
+
+        Reading(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** Whether the target lies inside the process limits, and so is met only some of the time. */
     public enum Assurance {

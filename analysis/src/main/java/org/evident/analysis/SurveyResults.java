@@ -45,7 +45,7 @@ final class SurveyResults {
         }
         // Suppression works on the categories as published, with the base as their total.
         Map<String, Long> categories = new LinkedHashMap<>(c.counts());
-        SuppressionRule.Suppressed shown = suppression.apply(List.copyOf(categories.values()), c.base());
+        Suppressed shown = suppression.apply(List.copyOf(categories.values()), c.base());
         OptionalLong base = parse(shown.total());
         List<SurveyRow> rows = new ArrayList<>();
         int i = 0;
@@ -67,7 +67,7 @@ final class SurveyResults {
                 net = OptionalDouble.of((double) (c.positive() - bottom) / c.base());
             }
             // Positive and the rest as a group of two, so a small "rest" cannot be read off the base.
-            SuppressionRule.Suppressed positive = suppression.apply(List.of(c.positive(), c.base() - c.positive()), c.base());
+            Suppressed positive = suppression.apply(List.of(c.positive(), c.base() - c.positive()), c.base());
             boolean hidden = positive.hidden().get(0);
             rows.add(row(wave, item, String.join(" + ", item.positive()), true, base,
                     hidden ? OptionalLong.empty() : parse(positive.cells().get(0)), hidden ? positive.cells().get(0) : "",
@@ -114,7 +114,7 @@ final class SurveyResults {
     }
 
     private Optional<Indicator> indicatorFor(String measure) {
-        return project.toc().indicators().stream()
+        return project.theoryOfChange().indicators().stream()
                 .filter(i -> i.source() == Indicator.Source.SURVEY && i.measure().equals(measure)).findFirst();
     }
 

@@ -62,7 +62,8 @@ class AnalysisTest {
     // KPI-1, eight quarters. Mean = 6.00 / 8 = 0.75. Moving ranges 0.02, 0.01, 0.02, 0.01,
     // 0.02, 0.01, 0.22: mean 0.31 / 7 = 0.044286. Limits 0.75 -/+ 2.66 x 0.044286 = 0.632200
     // and 0.867800. The last point, 0.95, is above the upper limit: special cause, improvement.
-    // The target 0.80 lies between the limits: hit and miss.
+    // The target 0.80 lies between the limits: hit and miss. The first seven points all lie
+    // below the mean: a shift.
     private static final String KPIS = """
             kpi,period,value
             KPI-1,2023-24 Q1,0.70
@@ -204,7 +205,11 @@ class AnalysisTest {
         assertEquals(0.75, chart.chart().mean(), 1e-9);
         assertEquals(0.632200, chart.chart().lowerLimit(), 1e-6);
         assertEquals(0.867800, chart.chart().upperLimit(), 1e-6);
-        assertEquals("", kpi.get(6).signal());
+        // The first seven points (0.70 to 0.73) are all below the mean of 0.75: a shift of 7, the
+        // NHS run length, on the worse side for a "higher is better" KPI.
+        for (int i = 0; i < 7; i++) {
+            assertEquals("concern: shift (run on one side of the mean)", kpi.get(i).signal(), kpi.get(i).period());
+        }
         assertTrue(kpi.get(7).signal().startsWith("improvement: "), kpi.get(7).signal());
         assertTrue(kpi.get(7).signal().contains("outside the process limits"), kpi.get(7).signal());
         assertEquals("hit and miss", kpi.get(7).assurance());
