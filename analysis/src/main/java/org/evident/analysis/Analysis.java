@@ -11,6 +11,7 @@ public final class Analysis {
     public static AnalysisResult run(EvaluationProject project, IngestResult data) {
         KpiResults kpis = new KpiResults(project, data.indicatorData());
         return new AnalysisResult(Delivery.of(project, data.projects()), new SurveyResults(project).rows(data.surveyCounts()),
-                kpis.rows(), kpis.charts());
+                kpis.rows(), kpis.charts(), project.evaluation().settings().suppressOrganisations()
+                        ? SuppressionRule.fromYaml(project.evaluation().settings().suppression()) : SuppressionRule.NONE);
     }
 }

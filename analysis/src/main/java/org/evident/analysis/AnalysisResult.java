@@ -8,10 +8,16 @@ import tech.tablesaw.api.Table;
 /**
  * Everything the analysis computed for one project, as immutable values in a fixed order, and
  * as Tablesaw tables for the reports and notebooks.
+ *
+ * @param organisationSuppression  the rule applied to the delivery tables' counts of projects
+ *                                 (organisations) in {@link #tables()}: NONE unless the project sets
+ *                                 {@code suppress_organisations}; the values here are never suppressed
  */
-public record AnalysisResult(Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts) {
+public record AnalysisResult(Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
+                             SuppressionRule organisationSuppression) {
     public AnalysisResult {
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(organisationSuppression, "organisationSuppression");
         surveyItems = List.copyOf(surveyItems);
         kpis = List.copyOf(kpis);
         kpiCharts = List.copyOf(kpiCharts);

@@ -20,7 +20,8 @@ final class Tables {
 
     static List<Table> of(AnalysisResult r) {
         Delivery d = r.delivery();
-        return List.of(
+        SuppressionRule rule = r.organisationSuppression();
+        List<Table> tables = List.of(
                 table("delivery_by_region", d.byRegion(),
                         text("region", Delivery.RegionRow::region), count("completed", Delivery.RegionRow::completed),
                         count("active", Delivery.RegionRow::active), count("pipeline", Delivery.RegionRow::pipeline),
@@ -57,6 +58,89 @@ final class Tables {
                         number("ci_high", k -> high(k.interval())), text("verdict", k -> verdict(k.verdict())),
                         number("change", KpiRow::change), text("signal", KpiRow::signal),
                         text("assurance", KpiRow::assurance)));
+        if (rule != SuppressionRule.NONE) {
+            acrossRows(rule, tables.get(0), "completed", "active", "pipeline");
+            down(rule, tables.get(1), "projects");
+            down(rule, tables.get(2), "completed");
+            down(rule, tables.get(3), "projects");
+            down(rule, tables.get(4), "projects");
+            down(rule, tables.get(5), "offers");
+        }
+        return tables;
+    }
+
+    /**
+     * Suppresses each row's cells with the row's total (the last column), as in projects by
+     * region and stage. A {@code suppressed} column names the hidden cells of each row.
+     */
+    private static void acrossRows(SuppressionRule rule, Table table, String... cells) {
+        LongColumn total = table.longColumn("total");
+        StringColumn marks = StringColumn.create("suppressed");
+        for (int row = 0; row < table.rowCount(); row++) {
+            List<Long> values = new java.util.ArrayList<>();
+            for (String cell : cells) {
+                values.add(table.longColumn(cell).get(row));
+            }
+            Suppressed shown = rule.apply(values, total.get(row));
+            List<String> hidden = new java.util.ArrayList<>();
+            for (int i = 0; i < cells.length; i++) {
+                show(table.longColumn(cells[i]), row, shown.cells().get(i));
+                if (shown.hidden().get(i)) {
+                    hidden.add(cells[i]);
+                }
+            }
+            show(total, row, shown.total());
+            marks.append(String.join("; ", hidden));
+        }
+        table.addColumns(marks);
+    }
+
+    /**
+     * Suppresses one count column as a group whose total is its "Total" row, or its sum. A
+     * cumulative column beside it is rounded or hidden cell by cell, so its differences give
+     * the hidden counts only approximately under the NHS rule's rounding.
+     */
+    private static void down(SuppressionRule rule, Table table, String column) {
+        LongColumn counts = table.longColumn(column);
+        StringColumn labels = table.stringColumn(0);
+        int totalRow = labels.indexOf(Delivery.TOTAL);
+        List<Long> values = new java.util.ArrayList<>();
+        long sum = 0;
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (row != totalRow) {
+                values.add(counts.get(row));
+                sum += counts.get(row);
+            }
+        }
+        Suppressed shown = rule.apply(values, totalRow >= 0 ? counts.get(totalRow) : sum);
+        int i = 0;
+        StringColumn marks = StringColumn.create("suppressed_" + column);
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (row == totalRow) {
+                show(counts, row, shown.total());
+                marks.append(shown.total().chars().allMatch(Character::isDigit) ? "" : shown.total());
+            } else {
+                show(counts, row, shown.cells().get(i));
+                marks.append(shown.hidden().get(i) ? shown.cells().get(i) : "");
+                i++;
+            }
+        }
+        table.addColumns(marks);
+        if (table.columnNames().contains("cumulative")) {
+            LongColumn cumulative = table.longColumn("cumulative");
+            for (int row = 0; row < table.rowCount(); row++) {
+                show(cumulative, row, rule.apply(List.of(), cumulative.get(row)).total());
+            }
+        }
+    }
+
+    /** A published count: the number shown, or missing when the rule shows a mark instead. */
+    private static void show(LongColumn column, int row, String shown) {
+        if (shown.chars().allMatch(Character::isDigit) && !shown.isEmpty()) {
+            column.set(row, Long.parseLong(shown));
+        } else {
+            column.setMissing(row);
+        }
     }
 
     private static OptionalDouble low(Optional<Interval> interval) {

@@ -18,6 +18,8 @@ import org.evident.toc.EvaluationProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tech.tablesaw.api.Table;
+
 /** The analysis of small hand-built projects, read from real files through ingest. */
 class AnalysisTest {
     private static final String TOC = """
@@ -227,5 +229,29 @@ class AnalysisTest {
         assertEquals(List.of("2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01"),
                 r.delivery().completionsByMonth().stream().map(m -> m.month().toString()).toList());
         assertEquals(5, r.delivery().completionsByMonth().get(6).cumulative());
+    }
+
+    @Test
+    void organisationCounts_areSuppressedOnlyWhenSet() throws IOException {
+        Table plain = table(analyse("", "settings:\n  suppression: nhs\n"), "delivery_by_region");
+        assertEquals(3, plain.longColumn("completed").get(2), "London: projects are organisations, not suppressed by default");
+
+        AnalysisResult r = analyse("", "settings:\n  suppression: nhs\n  suppress_organisations: true\n");
+        Table byRegion = table(r, "delivery_by_region");
+        // London: 3 completed, 0, 0, total 3. Under the NHS rule 3 is hidden, zeros are shown, and
+        // the total 3 is itself 1 to 7, so hidden too.
+        assertTrue(byRegion.longColumn("completed").isMissing(2));
+        assertEquals(0, byRegion.longColumn("active").get(2));
+        assertTrue(byRegion.longColumn("total").isMissing(2));
+        assertEquals("completed", byRegion.stringColumn("suppressed").get(2));
+        // The values themselves are untouched: only the published tables are suppressed.
+        assertEquals(3, r.delivery().byRegion().get(2).completed());
+        Table months = table(r, "completions_by_month");
+        assertTrue(months.longColumn("completed").isMissing(0), "1 completion in July 2024");
+        assertTrue(months.longColumn("cumulative").isMissing(0), "a cumulative 1 is hidden too");
+    }
+
+    private static Table table(AnalysisResult r, String name) {
+        return r.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 }
