@@ -83,7 +83,7 @@ final class SurveyResults {
         if (hidden || n == 0) {
             return new SurveyRow(wave.id(), period, item.id(), option, positive, base, count, mark, OptionalDouble.empty(),
                     Optional.empty(), OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                    n == 0 ? "nobody in the base" : "suppressed");
+                    n == 0 ? "nobody in the base" : "suppressed", Optional.empty());
         }
         Interval interval;
         String method;
@@ -105,7 +105,8 @@ final class SurveyResults {
                     : Proportions.pValueBelow(x, n, threshold.getAsDouble()));
         }
         return new SurveyRow(wave.id(), period, item.id(), option, positive, base, count, mark,
-                OptionalDouble.of((double) x / n), Optional.of(interval), threshold, verdict, net, p, method);
+                OptionalDouble.of((double) x / n), Optional.of(interval), threshold, verdict, net, p, method,
+                threshold.isPresent() ? indicator.map(Indicator::id) : Optional.empty());
     }
 
     private String percent() {

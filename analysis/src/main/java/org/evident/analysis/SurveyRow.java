@@ -20,11 +20,12 @@ import java.util.OptionalLong;
  * @param pExact        the exact one-sided binomial p-value against the threshold, in the
  *                      direction that is better
  * @param method        how the interval was computed, e.g. "wilson 95%"
+ * @param indicator     the id of the indicator whose threshold this line is judged against
  */
 public record SurveyRow(String wave, String period, String item, String option, boolean positive, OptionalLong base,
                         OptionalLong count, String suppressed, OptionalDouble share, Optional<Interval> interval,
                         OptionalDouble threshold, Optional<Verdict> verdict, OptionalDouble netAgreement,
-                        OptionalDouble pExact, String method) {
+                        OptionalDouble pExact, String method, Optional<String> indicator) {
     public SurveyRow {
         Objects.requireNonNull(wave, "wave");
         Objects.requireNonNull(period, "period");
@@ -32,5 +33,6 @@ public record SurveyRow(String wave, String period, String item, String option, 
         Objects.requireNonNull(option, "option");
         Objects.requireNonNull(suppressed, "suppressed");
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(indicator, "indicator");
     }
 }

@@ -57,7 +57,21 @@ final class Tables {
                         number("target", KpiRow::target), number("ci_low", k -> low(k.interval())),
                         number("ci_high", k -> high(k.interval())), text("verdict", k -> verdict(k.verdict())),
                         number("change", KpiRow::change), text("signal", KpiRow::signal),
-                        text("assurance", KpiRow::assurance)));
+                        text("assurance", KpiRow::assurance)),
+                table("evidence", r.evidence(),
+                        text("node", Assessment::node), text("label", Assessment::label), text("stage", Assessment::stage),
+                        text("period", Assessment::period), text("grade", a -> a.grade().label()),
+                        text("rule", a -> a.rule().id()), count("supporting", Assessment::supporting),
+                        count("contradicting", Assessment::contradicting), count("supporting_methods", Assessment::supportingMethods),
+                        text("methods", Assessment::methods),
+                        text("items", a -> a.items().stream().map(EvidenceItem::summary).collect(java.util.stream.Collectors.joining("; "))),
+                        number("posterior", Assessment::posterior)),
+                byPeriod(r.evidence()),
+                table("evidence_changes", r.evidenceChanges(),
+                        text("node", EvidenceChange::node), text("label", EvidenceChange::label), text("from", EvidenceChange::from),
+                        text("to", EvidenceChange::to), text("change", EvidenceChange::change),
+                        text("before", EvidenceChange::before), text("after", EvidenceChange::after),
+                        text("detail", EvidenceChange::detail)));
         if (rule != SuppressionRule.NONE) {
             acrossRows(rule, tables.get(0), "completed", "active", "pipeline");
             down(rule, tables.get(1), "projects");
@@ -141,6 +155,45 @@ final class Tables {
         } else {
             column.setMissing(row);
         }
+    }
+
+    /** The grade table: one row per outcome, one column per assessment period, and the latest change. */
+    private static Table byPeriod(List<Assessment> evidence) {
+        java.util.Map<String, java.util.Map<String, Assessment>> byNode = new java.util.LinkedHashMap<>();
+        java.util.Set<String> periods = new java.util.LinkedHashSet<>();
+        for (Assessment a : evidence) {
+            byNode.computeIfAbsent(a.node(), k -> new java.util.LinkedHashMap<>()).put(a.period(), a);
+            periods.add(a.period());
+        }
+        Table table = Table.create("evidence_by_period");
+        StringColumn node = StringColumn.create("node");
+        StringColumn label = StringColumn.create("label");
+        StringColumn stage = StringColumn.create("stage");
+        java.util.List<StringColumn> columns = periods.stream().map(StringColumn::create).toList();
+        StringColumn change = StringColumn.create("change");
+        for (java.util.Map<String, Assessment> row : byNode.values()) {
+            Assessment first = row.values().iterator().next();
+            node.append(first.node());
+            label.append(first.label());
+            stage.append(first.stage());
+            int i = 0;
+            Grade previous = null;
+            Grade last = null;
+            for (String period : periods) {
+                Assessment a = row.get(period);
+                columns.get(i++).append(a == null ? "" : a.grade().label());
+                if (a != null) {
+                    previous = last;
+                    last = a.grade();
+                }
+            }
+            change.append(previous == null || last == previous ? (previous == null ? "" : "same")
+                    : last.compareTo(previous) > 0 ? "up" : "down");
+        }
+        table.addColumns(node, label, stage);
+        columns.forEach(table::addColumns);
+        table.addColumns(change);
+        return table;
     }
 
     private static OptionalDouble low(Optional<Interval> interval) {

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 
 import org.evident.analysis.Analysis;
 import org.evident.analysis.AnalysisResult;
+import org.evident.analysis.Assessment;
+import org.evident.analysis.Grade;
 import org.evident.analysis.KpiRow;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
@@ -21,6 +23,7 @@ import org.evident.ingest.Pseudonymiser;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.RejectsFile;
 import org.evident.reports.CsvTables;
+import org.evident.reports.EvidenceHistory;
 import org.evident.reports.OutputFolder;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.TheoryOfChange;
@@ -46,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The output folder.")
     Path out;
+
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "Where dated snapshots of the evidence grades are kept (default: the project's history/ folder).")
+    Path history;
 
     @Option(names = "--fail-on-reject",
             description = "Exit with code 3 if any row of any data file is rejected (the outputs are still written).")
@@ -76,10 +83,18 @@ final class RunCommand implements Callable<Integer> {
                 + Evident.plural(data.gaps().size(), "indicator-period") + " without data (listed in data_gaps.txt)");
 
         err.println("[3/4] analysing");
+        Path historyFolder = history != null ? history : opened.directory().resolve("history");
         AnalysisResult analysis = Analysis.run(opened, data);
+        Optional<EvidenceHistory.Snapshot> earlier = read(() -> EvidenceHistory.before(historyFolder,
+                opened.evaluation().reportingDate()));
+        if (earlier.isPresent()) {
+            analysis = analysis.withEarlierAssessment(earlier.get().latestGrades(), earlier.get().date().toString());
+        }
         err.println("      " + verdicts("survey", analysis.surveyItems().stream().map(SurveyRow::verdict).toList()));
         err.println("      " + verdicts("KPI", analysis.kpis().stream().map(KpiRow::verdict).toList()) + "; "
                 + Evident.plural(analysis.kpiCharts().size(), "run chart"));
+        err.println("      evidence grades (" + opened.evaluation().rubric().name() + "), latest period: "
+                + grades(analysis.latestEvidence()) + earlier.map(e -> "; compared with the assessment of " + e.date()).orElse(""));
 
         err.println("[4/4] drawing the theory of change and writing the tables");
         TocDiagram diagram = TocDiagram.of(toc).titled(opened.evaluation().programme());
@@ -92,7 +107,10 @@ final class RunCommand implements Callable<Integer> {
             Files.writeString(folder.resolve("data_gaps.txt"), String.join("\n", data.gaps()) + (data.gaps().isEmpty() ? "" : "\n"),
                     StandardCharsets.UTF_8);
         });
-        err.println("skipped (not yet in this version): evidence grades; the Excel workbook and the PDF report");
+        Path snapshot = read(() -> EvidenceHistory.write(historyFolder, opened.evaluation().reportingDate(),
+                tables.stream().filter(t -> t.name().equals("evidence")).findFirst().orElseThrow()));
+        err.println("      evidence snapshot: " + snapshot);
+        err.println("skipped (not yet in this version): the Excel workbook and the PDF report");
         spec.commandLine().getOut().println("wrote " + out + ": toc.svg, toc.png, rejects.csv ("
                 + Evident.plural(data.rejects().size(), "reject") + "), data_gaps.txt, tables/ ("
                 + Evident.plural(tables.size(), "CSV table") + ")");
@@ -112,5 +130,28 @@ final class RunCommand implements Callable<Integer> {
         return what + " verdicts: " + counts.getOrDefault(Verdict.MET, 0L) + " met, " + counts.getOrDefault(Verdict.NOT_MET, 0L)
                 + " not met, " + counts.getOrDefault(Verdict.INCONCLUSIVE, 0L) + " inconclusive (of " + total
                 + " with a target)";
+    }
+
+    /** "1 Strongest evidence, 9 Some evidence, 6 Limited or no evidence". */
+    static String grades(List<Assessment> latest) {
+        Map<Grade, Long> counts = new EnumMap<>(Grade.class);
+        latest.forEach(a -> counts.merge(a.grade(), 1L, Long::sum));
+        List<String> parts = new java.util.ArrayList<>();
+        for (Grade g : List.of(Grade.STRONGEST, Grade.SOME, Grade.LIMITED)) {
+            parts.add(counts.getOrDefault(g, 0L) + " " + g.label());
+        }
+        return String.join(", ", parts);
+    }
+
+    private interface Io<T> {
+        T get() throws java.io.IOException;
+    }
+
+    private static <T> T read(Io<T> io) {
+        try {
+            return io.get();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -122,7 +122,7 @@ class EvidentCommandsTest {
     @Test
     void run_workedExample_writesTheDiagramsAndSaysWhatItSkipped() throws IOException {
         Path out = tmp.resolve("out/bcf");
-        Result r = evident("run", BCF, "--out", out.toString());
+        Result r = evident("run", BCF, "--out", out.toString(), "--history", tmp.resolve("history").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("skipped"), r.err());
         assertTrue(Files.readString(out.resolve("toc.svg")).startsWith("<?xml"));

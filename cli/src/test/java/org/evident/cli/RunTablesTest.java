@@ -42,7 +42,8 @@ class RunTablesTest {
 
     private static Path run(Path out) {
         StringWriter err = new StringWriter();
-        int code = Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", BCF, "--out", out.toString());
+        int code = Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", BCF, "--out", out.toString(),
+                "--history", tmp.resolve("history").toString());
         assertEquals(0, code, err::toString);
         return out.resolve("tables");
     }

@@ -11,9 +11,10 @@ import java.util.Optional;
  *
  * @param reportingDate the "as of" date that every date-relative measure uses, never today
  * @param periods       quarters in order, then phases in order
+ * @param rubric        the grading rule: the project's own rubric file, or {@link Rubric#DEFAULT}
  */
 public record Evaluation(String programme, Optional<String> organisation, LocalDate reportingDate,
-                         List<Period> periods, List<Source> sources, Settings settings) {
+                         List<Period> periods, List<Source> sources, Settings settings, Rubric rubric) {
     public Evaluation {
         Objects.requireNonNull(programme, "programme");
         Objects.requireNonNull(organisation, "organisation");
@@ -21,6 +22,7 @@ public record Evaluation(String programme, Optional<String> organisation, LocalD
         periods = List.copyOf(periods);
         sources = List.copyOf(sources);
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(rubric, "rubric");
     }
 
     public Optional<Period> period(String id) {

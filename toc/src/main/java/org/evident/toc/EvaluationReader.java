@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads {@code evaluation.yaml}, recording every problem with its position. */
 final class EvaluationReader {
     private static final Set<String> TOP = Set.of("programme", "organisation", "reporting_date", "periods",
-            "sources", "settings");
+            "sources", "settings", "rubric");
     private static final Set<String> PERIODS = Set.of("quarters", "years", "phases");
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
@@ -56,11 +56,12 @@ final class EvaluationReader {
         f.required("periods").ifPresent(this::readPeriods);
         List<Source> sources = f.get("sources").map(this::readSources).orElse(List.of());
         Settings settings = f.get("settings").map(this::readSettings).orElse(Settings.DEFAULTS);
+        Rubric rubric = f.get("rubric").flatMap(this::readRubric).orElse(Rubric.DEFAULT);
         if (programme.isEmpty() || reportingDate.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Evaluation(programme.get(), organisation, reportingDate.get(), periods, sources,
-                settings));
+                settings, rubric));
     }
 
     private void readPeriods(Node node) {
@@ -291,6 +292,18 @@ final class EvaluationReader {
         yaml.error(value.node(), what + ": '" + value.value() + "' is not one of the item's answers ("
                 + String.join(", ", labels) + ")");
         return false;
+    }
+
+    /** A rubric file named relative to the project; its problems are reported with its own name. */
+    private Optional<Rubric> readRubric(Node node) {
+        return yaml.text(node, "rubric").flatMap(name -> {
+            Path file = projectDir.resolve(name).normalize();
+            if (!Files.isRegularFile(file)) {
+                yaml.error(node, "rubric: " + name + " does not exist (a rubric file, relative to the project folder)");
+                return Optional.empty();
+            }
+            return RubricReader.read(YamlFile.parse(file.toString(), TheoryOfChange.readText(file), yaml.problems()));
+        });
     }
 
     private Settings readSettings(Node node) {

@@ -9,9 +9,12 @@ import java.util.OptionalDouble;
  *
  * @param measure the KPI code in the returns, the survey item id, or the tracker measure name
  * @param target  the threshold to meet, if any; shares are fractions (0.80 for 80%)
+ * @param method  the evaluation method (a `methods` id) this indicator belongs to, so that evidence
+ *                from it is not counted as a second, independent method beside the findings of
+ *                that method; without it, the indicator counts as a method of its own
  */
 public record Indicator(String id, String node, String label, Source source, String measure,
-                        OptionalDouble target, Direction direction, String unit) {
+                        OptionalDouble target, Direction direction, String unit, java.util.Optional<String> method) {
 
     /** Where an indicator's numbers come from. */
     public enum Source {
@@ -40,5 +43,6 @@ public record Indicator(String id, String node, String label, Source source, Str
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(method, "method");
     }
 }

@@ -27,7 +27,7 @@ final class TocReader {
     private static final Set<String> NODE = Set.of("id", "label", "stage", "group", "description");
     private static final Set<String> LINK = Set.of("from", "to", "feedback", "keys");
     private static final Set<String> INDICATOR = Set.of("id", "node", "label", "source", "measure", "target",
-            "direction", "unit");
+            "direction", "unit", "method");
     private static final Set<String> METHOD = Set.of("id", "label");
     private static final Set<String> QUESTION = Set.of("id", "kind", "text", "nodes", "methods");
     private static final Set<String> VIEW = Set.of("id", "label", "include", "exclude");
@@ -41,6 +41,7 @@ final class TocReader {
     private final Map<String, List<String>> risks = new LinkedHashMap<>();
     private final List<Indicator> indicators = new ArrayList<>();
     private final List<Scalar> indicatorNodes = new ArrayList<>();
+    private final List<Scalar> indicatorMethodRefs = new ArrayList<>();
     private final List<Method> methods = new ArrayList<>();
     private final List<EvaluationQuestion> questions = new ArrayList<>();
     private final List<Scalar> questionNodeRefs = new ArrayList<>();
@@ -171,12 +172,15 @@ final class TocReader {
                             }
                             return s;
                         });
+                Optional<Scalar> method = f.get("method").flatMap(m -> yaml.text(m, what + " method").map(t -> new Scalar(t, m)));
+                method.ifPresent(indicatorMethodRefs::add);
                 if (id.isPresent() && unique(id.get(), "indicator", f, seen) && node.isPresent() && label.isPresent()
                         && source.isPresent() && measure.isPresent()) {
                     indicatorNodes.add(node.get());
                     indicators.add(new Indicator(id.get(), node.get().value(), label.get(), source.get(), measure.get(),
                             target.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
-                            direction.orElse(Indicator.Direction.HIGHER), unit.orElse("share")));
+                            direction.orElse(Indicator.Direction.HIGHER), unit.orElse("share"),
+                            method.map(Scalar::value)));
                 }
             });
         }
@@ -364,6 +368,13 @@ final class TocReader {
         throw new IllegalStateException("no cycle through " + start);
     }
 
+    private void knownMethod(Scalar ref, String what, Set<String> methodIds) {
+        if (!methodIds.contains(ref.value())) {
+            yaml.error(ref.node(), what + " names unknown method '" + ref.value() + "'; the methods are "
+                    + (methodIds.isEmpty() ? "none (add a 'methods' list)" : String.join(", ", new TreeSet<>(methodIds))));
+        }
+    }
+
     private void checkReferences(List<PlacedView> placedViews) {
         for (Scalar ref : indicatorNodes) {
             knownNode(ref, "indicator");
@@ -374,10 +385,10 @@ final class TocReader {
         Set<String> methodIds = new HashSet<>();
         methods.forEach(m -> methodIds.add(m.id()));
         for (Scalar ref : questionMethodRefs) {
-            if (!methodIds.contains(ref.value())) {
-                yaml.error(ref.node(), "question names unknown method '" + ref.value() + "'; the methods are "
-                        + (methodIds.isEmpty() ? "none (add a 'methods' list)" : String.join(", ", new TreeSet<>(methodIds))));
-            }
+            knownMethod(ref, "question", methodIds);
+        }
+        for (Scalar ref : indicatorMethodRefs) {
+            knownMethod(ref, "indicator", methodIds);
         }
         for (PlacedView view : placedViews) {
             Set<String> members = new LinkedHashSet<>();

@@ -67,6 +67,11 @@ final class YamlFile {
         return new YamlFile(name, problems, root);
     }
 
+    /** The list problems are recorded in, so that a file this one names can report into it too. */
+    List<Problem> problems() {
+        return problems;
+    }
+
     String name() {
         return name;
     }

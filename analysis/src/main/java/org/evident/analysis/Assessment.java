@@ -1,0 +1,54 @@
+package org.evident.analysis;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+import org.evident.toc.Rubric;
+
+/**
+ * The evidence grade of one outcome at one period, with everything needed to check it by hand:
+ * the rule that fired, the counts it looked at, and the evidence items behind them.
+ *
+ * @param period             the assessment period; evidence counts if its period ended by this one's end
+ * @param supportingMethods  the distinct methods among the supporting items
+ * @param posterior          the contribution-tracing posterior, when findings record tests
+ */
+public record Assessment(String node, String label, String stage, String period, Grade grade, Rubric.Rule rule,
+                         int supportingMethods, int supporting, int contradicting, List<EvidenceItem> items,
+                         OptionalDouble posterior) {
+    public Assessment {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(grade, "grade");
+        Objects.requireNonNull(rule, "rule");
+        items = List.copyOf(items);
+        Objects.requireNonNull(posterior, "posterior");
+    }
+
+    /** The methods behind the supporting items, "; "-joined in first-seen order. */
+    public String methods() {
+        return items.stream().filter(EvidenceItem::supports).map(EvidenceItem::method).distinct()
+                .collect(Collectors.joining("; "));
+    }
+
+    /** The explanation `evident explain` prints and the report footnotes. */
+    public String explain() {
+        StringBuilder out = new StringBuilder();
+        out.append(label).append(" (").append(node).append("), ").append(period).append(": ").append(grade.label()).append('\n');
+        out.append("rule '").append(rule.id()).append("' (").append(rule.when().describe()).append("): ").append(rule.text())
+                .append('\n');
+        out.append("counts: ").append(supporting).append(" supporting from ").append(supportingMethods)
+                .append(supportingMethods == 1 ? " method" : " methods").append(", ").append(contradicting)
+                .append(" contradicting, ").append(items.size() - supporting - contradicting).append(" mixed or inconclusive\n");
+        posterior.ifPresent(p -> out.append(String.format(java.util.Locale.ROOT, "contribution tracing: posterior %.3f%n", p)));
+        if (items.isEmpty()) {
+            out.append("evidence: none\n");
+        }
+        for (EvidenceItem item : items) {
+            out.append("  ").append(item.summary()).append(", ").append(item.period())
+                    .append(item.detail().isEmpty() ? "" : ": " + item.detail()).append('\n');
+        }
+        return out.toString();
+    }
+}

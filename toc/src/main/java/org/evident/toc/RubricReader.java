@@ -1,0 +1,72 @@
+package org.evident.toc;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads a rubric file, reporting every problem with its line and column. */
+final class RubricReader {
+    private static final Set<String> TOP = Set.of("name", "rules");
+    private static final Set<String> RULE = Set.of("id", "grade", "text", "when");
+    private static final Set<String> WHEN = Set.of("min_supporting_methods", "min_supporting", "max_supporting",
+            "min_contradicting", "max_contradicting", "contradicting_exceeds_supporting");
+
+    private RubricReader() {
+    }
+
+    static Optional<Rubric> read(YamlFile yaml) {
+        Optional<YamlFile.Fields> top = yaml.root().flatMap(r -> yaml.fields(r, "rubric", TOP));
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = top.get().optionalText("name").orElse(yaml.name());
+        List<Rubric.Rule> rules = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        top.get().required("rules").ifPresent(list -> {
+            List<Node> items = yaml.items(list, "rubric rules");
+            if (items.isEmpty() && list instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+                yaml.error(list, "rubric rules: a rubric needs at least one rule");
+            }
+            for (Node item : items) {
+                yaml.fields(item, "rule", RULE).ifPresent(f -> {
+                    Optional<String> id = f.requiredText("id");
+                    Optional<String> grade = f.requiredValue("grade", "one of " + String.join(" | ", Rubric.GRADES), s -> {
+                        if (!Rubric.GRADES.contains(s)) {
+                            throw new IllegalArgumentException(s);
+                        }
+                        return s;
+                    });
+                    Optional<String> text = f.requiredText("text");
+                    Rubric.Conditions when = f.get("when").flatMap(w -> yaml.fields(w, "rule when", WHEN))
+                            .map(w -> new Rubric.Conditions(count(w, "min_supporting_methods"), count(w, "min_supporting"),
+                                    count(w, "max_supporting"), count(w, "min_contradicting"), count(w, "max_contradicting"),
+                                    w.get("contradicting_exceeds_supporting").isPresent()
+                                            ? Optional.of(w.flag("contradicting_exceeds_supporting")) : Optional.empty()))
+                            .orElse(Rubric.Conditions.ALWAYS);
+                    if (id.isPresent() && seen.putIfAbsent(id.get(), item) != null) {
+                        yaml.error(f.get("id").orElseThrow(), "rule: id '" + id.get() + "' is used twice");
+                    } else if (id.isPresent() && grade.isPresent() && text.isPresent()) {
+                        rules.add(new Rubric.Rule(id.get(), grade.get(), text.get(), when));
+                    }
+                });
+            }
+        });
+        return rules.isEmpty() ? Optional.empty() : Optional.of(new Rubric(name, rules));
+    }
+
+    private static OptionalInt count(YamlFile.Fields f, String key) {
+        return f.optionalValue(key, "a whole number, 0 or more", s -> {
+            int n = Integer.parseInt(s);
+            if (n < 0) {
+                throw new IllegalArgumentException(s);
+            }
+            return n;
+        }).map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+}
