@@ -1,14 +1,26 @@
 package org.evident.analysis;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.evident.ingest.IngestResult;
 import org.evident.toc.EvaluationProject;
+import org.evident.toc.TheoryOfChange;
 
 /** The analysis of one project's ingested data: delivery measures, survey statistics, KPIs and evidence grades. */
 public final class Analysis {
     private Analysis() {
+    }
+
+    /** Pathways under the latest period's grades. */
+    private static List<PathwayRow> pathways(EvaluationProject project, List<Assessment> evidence) {
+        Map<String, Grade> latest = new LinkedHashMap<>();
+        evidence.forEach(a -> latest.put(a.node(), a.grade()));
+        TheoryOfChange toc = project.theoryOfChange();
+        return Pathways.of(toc, latest).stream().map(p -> new PathwayRow(toc.node(p.node()).orElseThrow().label(),
+                toc.node(p.node()).orElseThrow().stage().yamlName(), p, Pathways.describe(p, toc))).toList();
     }
 
     public static AnalysisResult run(EvaluationProject project, IngestResult data) {
@@ -19,6 +31,6 @@ public final class Analysis {
         return new AnalysisResult(Delivery.of(project, data.projects()), survey, kpis.rows(), kpis.charts(),
                 project.evaluation().settings().suppressOrganisations()
                         ? SuppressionRule.fromYaml(project.evaluation().settings().suppression()) : SuppressionRule.NONE,
-                evidence, EvidenceChanges.betweenPeriods(evidence));
+                evidence, EvidenceChanges.betweenPeriods(evidence), pathways(project, evidence));
     }
 }

@@ -16,10 +16,12 @@ import tech.tablesaw.api.Table;
  *                                 assessment period, node by node in the toc's order
  * @param evidenceChanges          what changed from one period to the next, then since an earlier
  *                                 assessment when {@link #withEarlierAssessment} added it
+ * @param pathways                 for every outcome and impact, its best-supported causal chain
+ *                                 under the latest period's grades
  */
 public record AnalysisResult(Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
                              SuppressionRule organisationSuppression, List<Assessment> evidence,
-                             List<EvidenceChange> evidenceChanges) {
+                             List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways) {
     public AnalysisResult {
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(organisationSuppression, "organisationSuppression");
@@ -28,6 +30,7 @@ public record AnalysisResult(Delivery delivery, List<SurveyRow> surveyItems, Lis
         kpiCharts = List.copyOf(kpiCharts);
         evidence = List.copyOf(evidence);
         evidenceChanges = List.copyOf(evidenceChanges);
+        pathways = List.copyOf(pathways);
     }
 
     /**
@@ -38,7 +41,7 @@ public record AnalysisResult(Delivery delivery, List<SurveyRow> surveyItems, Lis
     public AnalysisResult withEarlierAssessment(java.util.Map<String, String> grades, String date) {
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
-        return new AnalysisResult(delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all);
+        return new AnalysisResult(delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways);
     }
 
     /** The latest period's assessment of each graded outcome. */

@@ -71,7 +71,16 @@ final class Tables {
                         text("node", EvidenceChange::node), text("label", EvidenceChange::label), text("from", EvidenceChange::from),
                         text("to", EvidenceChange::to), text("change", EvidenceChange::change),
                         text("before", EvidenceChange::before), text("after", EvidenceChange::after),
-                        text("detail", EvidenceChange::detail)));
+                        text("detail", EvidenceChange::detail)),
+                table("pathways", r.pathways(),
+                        text("node", p -> p.pathway().node()), text("label", PathwayRow::label), text("stage", PathwayRow::stage),
+                        count("paths", p -> p.pathway().paths()),
+                        text("strongest_path", p -> p.pathway().strongestPath().map(Grade::label).orElse("")),
+                        text("best_path", p -> p.pathway().bestPath().map(l -> String.join(" > ", l)).orElse("")),
+                        text("missing_middle", p -> p.pathway().missingMiddle().orElse("")),
+                        text("weakest_link", p -> p.pathway().weakestLink().orElse("")),
+                        text("assumptions", p -> String.join(" | ", p.pathway().assumptions())),
+                        text("summary", PathwayRow::summary)));
         if (rule != SuppressionRule.NONE) {
             acrossRows(rule, tables.get(0), "completed", "active", "pipeline");
             down(rule, tables.get(1), "projects");
