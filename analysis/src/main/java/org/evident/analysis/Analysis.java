@@ -3,7 +3,7 @@ package org.evident.analysis;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 import org.evident.ingest.IngestResult;
 import org.evident.toc.EvaluationProject;
@@ -27,7 +27,9 @@ public final class Analysis {
         KpiResults kpis = new KpiResults(project, data.indicatorData());
         List<SurveyRow> survey = new SurveyResults(project).rows(data.surveyCounts());
         List<Assessment> evidence = new EvidenceGrading(project).grade(data.findings(), kpis.rows(), survey,
-                findings -> OptionalDouble.empty());
+                findings -> findings.stream().anyMatch(f -> f.test().isPresent())
+                        ? Optional.of(ContributionTracing.trace(project.evaluation().settings().prior(), findings))
+                        : Optional.empty());
         return new AnalysisResult(Delivery.of(project, data.projects()), survey, kpis.rows(), kpis.charts(),
                 project.evaluation().settings().suppressOrganisations()
                         ? SuppressionRule.fromYaml(project.evaluation().settings().suppression()) : SuppressionRule.NONE,

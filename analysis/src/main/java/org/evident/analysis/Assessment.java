@@ -13,17 +13,22 @@ import org.evident.toc.Rubric;
  *
  * @param period             the assessment period; evidence counts if its period ended by this one's end
  * @param supportingMethods  the distinct methods among the supporting items
- * @param posterior          the contribution-tracing posterior, when findings record tests
+ * @param tracing            contribution tracing over the findings that record tests, if any do
  */
 public record Assessment(String node, String label, String stage, String period, Grade grade, Rubric.Rule rule,
                          int supportingMethods, int supporting, int contradicting, List<EvidenceItem> items,
-                         OptionalDouble posterior) {
+                         java.util.Optional<ContributionTracing.Result> tracing) {
     public Assessment {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(grade, "grade");
         Objects.requireNonNull(rule, "rule");
         items = List.copyOf(items);
-        Objects.requireNonNull(posterior, "posterior");
+        Objects.requireNonNull(tracing, "tracing");
+    }
+
+    /** The contribution-tracing posterior, when findings record tests. */
+    public OptionalDouble posterior() {
+        return tracing.map(t -> OptionalDouble.of(t.posterior())).orElse(OptionalDouble.empty());
     }
 
     /** The methods behind the supporting items, "; "-joined in first-seen order. */
@@ -41,7 +46,15 @@ public record Assessment(String node, String label, String stage, String period,
         out.append("counts: ").append(supporting).append(" supporting from ").append(supportingMethods)
                 .append(supportingMethods == 1 ? " method" : " methods").append(", ").append(contradicting)
                 .append(" contradicting, ").append(items.size() - supporting - contradicting).append(" mixed or inconclusive\n");
-        posterior.ifPresent(p -> out.append(String.format(java.util.Locale.ROOT, "contribution tracing: posterior %.3f%n", p)));
+        tracing.ifPresent(t -> {
+            out.append(String.format(java.util.Locale.ROOT, "contribution tracing: prior %.3f, posterior %.3f%n", t.prior(),
+                    t.posterior()));
+            for (ContributionTracing.Update u : t.updates()) {
+                out.append(String.format(java.util.Locale.ROOT,
+                        "  %s %s: Se %.3f, type I error %.3f, likelihood ratio %.3f, posterior %.3f%n", u.findingId(),
+                        u.direction(), u.sensitivity(), u.typeOneError(), u.likelihoodRatio(), u.posterior()));
+            }
+        });
         if (items.isEmpty()) {
             out.append("evidence: none\n");
         }

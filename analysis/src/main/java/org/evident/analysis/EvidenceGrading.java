@@ -47,7 +47,7 @@ final class EvidenceGrading {
     }
 
     List<Assessment> grade(List<Finding> findings, List<KpiRow> kpis, List<SurveyRow> survey,
-                           Function<List<Finding>, OptionalDouble> posterior) {
+                           Function<List<Finding>, Optional<ContributionTracing.Result>> tracing) {
         List<Assessment> out = new ArrayList<>();
         for (Node node : project.theoryOfChange().nodes()) {
             if (node.stage() != Stage.SHORT_TERM_OUTCOME && node.stage() != Stage.MEDIUM_TERM_OUTCOME) {
@@ -60,13 +60,13 @@ final class EvidenceGrading {
                 found.forEach(f -> items.add(new EvidenceItem(f.id(), "finding", f.method(), f.direction().label(), f.period(),
                         f.sourceRef() == null ? "" : f.sourceRef())));
                 indicatorItems(node.id(), period, kpis, survey).forEach(items::add);
-                out.add(assess(node, period, items, posterior.apply(found)));
+                out.add(assess(node, period, items, tracing.apply(found)));
             }
         }
         return out;
     }
 
-    private Assessment assess(Node node, Period period, List<EvidenceItem> items, OptionalDouble posterior) {
+    private Assessment assess(Node node, Period period, List<EvidenceItem> items, Optional<ContributionTracing.Result> tracing) {
         int supporting = (int) items.stream().filter(EvidenceItem::supports).count();
         int contradicting = (int) items.stream().filter(EvidenceItem::contradicts).count();
         int methods = (int) items.stream().filter(EvidenceItem::supports).map(EvidenceItem::method).distinct().count();
@@ -74,7 +74,7 @@ final class EvidenceGrading {
         Rubric.Rule rule = rubric.rules().stream().filter(r -> r.when().hold(methods, supporting, contradicting)).findFirst()
                 .orElse(NO_RULE);
         return new Assessment(node.id(), node.label(), node.stage().yamlName(), period.id(), Grade.fromYaml(rule.grade()), rule,
-                methods, supporting, contradicting, items, posterior);
+                methods, supporting, contradicting, items, tracing);
     }
 
     /** What a rubric without a catch-all rule gives when nothing matched: the lowest grade, said plainly. */

@@ -206,11 +206,107 @@ class RunTablesTest {
         try (var files = Files.list(tables)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(List.of("closed_offers.csv", "completions_by_month.csv", "delivery_by_region.csv", "kpis.csv",
-                "referral_routes.csv", "regions_reached.csv", "support_types.csv", "survey_items.csv",
-                "universal_by_stage.csv"), names);
+        assertEquals(List.of("closed_offers.csv", "completions_by_month.csv", "delivery_by_region.csv", "evidence.csv",
+                "evidence_by_period.csv", "evidence_changes.csv", "kpis.csv", "pathways.csv", "referral_routes.csv",
+                "regions_reached.csv", "support_types.csv", "survey_items.csv", "universal_by_stage.csv"), names);
         for (String name : names) {
             assertArrayEquals(Files.readAllBytes(tables.resolve(name)), Files.readAllBytes(again.resolve(name)), name);
         }
+    }
+
+    @Test
+    void evidenceGrades_reproduceTables6And7_exceptTwoOutcomes() throws IOException {
+        // Tables 6 and 7 of the evaluation: the evaluators' grades at the end of fieldwork.
+        Map<String, String> report = new LinkedHashMap<>();
+        report.put("st-satisfaction", "Some evidence");
+        report.put("st-confidence", "Limited or no evidence");
+        report.put("st-buy-in", "Strongest evidence");
+        report.put("st-understanding", "Some evidence");
+        report.put("st-taken-action", "Some evidence");
+        report.put("st-monitor-progress", "Some evidence");
+        report.put("st-presence", "Some evidence");
+        report.put("st-universal-learning", "Some evidence");
+        report.put("mt-bcf-plans", "Limited or no evidence");
+        report.put("mt-aligned-plans", "Limited or no evidence");
+        report.put("mt-bcf-knowledge", "Some evidence");
+        report.put("mt-capacity-demand", "Some evidence");
+        report.put("mt-discharge", "Some evidence");
+        report.put("mt-prevention", "Limited or no evidence");
+        report.put("mt-sharing", "Limited or no evidence");
+        report.put("mt-follow-up", "Some evidence");
+        // Where the written rule and the evaluators' judgement part, on the coded findings:
+        // st-confidence: 2 supporting findings, 1 contradicting, 1 mixed, all case study interviews:
+        //   more for than against, so "supported" (Some); the report weighs the sceptics more.
+        // st-presence: 1 supporting (the survey), 2 contradicting (case study and non-participant
+        //   interviews): "outweighed" (Limited); the report gives the survey data more weight.
+        Map<String, String> rubric = new LinkedHashMap<>(report);
+        rubric.put("st-confidence", "Some evidence");
+        rubric.put("st-presence", "Limited or no evidence");
+        Map<String, String> found = new LinkedHashMap<>();
+        read("evidence.csv").stream().filter(r -> r.get("period").equals("phase-3"))
+                .forEach(r -> found.put(r.get("node"), r.get("grade")));
+        assertEquals(rubric, found);
+        long agree = report.entrySet().stream().filter(e -> e.getValue().equals(found.get(e.getKey()))).count();
+        assertEquals(14, agree);
+        assertEquals(List.of("node", "label", "stage", "period", "grade", "rule", "supporting", "contradicting",
+                "supporting_methods", "methods", "items", "posterior"), header("evidence.csv"));
+    }
+
+    @Test
+    void explain_printsTheRuleAndEveryItem() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Evident.execute(new PrintWriter(out), new PrintWriter(err), "explain", BCF, "--node", "st-buy-in");
+        assertEquals(0, code, err::toString);
+        String text = out.toString();
+        assertTrue(text.startsWith("Improved buy-in, relationships and collaborative working in local system (st-buy-in), phase-3:"
+                + " Strongest evidence"), text);
+        assertTrue(text.contains("rule 'triangulated'"), text);
+        assertTrue(text.contains("counts: 5 supporting from 2 methods, 0 contradicting"), text);
+        assertEquals(2, Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "explain", BCF,
+                "--node", "st-buy-in", "--period", "2099 Q1"));
+    }
+
+    @Test
+    void history_keepsEachAssessmentDate_andSaysWhatChangedSinceTheLast() throws IOException {
+        Path project = tmp.resolve("bcf-copy");
+        try (var files = Files.walk(Path.of(BCF))) {
+            for (Path from : files.toList()) {
+                Path to = project.resolve(Path.of(BCF).relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else if (!from.toString().contains("history")) {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Path history = tmp.resolve("history-test");
+        Path out = tmp.resolve("history-out");
+        String[] run = {"run", project.toString(), "--out", out.toString(), "--history", history.toString()};
+        assertEquals(0, Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), run));
+        Path first = history.resolve("evidence-2025-01-13.csv");
+        byte[] firstBytes = Files.readAllBytes(first);
+
+        // A later assessment with one more finding for st-presence: 2 for (survey, case study) and
+        // 2 against is no longer outweighed, so the grade goes up from Limited to Some.
+        Path evaluation = project.resolve("evaluation.yaml");
+        Files.writeString(evaluation, Files.readString(evaluation).replace("reporting_date: 2025-01-13", "reporting_date: 2025-03-31"));
+        Files.writeString(project.resolve("data/findings.csv"), "F-999,st-presence,supports,case-study-interviews,phase-3,,"
+                + "\"Awareness of the BCF grew\",Test\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(0, Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), run));
+        assertEquals(0, Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), run));
+
+        try (var files = Files.list(history)) {
+            assertEquals(List.of("evidence-2025-01-13.csv", "evidence-2025-03-31.csv"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertArrayEquals(firstBytes, Files.readAllBytes(first), "an earlier snapshot is never rewritten");
+        List<String> changes = Files.readAllLines(out.resolve("tables/evidence_changes.csv"));
+        assertTrue(changes.contains("st-presence,Increased presence of BCF and BCF Support Programme in local systems,"
+                + "assessment of 2025-01-13,phase-3,grade up,Limited or no evidence,Some evidence,"
+                + "rule 'supported': Evidence supports the outcome, but from one method only, or with some evidence against it."
+                        .replace("rule 'supported': Evidence supports the outcome, but from one method only, or with some evidence against it.",
+                                "\"rule 'supported': Evidence supports the outcome, but from one method only, or with some evidence against it.\"")),
+                String.join("\n", changes));
     }
 }

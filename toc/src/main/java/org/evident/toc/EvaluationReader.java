@@ -27,7 +27,7 @@ final class EvaluationReader {
             "not_in_base", "options", "separator", "map");
     private static final Set<String> OPTION = Set.of("id", "label");
     private static final Set<String> SETTINGS = Set.of("confidence_level", "interval", "regions", "run_charts",
-            "suppression", "suppress_organisations");
+            "suppression", "suppress_organisations", "prior");
     private static final Set<String> RUN_CHARTS = Set.of("shift_length", "trend_length", "minimum_points");
 
     private final YamlFile yaml;
@@ -335,7 +335,14 @@ final class EvaluationReader {
                 return s;
             }).orElse(Settings.DEFAULTS.suppression());
             boolean organisations = f.flag("suppress_organisations");
-            return new Settings(level, interval, regions, runCharts, suppression, organisations);
+            double prior = f.optionalValue("prior", "a number strictly between 0 and 1", s -> {
+                double p = Double.parseDouble(s);
+                if (!(p > 0 && p < 1)) {
+                    throw new IllegalArgumentException(s);
+                }
+                return p;
+            }).orElse(Settings.DEFAULTS.prior());
+            return new Settings(level, interval, regions, runCharts, suppression, organisations, prior);
         }).orElse(Settings.DEFAULTS);
     }
 

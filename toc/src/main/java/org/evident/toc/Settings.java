@@ -8,9 +8,11 @@ import java.util.Locale;
  * @param confidenceLevel the coverage of every interval, e.g. 0.95
  * @param interval        how intervals for shares are computed
  * @param regions         the regions a tracker's local projects may name
+ * @param prior           the prior confidence in each outcome claim for contribution tracing (findings
+ *                        that record process-tracing tests), 0.5 unless set
  */
 public record Settings(double confidenceLevel, IntervalMethod interval, java.util.List<String> regions, RunCharts runCharts,
-                       String suppression, boolean suppressOrganisations) {
+                       String suppression, boolean suppressOrganisations, double prior) {
 
     /**
      * Run lengths for the special-cause rules of XmR run charts, in points: a shift is a run on
@@ -42,7 +44,7 @@ public record Settings(double confidenceLevel, IntervalMethod interval, java.uti
     public static final java.util.List<String> ENGLISH_REGIONS = java.util.List.of("East Midlands", "East of England",
             "London", "North East", "North West", "South East", "South West", "West Midlands", "Yorkshire and Humber");
 
-    public static final Settings DEFAULTS = new Settings(0.95, IntervalMethod.WILSON, ENGLISH_REGIONS, RunCharts.NHS, "none", false);
+    public static final Settings DEFAULTS = new Settings(0.95, IntervalMethod.WILSON, ENGLISH_REGIONS, RunCharts.NHS, "none", false, 0.5);
 
     public Settings {
         if (!(confidenceLevel >= 0.5 && confidenceLevel <= 0.999)) {
@@ -51,6 +53,9 @@ public record Settings(double confidenceLevel, IntervalMethod interval, java.uti
         java.util.Objects.requireNonNull(interval, "interval");
         regions = java.util.List.copyOf(regions);
         java.util.Objects.requireNonNull(runCharts, "runCharts");
+        if (!(prior > 0 && prior < 1)) {
+            throw new IllegalArgumentException("prior " + prior + " is not strictly between 0 and 1");
+        }
         if (!SUPPRESSION_RULES.contains(suppression)) {
             throw new IllegalArgumentException("suppression '" + suppression + "' is not one of " + SUPPRESSION_RULES);
         }

@@ -1,0 +1,209 @@
+package org.evident.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.evident.ingest.Ingest;
+import org.evident.ingest.IngestResult;
+import org.evident.ingest.Pseudonymiser;
+import org.evident.toc.EvaluationProject;
+import org.evident.toc.InvalidProjectException;
+import org.evident.toc.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each branch of the default rubric, and a rubric of the project's own, on small hand-built projects. */
+class EvidenceGradingTest {
+    private static final String TOC = """
+            nodes:
+              - { id: in, label: Funding, stage: input }
+              - { id: out, label: Support delivered, stage: output }
+              - { id: st-a, label: Outcome A, stage: short_term_outcome }
+              - { id: st-b, label: Outcome B, stage: short_term_outcome }
+              - { id: mt-c, label: Outcome C, stage: medium_term_outcome }
+              - { id: im, label: Impact, stage: impact }
+            links:
+              - { from: in, to: out }
+              - { from: out, to: st-a }
+              - { from: out, to: st-b }
+              - { from: st-a, to: mt-c }
+              - { from: st-b, to: mt-c }
+              - { from: mt-c, to: im }
+            methods:
+              - { id: interviews, label: Case study interviews }
+              - { id: survey, label: Survey }
+              - { id: kpis, label: Management and KPI data }
+            indicators:
+              - { id: kpi-b, node: st-b, label: Share satisfied, source: kpi, measure: KPI-1, target: 0.8, method: kpis }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private AnalysisResult grade(String findings, String kpis, String extra) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("toc.yaml"), TOC);
+        Files.writeString(dir.resolve("data/findings.csv"), findings);
+        if (kpis != null) {
+            Files.writeString(dir.resolve("data/kpi.csv"), kpis);
+        }
+        Files.writeString(dir.resolve("evaluation.yaml"), """
+                programme: Test programme
+                reporting_date: 2025-01-13
+                periods:
+                  quarters: { from: 2024-25 Q1, to: 2024-25 Q3 }
+                  phases:
+                    - { id: phase-1, label: Phase 1, from: 2024-04-01, to: 2024-07-31 }
+                    - { id: phase-2, label: Phase 2, from: 2024-08-01, to: 2024-12-31 }
+                sources:
+                  - { id: findings, type: findings, file: data/findings.csv }
+                """ + (kpis == null ? "" : "  - { id: kpis, type: kpi, file: data/kpi.csv }\n") + extra);
+        EvaluationProject project = EvaluationProject.open(dir);
+        IngestResult data = Ingest.read(project, Pseudonymiser.withKey("a test key of at least sixteen bytes"), line -> { });
+        assertEquals(List.of(), data.rejects());
+        return Analysis.run(project, data);
+    }
+
+    private static Assessment at(AnalysisResult r, String node, String period) {
+        return r.evidence().stream().filter(a -> a.node().equals(node) && a.period().equals(period)).findFirst().orElseThrow();
+    }
+
+    private static final String NO_KPIS = null;
+
+    @Test
+    void eachBranchOfTheDefaultRubric() throws IOException {
+        AnalysisResult r = grade("""
+                finding_id,node,direction,method,period
+                F1,st-a,supports,interviews,phase-1
+                F2,st-a,supports,survey,phase-2
+                F3,st-b,supports,interviews,phase-2
+                F4,st-b,supports,interviews,phase-2
+                F5,mt-c,supports,interviews,phase-2
+                F6,mt-c,contradicts,interviews,phase-2
+                F7,mt-c,contradicts,survey,phase-2
+                F8,mt-c,mixed,survey,phase-2
+                """, NO_KPIS, "");
+        // st-a at phase 2: F1 (interviews) and F2 (survey) support, nothing against: two methods.
+        Assessment a = at(r, "st-a", "phase-2");
+        assertEquals(Grade.STRONGEST, a.grade());
+        assertEquals("triangulated", a.rule().id());
+        assertEquals(2, a.supportingMethods());
+        // At phase 1 only F1 had come in: one method.
+        assertEquals(Grade.SOME, at(r, "st-a", "phase-1").grade());
+        assertEquals("supported", at(r, "st-a", "phase-1").rule().id());
+        // st-b: two findings, one method (interviews): some, not strongest.
+        assertEquals(Grade.SOME, at(r, "st-b", "phase-2").grade());
+        assertEquals(1, at(r, "st-b", "phase-2").supportingMethods());
+        // mt-c: 1 for, 2 against (the mixed one is neither): outweighed.
+        Assessment c = at(r, "mt-c", "phase-2");
+        assertEquals(Grade.LIMITED, c.grade());
+        assertEquals("outweighed", c.rule().id());
+        assertEquals(1, c.supporting());
+        assertEquals(2, c.contradicting());
+        // mt-c at phase 1: nothing at all.
+        assertEquals("no-support", at(r, "mt-c", "phase-1").rule().id());
+        // Only outcomes are graded: not the impact, not the output.
+        assertTrue(r.evidence().stream().noneMatch(x -> x.node().equals("im") || x.node().equals("out")));
+        // What changed: st-a went up from phase 1 to phase 2, with F2 as new evidence.
+        assertTrue(r.evidenceChanges().stream().anyMatch(x -> x.node().equals("st-a") && x.change().equals("grade up")
+                && x.before().equals("Some evidence") && x.after().equals("Strongest evidence")));
+        assertTrue(r.evidenceChanges().stream().anyMatch(x -> x.node().equals("st-a") && x.change().equals("new evidence")
+                && x.detail().equals("F2 supports (survey)")));
+        String explained = a.explain();
+        assertTrue(explained.contains("rule 'triangulated' (min_supporting_methods 2, max_contradicting 0)"), explained);
+        assertTrue(explained.contains("F2 supports (survey), phase-2"), explained);
+    }
+
+    @Test
+    void indicatorVerdicts_countAsEvidence_fromTheirMethod() throws IOException {
+        // KPI-1 in 2024-25 Q2 (Jul-Sep, ended by phase 2's end): 19 of 19 against 0.8. Wilson 95%
+        // lower bound 19 / (19 + 3.841459) = 0.8318 > 0.8: met, so it supports st-b from "kpis".
+        AnalysisResult met = grade("""
+                finding_id,node,direction,method,period
+                F3,st-b,supports,interviews,phase-2
+                """, "kpi,period,numerator,denominator\nKPI-1,2024-25 Q2,19,19\n", "");
+        Assessment b = at(met, "st-b", "phase-2");
+        assertEquals(Grade.STRONGEST, b.grade(), b::explain);
+        assertEquals("interviews; kpis", b.methods());
+        // 5 of 19 is not met (upper bound about 0.49): a contradiction, so not strongest, and 1 for
+        // against 1 against is not outweighed: some.
+        AnalysisResult notMet = grade("""
+                finding_id,node,direction,method,period
+                F3,st-b,supports,interviews,phase-2
+                """, "kpi,period,numerator,denominator\nKPI-1,2024-25 Q2,5,19\n", "");
+        assertEquals(Grade.SOME, at(notMet, "st-b", "phase-2").grade());
+        assertEquals(1, at(notMet, "st-b", "phase-2").contradicting());
+        // 15 of 19 is inconclusive against 0.8: listed, but neither for nor against.
+        AnalysisResult inconclusive = grade("""
+                finding_id,node,direction,method,period
+                F3,st-b,supports,interviews,phase-2
+                """, "kpi,period,numerator,denominator\nKPI-1,2024-25 Q2,15,19\n", "");
+        Assessment i = at(inconclusive, "st-b", "phase-2");
+        assertEquals(Grade.SOME, i.grade());
+        assertEquals(2, i.items().size());
+        assertEquals(0, i.contradicting());
+        // At phase 1 (to 31 July) the Q2 return (to 30 September) had not come in, nor had F3.
+        assertTrue(at(inconclusive, "st-b", "phase-1").items().isEmpty());
+    }
+
+    @Test
+    void aRubricOfTheProjectsOwn_isApplied_andItsProblemsHaveLineAndColumn() throws IOException {
+        Files.writeString(dir.resolve("strict.yaml"), """
+                name: Strict rubric
+                rules:
+                  - id: three-methods
+                    grade: strongest
+                    text: Three independent methods and nothing against.
+                    when: { min_supporting_methods: 3, max_contradicting: 0 }
+                  - id: otherwise
+                    grade: limited
+                    text: Anything less.
+                """);
+        AnalysisResult r = grade("""
+                finding_id,node,direction,method,period
+                F1,st-a,supports,interviews,phase-1
+                F2,st-a,supports,survey,phase-2
+                """, NO_KPIS, "rubric: strict.yaml\n");
+        assertEquals(Grade.LIMITED, at(r, "st-a", "phase-2").grade());
+        assertEquals("otherwise", at(r, "st-a", "phase-2").rule().id());
+
+        Files.writeString(dir.resolve("strict.yaml"), """
+                rules:
+                  - id: bad
+                    grade: best
+                    text: A grade that does not exist.
+                    when: { min_methods: 2 }
+                """);
+        InvalidProjectException e = assertThrows(InvalidProjectException.class,
+                () -> grade("finding_id,node,direction,method,period\n", NO_KPIS, "rubric: strict.yaml\n"));
+        List<String> printed = e.problems().stream().filter(Problem::isError).map(Problem::toString)
+                .map(s -> s.substring(dir.toString().length() + 1)).toList();
+        // "grade: best" is on line 3, the value at column 12; "min_methods" on line 5, column 13.
+        assertEquals(List.of(
+                "strict.yaml:3:12: error: rule grade: 'best' is not one of limited | some | strongest",
+                "strict.yaml:5:13: error: rule when: unknown field 'min_methods'; expected one of contradicting_exceeds_supporting,"
+                        + " max_contradicting, max_supporting, min_contradicting, min_supporting, min_supporting_methods"),
+                printed);
+    }
+
+    @Test
+    void contributionTracing_givesAPosterior_whenFindingsRecordTests() throws IOException {
+        // One hoop test passed (Se 0.95, type I error 0.5) from the default prior 0.5:
+        // 0.95 x 0.5 / (0.95 x 0.5 + 0.5 x 0.5) = 0.475 / 0.725 = 0.655172.
+        AnalysisResult r = grade("""
+                finding_id,node,direction,method,period,test
+                F1,st-a,supports,interviews,phase-1,hoop
+                F2,st-b,supports,interviews,phase-1,
+                """, NO_KPIS, "");
+        assertEquals(0.475 / 0.725, at(r, "st-a", "phase-1").posterior().getAsDouble(), 1e-9);
+        assertTrue(at(r, "st-b", "phase-1").posterior().isEmpty(), "no test recorded, no posterior");
+        assertTrue(at(r, "st-a", "phase-1").explain().contains("F1 supports: Se 0.950, type I error 0.500, likelihood ratio 1.900"),
+                at(r, "st-a", "phase-1").explain());
+    }
+}
