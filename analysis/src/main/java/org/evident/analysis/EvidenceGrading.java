@@ -106,7 +106,9 @@ final class EvidenceGrading {
                             && endedBy(s.period(), period))
                     .max(Comparator.comparing(s -> periods.get(s.period()).end()));
             answer.ifPresent(s -> items.add(new EvidenceItem(indicator.id(), "indicator", method, direction(s.verdict().get()),
-                    s.period(), detail(s.count().getAsLong() + " of " + s.base().getAsLong(), s.interval(), s.threshold()))));
+                    s.period(), detail(s.count().isPresent() && s.base().isPresent()
+                            ? s.count().getAsLong() + " of " + s.base().getAsLong() : "counts suppressed", s.interval(),
+                            s.threshold()))));
         }
         return items;
     }
