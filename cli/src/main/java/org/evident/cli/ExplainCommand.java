@@ -56,6 +56,8 @@ final class ExplainCommand implements Callable<Integer> {
                                 + " is not an assessment period; they are "
                                 + String.join(", ", forNode.stream().map(Assessment::period).toList())));
         out.print(chosen.explain());
+        analysis.pathways().stream().filter(p -> p.pathway().node().equals(node)).findFirst()
+                .ifPresent(p -> out.println("pathway (latest period): " + p.summary()));
         if (data.rejectedRows() > 0) {
             out.println("note: " + Evident.plural(data.rejectedRows(), "data row")
                     + " were rejected and are not counted (run `evident run` to see rejects.csv)");

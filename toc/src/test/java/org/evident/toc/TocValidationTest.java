@@ -167,6 +167,27 @@ class TocValidationTest {
     }
 
     @Test
+    void indicatorNamingUnknownMethod_isAnErrorAtTheMethod() {
+        Problem p = onlyError("""
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                methods:
+                  - { id: survey, label: Survey }
+                indicators:
+                  - id: kpi-1
+                    node: b
+                    label: Rated good or excellent
+                    source: kpi
+                    measure: KPI-1
+                    method: kpi-data
+                """);
+        assertAt(p, 14, 13, "indicator names unknown method 'kpi-data'; the methods are survey");
+    }
+
+    @Test
     void viewNamingUnknownNodes_isAnErrorPerUnknownNode() {
         List<Problem> errors = errorsOf("""
                 nodes:
