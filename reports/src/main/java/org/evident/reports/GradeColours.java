@@ -1,0 +1,38 @@
+package org.evident.reports;
+
+import java.util.LinkedHashMap;
+
+import org.evident.analysis.Grade;
+
+/**
+ * The colour of each evidence grade, the same in the diagram, the workbook, the charts and the
+ * PDF. One hue getting darker with stronger evidence, so the order reads without colour vision
+ * and in greyscale print; "limited or no evidence" is a pale grey, close to "no colour".
+ */
+public final class GradeColours {
+    private GradeColours() {
+    }
+
+    /** A hex colour such as {@code #3182bd}. */
+    public static String fill(Grade grade) {
+        return switch (grade) {
+            case STRONGEST -> "#3182bd";
+            case SOME -> "#9ecae1";
+            case LIMITED -> "#e6e6e6";
+        };
+    }
+
+    /** Black or white, whichever reads better on the grade's fill. */
+    public static String text(Grade grade) {
+        return grade == Grade.STRONGEST ? "#ffffff" : "#000000";
+    }
+
+    /** Grade label to fill, strongest first, for a legend. */
+    public static LinkedHashMap<String, String> legend() {
+        LinkedHashMap<String, String> legend = new LinkedHashMap<>();
+        for (Grade g : new Grade[] {Grade.STRONGEST, Grade.SOME, Grade.LIMITED}) {
+            legend.put(g.label(), fill(g));
+        }
+        return legend;
+    }
+}
