@@ -24,6 +24,7 @@ import org.evident.ingest.Reconciliation;
 import org.evident.ingest.RejectsFile;
 import org.evident.reports.CsvTables;
 import org.evident.reports.EvidenceHistory;
+import org.evident.reports.GradeColours;
 import org.evident.reports.OutputFolder;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.TheoryOfChange;
@@ -97,7 +98,11 @@ final class RunCommand implements Callable<Integer> {
                 + grades(analysis.latestEvidence()) + earlier.map(e -> "; compared with the assessment of " + e.date()).orElse(""));
 
         err.println("[4/4] drawing the theory of change and writing the tables");
-        TocDiagram diagram = TocDiagram.of(toc).titled(opened.evaluation().programme());
+        Map<String, String> fill = new java.util.HashMap<>();
+        analysis.latestEvidence().forEach(a -> fill.put(a.node(), GradeColours.fill(a.grade())));
+        TocDiagram diagram = TocDiagram.of(toc).titled(opened.evaluation().programme() + ": evidence at "
+                + analysis.latestEvidence().stream().map(Assessment::period).findFirst().orElse(opened.evaluation().reportingDate().toString()))
+                .coloured(fill, GradeColours.legend());
         List<Table> tables = analysis.tables();
         OutputFolder.writeAtomically(out, folder -> {
             Files.writeString(folder.resolve("toc.svg"), diagram.toSvg(), StandardCharsets.UTF_8);
