@@ -73,6 +73,11 @@ final class RunCommand implements Callable<Integer> {
                 + Evident.plural(toc.links().size(), "link") + ", " + Evident.plural(toc.indicators().size(), "indicator")
                 + ", " + Evident.plural(opened.warnings().size(), "warning"));
 
+        // ELK's first layout takes about 2 s, mostly class loading: start it now, beside the reading
+        // and analysis; the diagram drawn later shares this layout (a failure here shows there).
+        TocDiagram base = TocDiagram.of(toc);
+        java.util.concurrent.CompletableFuture.runAsync(base::toSvg);
+
         err.println("[2/4] reading the data files");
         Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(System.getenv(),
                 Evident.home().resolve("pseudonym.key"), opened.directory());
@@ -100,13 +105,13 @@ final class RunCommand implements Callable<Integer> {
         err.println("[4/4] drawing the theory of change and writing the tables");
         Map<String, String> fill = new java.util.HashMap<>();
         analysis.latestEvidence().forEach(a -> fill.put(a.node(), GradeColours.fill(a.grade())));
-        TocDiagram diagram = TocDiagram.of(toc).titled(opened.evaluation().programme() + ": evidence at "
+        TocDiagram diagram = base.titled(opened.evaluation().programme() + ": evidence at "
                 + analysis.latestEvidence().stream().map(Assessment::period).findFirst().orElse(opened.evaluation().reportingDate().toString()))
                 .coloured(fill, GradeColours.legend());
         List<Table> tables = analysis.tables();
         OutputFolder.writeAtomically(out, folder -> {
             Files.writeString(folder.resolve("toc.svg"), diagram.toSvg(), StandardCharsets.UTF_8);
-            Files.write(folder.resolve("toc.png"), diagram.toPng(2.0));
+            Files.write(folder.resolve("toc.png"), diagram.toPng(1.0));
             RejectsFile.write(data.rejects(), folder.resolve("rejects.csv"));
             CsvTables.write(tables, folder.resolve("tables"));
             Files.writeString(folder.resolve("data_gaps.txt"), String.join("\n", data.gaps()) + (data.gaps().isEmpty() ? "" : "\n"),
