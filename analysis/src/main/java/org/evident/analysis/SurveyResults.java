@@ -32,8 +32,8 @@ final class SurveyResults {
         List<SurveyRow> rows = new ArrayList<>();
         for (Source wave : project.evaluation().sources(Source.Type.SURVEY)) {
             for (SurveyItem item : wave.items()) {
-                counts.stream().filter(c -> c.source().equals(wave.id()) && c.item().equals(item.id())).findFirst()
-                        .ifPresent(c -> rows.addAll(item(wave, item, c)));
+                counts.stream().filter(c -> c.source().equals(wave.id()) && c.item().equals(item.id()))
+                        .forEach(c -> rows.addAll(item(wave, item, c)));
             }
         }
         return rows;
@@ -54,7 +54,7 @@ final class SurveyResults {
             String label = optionLabel(item, e.getKey());
             boolean multi = item.type() == SurveyItem.Type.MULTI_SELECT;
             Optional<Indicator> indicator = multi ? indicatorFor(e.getKey()) : Optional.empty();
-            rows.add(row(wave, item, label, false, base, hidden ? OptionalLong.empty() : parse(shown.cells().get(i)),
+            rows.add(row(wave, c.group(), item, label, false, base, hidden ? OptionalLong.empty() : parse(shown.cells().get(i)),
                     hidden ? shown.cells().get(i) : "", hidden, e.getValue(), c.base(), indicator, OptionalDouble.empty()));
             i++;
         }
@@ -69,19 +69,19 @@ final class SurveyResults {
             // Positive and the rest as a group of two, so a small "rest" cannot be read off the base.
             Suppressed positive = suppression.apply(List.of(c.positive(), c.base() - c.positive()), c.base());
             boolean hidden = positive.hidden().get(0);
-            rows.add(row(wave, item, String.join(" + ", item.positive()), true, base,
+            rows.add(row(wave, c.group(), item, String.join(" + ", item.positive()), true, base,
                     hidden ? OptionalLong.empty() : parse(positive.cells().get(0)), hidden ? positive.cells().get(0) : "",
                     hidden, c.positive(), c.base(), indicatorFor(item.id()), net));
         }
         return rows;
     }
 
-    private SurveyRow row(Source wave, SurveyItem item, String option, boolean positive, OptionalLong base,
+    private SurveyRow row(Source wave, String group, SurveyItem item, String option, boolean positive, OptionalLong base,
                           OptionalLong count, String mark, boolean hidden, long x, long n,
                           Optional<Indicator> indicator, OptionalDouble net) {
         String period = wave.period().orElse("");
         if (hidden || n == 0) {
-            return new SurveyRow(wave.id(), period, item.id(), option, positive, base, count, mark, OptionalDouble.empty(),
+            return new SurveyRow(wave.id(), period, group, item.id(), option, positive, base, count, mark, OptionalDouble.empty(),
                     Optional.empty(), OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                     n == 0 ? "nobody in the base" : "suppressed", Optional.empty());
         }
@@ -104,9 +104,9 @@ final class SurveyResults {
                     ? Proportions.pValueAbove(x, n, threshold.getAsDouble())
                     : Proportions.pValueBelow(x, n, threshold.getAsDouble()));
         }
-        return new SurveyRow(wave.id(), period, item.id(), option, positive, base, count, mark,
+        return new SurveyRow(wave.id(), period, group, item.id(), option, positive, base, count, mark,
                 OptionalDouble.of((double) x / n), Optional.of(interval), threshold, verdict, net, p, method,
-                threshold.isPresent() ? indicator.map(Indicator::id) : Optional.empty());
+                threshold.isPresent() && group.isEmpty() ? indicator.map(Indicator::id) : Optional.empty());
     }
 
     private String percent() {

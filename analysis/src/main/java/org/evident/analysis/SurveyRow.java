@@ -10,6 +10,7 @@ import java.util.OptionalLong;
  * option) with its share of the base, or the item's positive share (such as top-two-box) with
  * its interval and verdict against the item's threshold.
  *
+ * @param group         "" for the whole wave, else the breakdown, such as "region: London"
  * @param option        the category or option label; for the positive share, the categories
  *                      that count as positive joined with " + "
  * @param positive      true on the line that carries the item's positive share
@@ -20,15 +21,17 @@ import java.util.OptionalLong;
  * @param pExact        the exact one-sided binomial p-value against the threshold, in the
  *                      direction that is better
  * @param method        how the interval was computed, e.g. "wilson 95%"
- * @param indicator     the id of the indicator whose threshold this line is judged against
+ * @param indicator     the id of the indicator whose threshold this line is judged against (whole
+ *                      wave only: the evidence grading reads these lines)
  */
-public record SurveyRow(String wave, String period, String item, String option, boolean positive, OptionalLong base,
+public record SurveyRow(String wave, String period, String group, String item, String option, boolean positive, OptionalLong base,
                         OptionalLong count, String suppressed, OptionalDouble share, Optional<Interval> interval,
                         OptionalDouble threshold, Optional<Verdict> verdict, OptionalDouble netAgreement,
                         OptionalDouble pExact, String method, Optional<String> indicator) {
     public SurveyRow {
         Objects.requireNonNull(wave, "wave");
         Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(group, "group");
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(option, "option");
         Objects.requireNonNull(suppressed, "suppressed");

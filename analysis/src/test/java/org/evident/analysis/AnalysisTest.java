@@ -144,6 +144,21 @@ class AnalysisTest {
     }
 
     @Test
+    void groupRows_followTheWholeWave_withVerdictsButNoIndicator() throws IOException {
+        // Grouped by the helpful column's raw text, e.g. "Helpful: a" holds r2, r4 and r6.
+        AnalysisResult r = analyse("    groups: [Helpful]\n", "");
+        List<SurveyRow> quality = r.surveyItems().stream().filter(s -> s.item().equals("quality") && s.positive()).toList();
+        assertEquals("", quality.get(0).group());
+        assertEquals(Optional.of("svy-quality"), quality.get(0).indicator());
+        SurveyRow a = quality.stream().filter(s -> s.group().equals("Helpful: a")).findFirst().orElseThrow();
+        // r2 strongly agree, r4 agree, r6 don't know (not in base): 2 of 2.
+        assertEquals(OptionalLong.of(2), a.base());
+        assertEquals(OptionalLong.of(2), a.count());
+        assertTrue(a.verdict().isPresent());
+        assertEquals(Optional.empty(), a.indicator(), "the grading reads the whole wave only");
+    }
+
+    @Test
     void finitePopulation_narrowsTheInterval_whenTheBaseIsMostOfThePopulation() throws IOException {
         AnalysisResult r = analyse("    population: 6\n", "");
         SurveyRow top = row(r, "quality", "Strongly agree + Agree");

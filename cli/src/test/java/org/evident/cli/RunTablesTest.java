@@ -132,7 +132,7 @@ class RunTablesTest {
     @Test
     void surveyItems_reproduceFigures2To10() throws IOException {
         List<CSVRecord> survey = read("survey_items.csv");
-        assertEquals(List.of("wave", "period", "item", "option", "row", "n", "count", "suppressed", "share", "ci_low",
+        assertEquals(List.of("wave", "period", "group", "item", "option", "row", "n", "count", "suppressed", "share", "ci_low",
                 "ci_high", "threshold", "verdict", "net_agreement", "p_exact", "interval"), header("survey_items.csv"));
         // Figure 2: base 38; Figure 3: base 19 (first five options).
         assertEquals(List.of("27", "17", "16", "1"), counts(survey, "seen-as-primarily").get("count"));

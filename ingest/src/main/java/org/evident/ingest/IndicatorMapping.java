@@ -86,7 +86,8 @@ final class IndicatorMapping {
             String period = wave.period().orElse("");
             Optional<IndicatorData> found = Optional.empty();
             for (SurveyItemCounts counts : surveys) {
-                if (!counts.source().equals(wave.id())) {
+                // Indicators speak for the whole wave; group breakdowns are for the tables.
+                if (!counts.source().equals(wave.id()) || !counts.group().isEmpty()) {
                     continue;
                 }
                 if (counts.item().equals(indicator.measure()) && counts.type() != SurveyItem.Type.MULTI_SELECT) {

@@ -20,7 +20,10 @@ final class SurveyRules {
     private static final Set<String> NOT_CHOSEN = Set.of("", "0", "no", "false", "n");
 
     private final Source source;
-    private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    /** Per group ("" for the whole wave, else "column: value"), per item, the running counts. */
+    private final Map<String, Map<String, Tally>> tallies = new LinkedHashMap<>();
+    /** Per group column, the values seen, sorted, so groups come out in a fixed order. */
+    private final Map<String, java.util.TreeSet<String>> groupValues = new LinkedHashMap<>();
     /** Per item, each accepted answer's label key to the label; a null label marks not-in-base answers. */
     private final Map<String, Map<String, String>> labelsByKey = new HashMap<>();
     private final Map<String, Map<String, String>> notInBaseByKey = new HashMap<>();
@@ -28,10 +31,9 @@ final class SurveyRules {
 
     SurveyRules(Source source) {
         this.source = source;
+        tallies.put("", newTallies());
+        source.groups().forEach(g -> groupValues.put(g, new java.util.TreeSet<>()));
         for (SurveyItem item : source.items()) {
-            if (item.type() != SurveyItem.Type.FREE_TEXT) {
-                tallies.put(item.id(), new Tally(item));
-            }
             Map<String, String> labels = new HashMap<>();
             item.labels().forEach(l -> labels.put(Values.labelKey(l), l));
             item.options().forEach(o -> {
@@ -49,6 +51,7 @@ final class SurveyRules {
     Map<String, Boolean> columns() {
         Map<String, Boolean> c = new LinkedHashMap<>();
         c.put(source.respondent(), true);
+        source.groups().forEach(g -> c.put(g, true));
         for (SurveyItem item : source.items()) {
             if (item.type() == SurveyItem.Type.MULTI_SELECT && item.separator().isEmpty()) {
                 item.options().forEach(o -> c.put(o.label(), true));
@@ -85,8 +88,19 @@ final class SurveyRules {
         if (!row.accepted()) {
             return false;
         }
-        for (Answer answer : answers) {
-            tallies.get(answer.item().id()).add(answer);
+        List<String> groups = new ArrayList<>();
+        groups.add("");
+        for (String column : source.groups()) {
+            String value = row.text(column);
+            String group = column + ": " + (value.isEmpty() ? "(blank)" : value);
+            groupValues.get(column).add(group);
+            groups.add(group);
+        }
+        for (String group : groups) {
+            Map<String, Tally> items = tallies.computeIfAbsent(group, g -> newTallies());
+            for (Answer answer : answers) {
+                items.get(answer.item().id()).add(answer);
+            }
         }
         freeText.addAll(texts);
         return true;
@@ -149,10 +163,26 @@ final class SurveyRules {
         return chosen.isEmpty() ? Optional.empty() : Optional.of(new Answer(item, "", true, chosen));
     }
 
+    private Map<String, Tally> newTallies() {
+        Map<String, Tally> items = new LinkedHashMap<>();
+        for (SurveyItem item : source.items()) {
+            if (item.type() != SurveyItem.Type.FREE_TEXT) {
+                items.put(item.id(), new Tally(item));
+            }
+        }
+        return items;
+    }
+
+    /** The whole wave's counts, then each group's: by group column in declared order, values sorted. */
     List<SurveyItemCounts> counts() {
         List<SurveyItemCounts> all = new ArrayList<>();
-        for (Tally tally : tallies.values()) {
-            all.add(tally.toCounts(source));
+        List<String> order = new ArrayList<>();
+        order.add("");
+        groupValues.values().forEach(order::addAll);
+        for (String group : order) {
+            for (Tally tally : tallies.get(group).values()) {
+                all.add(tally.toCounts(source, group));
+            }
         }
         return all;
     }
@@ -190,11 +220,11 @@ final class SurveyRules {
             }
         }
 
-        SurveyItemCounts toCounts(Source source) {
+        SurveyItemCounts toCounts(Source source, String group) {
             long positive = item.type() == SurveyItem.Type.MULTI_SELECT ? 0
                     : item.positive().stream().mapToLong(p -> counts.getOrDefault(p, 0L)).sum();
             long outside = notInBase.values().stream().mapToLong(Long::longValue).sum();
-            return new SurveyItemCounts(source.id(), source.period().orElse(""), item.id(), item.type(), base, counts,
+            return new SurveyItemCounts(source.id(), source.period().orElse(""), group, item.id(), item.type(), base, counts,
                     positive, outside);
         }
     }

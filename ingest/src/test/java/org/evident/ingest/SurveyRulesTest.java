@@ -154,4 +154,31 @@ class SurveyRulesTest {
         assertEquals(first, second);
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
     }
+
+    @Test
+    void groups_breakEveryItemDown_afterTheWholeWave_withBlankValuesKept() {
+        IngestResult r = new TestProject(dir).evaluation("""
+                - id: wave
+                  type: survey
+                  file: data/survey.csv
+                  period: phase-3
+                  groups: [Region]
+                  items:
+                    - { id: quality, type: agreement, column: Quality was high }
+                """).write("data/survey.csv", """
+                respondent_id,Region,Quality was high
+                R1,London,Agree
+                R2,North East,Disagree
+                R3,London,Strongly agree
+                R4,,Agree
+                """).ingest();
+        assertEquals(List.of("", "Region: (blank)", "Region: London", "Region: North East"),
+                r.surveyCounts().stream().map(SurveyItemCounts::group).toList());
+        SurveyItemCounts london = r.surveyCounts().get(2);
+        assertEquals(2, london.base());
+        assertEquals(2, london.positive(), "R1 agree, R3 strongly agree");
+        assertEquals(4, r.surveyCounts().get(0).base(), "the whole wave first");
+        assertEquals(1, r.indicatorData().stream().filter(d -> d.indicator().equals("svy-quality")).count(),
+                "indicators take the whole wave only");
+    }
 }

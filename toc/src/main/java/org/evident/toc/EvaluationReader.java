@@ -22,7 +22,7 @@ final class EvaluationReader {
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
     private static final Set<String> SOURCE = Set.of("id", "type", "file", "period", "sheet", "columns",
-            "respondent", "items", "population");
+            "respondent", "items", "population", "groups");
     private static final Set<String> ITEM = Set.of("id", "type", "column", "text", "labels", "positive",
             "not_in_base", "options", "separator", "map");
     private static final Set<String> OPTION = Set.of("id", "label");
@@ -158,6 +158,10 @@ final class EvaluationReader {
                     }
                     return n;
                 }).map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+                List<String> groups = f.optionalTexts("groups").stream().map(YamlFile.Scalar::value).toList();
+                if (type.isPresent() && type.get() != Source.Type.SURVEY && f.get("groups").isPresent()) {
+                    yaml.error(f.keyNode("groups"), what + ": only a survey source has groups");
+                }
                 if (type.isPresent() && type.get() != Source.Type.SURVEY && f.get("population").isPresent()) {
                     yaml.error(f.keyNode("population"), what + ": only a survey source has a population");
                 }
@@ -195,7 +199,7 @@ final class EvaluationReader {
                 if (!Files.isRegularFile(resolved)) {
                     yaml.warning(f.get("file").orElseThrow(), what + ": file " + file.get() + " does not exist (yet)");
                 }
-                sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items, population));
+                sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items, population, groups));
             });
         }
         return sources;

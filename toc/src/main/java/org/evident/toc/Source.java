@@ -16,10 +16,14 @@ import java.util.Optional;
  * @param columns    aliases: canonical column name to the other header names it may have
  * @param respondent for a survey, the column holding the respondent identifier
  * @param items      for a survey, its questions
+ * @param population for a survey, the number of units the respondents are drawn from, when
+ *                   known: intervals are then for a finite population
+ * @param groups     for a survey, columns to break every item down by (e.g. region), besides the
+ *                   whole wave
  */
 public record Source(String id, Type type, Path file, Optional<String> period, Optional<String> sheet,
                      Map<String, List<String>> columns, String respondent, List<SurveyItem> items,
-                     java.util.OptionalLong population) {
+                     java.util.OptionalLong population, List<String> groups) {
 
     /** The kinds of input Evident reads. */
     public enum Type {
@@ -39,11 +43,13 @@ public record Source(String id, Type type, Path file, Optional<String> period, O
         columns = Map.copyOf(columns);
         Objects.requireNonNull(respondent, "respondent");
         items = List.copyOf(items);
+        Objects.requireNonNull(population, "population");
+        groups = List.copyOf(groups);
     }
 
     /** A source with no aliases, sheet or survey items: the plain case, for tests and tools. */
     public static Source of(String id, Type type, Path file) {
         return new Source(id, type, file, Optional.empty(), Optional.empty(), Map.of(), "respondent_id", List.of(),
-                java.util.OptionalLong.empty());
+                java.util.OptionalLong.empty(), List.of());
     }
 }
