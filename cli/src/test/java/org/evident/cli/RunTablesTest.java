@@ -239,6 +239,8 @@ class RunTablesTest {
         //   more for than against, so "supported" (Some); the report weighs the sceptics more.
         // st-presence: 1 supporting (the survey), 2 contradicting (case study and non-participant
         //   interviews): "outweighed" (Limited); the report gives the survey data more weight.
+        // The fixture's findings include one row per outcome coded from the tables' own narrative
+        // column (source_ref "Table 6"/"Table 7"); see the README's "Evidence grades".
         Map<String, String> rubric = new LinkedHashMap<>(report);
         rubric.put("st-confidence", "Some evidence");
         rubric.put("st-presence", "Limited or no evidence");
