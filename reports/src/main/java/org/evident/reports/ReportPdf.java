@@ -1,0 +1,96 @@
+package org.evident.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.EnumSet;
+import java.util.GregorianCalendar;
+import java.util.TimeZone;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+
+/**
+ * The evaluation report as a PDF, and the same document as XHTML: title page, contents,
+ * executive summary, the coloured theory of change, evidence by outcome, pathways, KPIs,
+ * survey, delivery and two appendices (data quality, the grading rule).
+ */
+public final class ReportPdf {
+    /** Where .ci/run installs DejaVu; the PDF embeds it so it prints the same everywhere. */
+    static final Path FONT_DIR = Path.of("/usr/share/fonts/truetype/dejavu");
+    static final String FONT = "DejaVu Sans";
+
+    private ReportPdf() {
+    }
+
+    /**
+     * Writes {@code pdf} and {@code html} (the XHTML the PDF is rendered from).
+     *
+     * @throws UncheckedIOException if a file cannot be written
+     * @throws IllegalStateException if the DejaVu Sans font files are missing
+     */
+    public static void write(ReportInput input, Path pdf, Path html) {
+        Path regular = font("DejaVuSans.ttf");
+        Path bold = font("DejaVuSans-Bold.ttf");
+        String xhtml = ReportHtml.of(input);
+        try {
+            Files.writeString(html, xhtml, StandardCharsets.UTF_8);
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            // Registered once for the document and once for SVG text, so that no standard (unembedded)
+            // font is used anywhere. In 1.1.65 the overload that takes use cases does not reach the
+            // document's font resolver, so the document's fonts go through the plain overload.
+            builder.useFont(regular.toFile(), FONT, 400, FontStyle.NORMAL, true);
+            builder.useFont(bold.toFile(), FONT, 700, FontStyle.NORMAL, true);
+            EnumSet<FSFontUseCase> svg = EnumSet.of(FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL);
+            builder.useFont(regular.toFile(), FONT, 400, FontStyle.NORMAL, true, svg);
+            builder.useFont(bold.toFile(), FONT, 700, FontStyle.NORMAL, true, svg);
+            builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
+                    BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+            builder.withHtmlContent(xhtml, html.toAbsolutePath().getParent().toUri().toString());
+            builder.withProducer("Evident");
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                try (PDDocument document = renderer.createPDFKeepOpen()) {
+                    dated(document, input);
+                    document.save(pdf.toFile());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report " + pdf + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The document information is dated by the reporting date, so two runs of one assessment agree. */
+    private static void dated(PDDocument document, ReportInput input) {
+        var evaluation = input.project().evaluation();
+        Calendar date = GregorianCalendar.from(evaluation.reportingDate().atStartOfDay(ZoneOffset.UTC));
+        date.setTimeZone(TimeZone.getTimeZone("UTC"));
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(evaluation.programme() + ": evidence assessment");
+        evaluation.organisation().ifPresent(info::setAuthor);
+        info.setCreator("Evident");
+        info.setProducer("Evident");
+        info.setCreationDate(date);
+        info.setModificationDate(date);
+    }
+
+    private static Path font(String file) {
+        Path path = FONT_DIR.resolve(file);
+        if (!Files.isReadable(path)) {
+            throw new IllegalStateException("the PDF report needs the font " + path + " (DejaVu Sans, package fonts-dejavu-core; "
+                    + ".ci/run installs it); it was not found");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,145 @@
+package org.evident.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.evident.analysis.AnalysisResult;
+import org.evident.analysis.Interval;
+import org.evident.analysis.SurveyRow;
+import org.evident.analysis.Verdict;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The executive summary of the worked example. Expected numbers are worked out here from the
+ * evaluation's published figures (Tables 2 and 3, Figure 5, the Wilson formula of
+ * shared/design/evidence.md) and from the fixture files, not taken from the code's output.
+ */
+class SummaryTest {
+    private static ReportInput input;
+    private static List<String> sentences;
+
+    @BeforeAll
+    static void read() {
+        Locale.setDefault(Locale.UK);
+        input = BcfInput.read(List.of());
+        sentences = Summary.sentences(input);
+    }
+
+    @Test
+    void shortTermOutcomes_countedByGrade_withTheStrongestByName() {
+        // Phase 3: only buy-in is triangulated (case studies and survey findings, nothing
+        // against); st-presence is the one the rule grades Limited (README, "Evidence grades"),
+        // the other 6 have support from one method or some evidence against.
+        assertTrue(sentences.contains("1 of 8 short-term outcomes has the strongest evidence: "
+                + "improved buy-in, relationships and collaborative working in local system."), sentences::toString);
+        assertTrue(sentences.contains("Of the others, 6 have some evidence and 1 has limited or no evidence."), sentences::toString);
+    }
+
+    @Test
+    void mediumTermOutcomes_noneStrongest_saysSo() {
+        assertTrue(sentences.contains("None of the 8 medium-term outcomes has the strongest evidence."), sentences::toString);
+        assertTrue(sentences.contains("Of the 8, 4 have some evidence and 4 have limited or no evidence."), sentences::toString);
+    }
+
+    @Test
+    void satisfaction_shareAndWilsonInterval_fromFifteenOfNineteen() {
+        // Figure 5: 15 of 19 leads agree; Wilson 95% worked by hand (z = 1.959964).
+        double n = 19;
+        double p = 15 / n;
+        double z = 1.959964;
+        double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
+        String share = String.format(Locale.UK, "%.1f%%", 100 * p);
+        String low = String.format(Locale.UK, "%.1f%%", 100 * (centre - half));
+        String high = String.format(Locale.UK, "%.1f%%", 100 * (centre + half));
+        // evidence.md's check: "15 of 19 at 95% gives about 0.567 to 0.915".
+        assertEquals(List.of("78.9%", "56.7%", "91.5%"), List.of(share, low, high));
+        String expected = "Agree: overall, our system was satisfied with the support delivered (Figure 5): " + share + " (95% CI "
+                + low + " to " + high + ", 15 of 19), too few answers to say whether it meets the 80% target.";
+        assertTrue(sentences.contains(expected), sentences::toString);
+    }
+
+    @Test
+    void everySurveyIndicatorWithAThreshold_hasASentence() {
+        // Six agreement items carry the 80% target in toc.yaml (Figures 4, 5, 6, 7, 9, 10).
+        long withTarget = sentences.stream().filter(s -> s.endsWith("the 80% target.")).count();
+        assertEquals(6, withTarget, sentences::toString);
+    }
+
+    @Test
+    void delivery_matchesTablesTwoAndThree() {
+        // Table 3 totals 65 completed, 10 active, 20 pipeline, in all 9 regions of England;
+        // Table 2: 28 universal products completed.
+        assertTrue(sentences.contains("65 local projects completed, 10 active and 20 in the pipeline across 9 regions; "
+                + "28 universal products completed."), sentences::toString);
+    }
+
+    @Test
+    void dataQuality_countsEveryDataRowOfTheFixtureFiles() throws IOException {
+        long rows = 0;
+        try (Stream<Path> files = Files.list(BcfInput.project().resolve("data"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    rows += CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords().size();
+                }
+            }
+        }
+        assertTrue(sentences.contains("All " + rows + " rows were accepted."), sentences::toString);
+    }
+
+    @Test
+    void changesIntoTheLatestPeriod_nameTheOutcomesThatMovedUp() {
+        // Phase 3 brought the first findings for buy-in, taking action, monitoring progress,
+        // universal learning and knowledge of the BCF: five outcomes up from Limited.
+        String up = sentences.stream().filter(s -> s.contains("moved up a grade since phase-2")).findFirst().orElseThrow();
+        assertTrue(up.startsWith("5 outcomes moved up a grade since phase-2: "), up);
+        assertTrue(up.contains("improved buy-in, relationships and collaborative working in local system "
+                + "(limited or no evidence to strongest evidence)"), up);
+        assertTrue(sentences.stream().noneMatch(s -> s.contains("moved down")), sentences::toString);
+    }
+
+    @Test
+    void metAndNotMet_areWorded() {
+        AnalysisResult a = input.analysis();
+        List<SurveyRow> rows = new ArrayList<>();
+        rows.add(row("item-a", 38, 36, 0.947, new Interval(0.85, 0.99), Verdict.MET));
+        rows.add(row("item-b", 40, 12, 0.30, new Interval(0.18, 0.45), Verdict.NOT_MET));
+        ReportInput changed = new ReportInput(input.project(), new AnalysisResult(a.delivery(), rows, a.kpis(), a.kpiCharts(),
+                a.organisationSuppression(), a.evidence(), a.evidenceChanges(), a.pathways()), input.reconciliations(),
+                input.rejects(), input.gaps(), input.tocSvg(), input.tocPng(), List.of());
+        List<String> s = Summary.sentences(changed);
+        assertTrue(s.contains("item-a: Yes: 94.7% (95% CI 85.0% to 99.0%, 36 of 38), meets the 80% target."), s::toString);
+        assertTrue(s.contains("item-b: Yes: 30.0% (95% CI 18.0% to 45.0%, 12 of 40), falls short of the 80% target."), s::toString);
+    }
+
+    @Test
+    void anEarlierAssessment_isNamedAsTheBaseOfTheChange() {
+        AnalysisResult a = input.analysis().withEarlierAssessment(java.util.Map.of("st-presence", "Some evidence"), "2024-06-30");
+        ReportInput changed = new ReportInput(input.project(), a, input.reconciliations(), input.rejects(), input.gaps(),
+                input.tocSvg(), input.tocPng(), List.of());
+        List<String> s = Summary.sentences(changed);
+        assertTrue(s.stream().anyMatch(x -> x.startsWith("1 outcome moved down a grade since assessment of 2024-06-30: "
+                + "increased presence of BCF")), s::toString);
+    }
+
+    private static SurveyRow row(String item, long base, long count, double share, Interval interval, Verdict verdict) {
+        return new SurveyRow("w", "phase-3", item, "Yes", true, OptionalLong.of(base), OptionalLong.of(count), "",
+                OptionalDouble.of(share), Optional.of(interval), OptionalDouble.of(0.8), Optional.of(verdict),
+                OptionalDouble.empty(), OptionalDouble.empty(), "wilson 95%", Optional.empty());
+    }
+}
