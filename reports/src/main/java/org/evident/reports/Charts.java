@@ -115,6 +115,9 @@ public final class Charts {
     static Map<String, List<LikertBar>> likertBars(List<SurveyRow> rows) {
         Map<String, Map<String, List<SurveyRow>>> byWave = new LinkedHashMap<>();
         for (SurveyRow row : rows) {
+            if (!row.group().isEmpty()) {
+                continue; // the whole wave only; group breakdowns are in the tables
+            }
             byWave.computeIfAbsent(row.wave(), w -> new LinkedHashMap<>()).computeIfAbsent(row.item(), i -> new ArrayList<>())
                     .add(row);
         }

@@ -256,7 +256,8 @@ final class ReportHtml {
     private void survey() {
         out.append("<div class=\"section\">\n");
         section("survey");
-        List<SurveyRow> positive = analysis.surveyItems().stream().filter(SurveyRow::positive).toList();
+        List<SurveyRow> positive = analysis.surveyItems().stream()
+                .filter(s -> s.positive() && s.group().isEmpty()).toList();
         if (positive.isEmpty()) {
             out.append("<p>No survey data.</p>\n");
         } else {

@@ -86,7 +86,7 @@ public final class Summary {
         Map<String, Indicator> indicators = indicators(input);
         String level = percent(input.project().evaluation().settings().confidenceLevel(), false);
         for (SurveyRow row : input.analysis().surveyItems()) {
-            if (!row.positive() || row.threshold().isEmpty()) {
+            if (!row.positive() || row.threshold().isEmpty() || !row.group().isEmpty()) {
                 continue;
             }
             String label = row.indicator().map(indicators::get).map(Indicator::label).orElse(row.item() + ": " + row.option());
