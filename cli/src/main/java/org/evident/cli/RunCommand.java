@@ -22,10 +22,14 @@ import org.evident.ingest.IngestResult;
 import org.evident.ingest.Pseudonymiser;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.RejectsFile;
+import org.evident.reports.ChartImage;
+import org.evident.reports.Charts;
 import org.evident.reports.CsvTables;
 import org.evident.reports.EvidenceHistory;
 import org.evident.reports.GradeColours;
 import org.evident.reports.OutputFolder;
+import org.evident.reports.ReportInput;
+import org.evident.reports.ReportPdf;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.TheoryOfChange;
 import org.evident.toc.TocDiagram;
@@ -102,16 +106,27 @@ final class RunCommand implements Callable<Integer> {
         err.println("      evidence grades (" + opened.evaluation().rubric().name() + "), latest period: "
                 + grades(analysis.latestEvidence()) + earlier.map(e -> "; compared with the assessment of " + e.date()).orElse(""));
 
-        err.println("[4/4] drawing the theory of change and writing the tables");
+        err.println("[4/4] writing the diagram, charts, tables and report");
         Map<String, String> fill = new java.util.HashMap<>();
         analysis.latestEvidence().forEach(a -> fill.put(a.node(), GradeColours.fill(a.grade())));
         TocDiagram diagram = base.titled(opened.evaluation().programme() + ": evidence at "
                 + analysis.latestEvidence().stream().map(Assessment::period).findFirst().orElse(opened.evaluation().reportingDate().toString()))
                 .coloured(fill, GradeColours.legend());
         List<Table> tables = analysis.tables();
+        List<ChartImage> charts = Charts.all(analysis);
+        String tocSvg = diagram.toSvg();
+        byte[] tocPng = diagram.toPng(1.0);
+        ReportInput report = new ReportInput(opened, analysis, data.reconciliations(), data.rejects(), data.gaps(), tocSvg,
+                tocPng, charts);
         OutputFolder.writeAtomically(out, folder -> {
-            Files.writeString(folder.resolve("toc.svg"), diagram.toSvg(), StandardCharsets.UTF_8);
-            Files.write(folder.resolve("toc.png"), diagram.toPng(1.0));
+            Files.writeString(folder.resolve("toc.svg"), tocSvg, StandardCharsets.UTF_8);
+            Files.write(folder.resolve("toc.png"), tocPng);
+            Path chartFolder = Files.createDirectories(folder.resolve("charts"));
+            for (ChartImage chart : charts) {
+                Files.writeString(chartFolder.resolve(chart.name() + ".svg"), chart.svg(), StandardCharsets.UTF_8);
+                Files.write(chartFolder.resolve(chart.name() + ".png"), chart.png());
+            }
+            ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html"));
             RejectsFile.write(data.rejects(), folder.resolve("rejects.csv"));
             CsvTables.write(tables, folder.resolve("tables"));
             Files.writeString(folder.resolve("data_gaps.txt"), String.join("\n", data.gaps()) + (data.gaps().isEmpty() ? "" : "\n"),
@@ -120,10 +135,10 @@ final class RunCommand implements Callable<Integer> {
         Path snapshot = read(() -> EvidenceHistory.write(historyFolder, opened.evaluation().reportingDate(),
                 tables.stream().filter(t -> t.name().equals("evidence")).findFirst().orElseThrow()));
         err.println("      evidence snapshot: " + snapshot);
-        err.println("skipped (not yet in this version): the Excel workbook and the PDF report");
-        spec.commandLine().getOut().println("wrote " + out + ": toc.svg, toc.png, rejects.csv ("
-                + Evident.plural(data.rejects().size(), "reject") + "), data_gaps.txt, tables/ ("
-                + Evident.plural(tables.size(), "CSV table") + ")");
+        err.println("skipped (not yet in this version): the Excel workbook");
+        spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.html, toc.svg, toc.png, rejects.csv ("
+                + Evident.plural(data.rejects().size(), "reject") + "), data_gaps.txt, charts/ ("
+                + Evident.plural(charts.size(), "chart") + "), tables/ (" + Evident.plural(tables.size(), "CSV table") + ")");
         if (failOnReject && data.rejectedRows() > 0) {
             err.println("evident: " + Evident.plural(data.rejectedRows(), "row") + " rejected and --fail-on-reject is set"
                     + " (see " + out.resolve("rejects.csv") + ")");

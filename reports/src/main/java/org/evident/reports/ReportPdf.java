@@ -19,6 +19,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 
 /**
  * The evaluation report as a PDF, and the same document as XHTML: title page, contents,
@@ -45,6 +46,8 @@ public final class ReportPdf {
         String xhtml = ReportHtml.of(input);
         try {
             Files.writeString(html, xhtml, StandardCharsets.UTF_8);
+            // openhtmltopdf logs every font load and page to the console through JUL; Evident reports itself.
+            XRLog.setLoggingEnabled(false);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             // Registered once for the document and once for SVG text, so that no standard (unembedded)

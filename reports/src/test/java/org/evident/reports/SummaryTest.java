@@ -138,7 +138,7 @@ class SummaryTest {
     }
 
     private static SurveyRow row(String item, long base, long count, double share, Interval interval, Verdict verdict) {
-        return new SurveyRow("w", "phase-3", item, "Yes", true, OptionalLong.of(base), OptionalLong.of(count), "",
+        return new SurveyRow("w", "phase-3", "", item, "Yes", true, OptionalLong.of(base), OptionalLong.of(count), "",
                 OptionalDouble.of(share), Optional.of(interval), OptionalDouble.of(0.8), Optional.of(verdict),
                 OptionalDouble.empty(), OptionalDouble.empty(), "wilson 95%", Optional.empty());
     }
