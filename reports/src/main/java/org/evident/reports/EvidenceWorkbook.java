@@ -1,0 +1,425 @@
+package org.evident.reports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.evident.analysis.AnalysisResult;
+import org.evident.analysis.Assessment;
+import org.evident.analysis.Delivery;
+import org.evident.analysis.EvidenceChange;
+import org.evident.analysis.Grade;
+import org.evident.analysis.Interval;
+import org.evident.analysis.KpiRow;
+import org.evident.analysis.PathwayRow;
+import org.evident.analysis.SuppressionRule;
+import org.evident.analysis.Suppressed;
+import org.evident.analysis.SurveyRow;
+import org.evident.analysis.Verdict;
+import org.evident.ingest.Reconciliation;
+import org.evident.ingest.Reject;
+import org.evident.toc.Evaluation;
+import org.evident.toc.Indicator;
+import org.evident.toc.Period;
+
+/**
+ * The evidence workbook, {@code evidence.xlsx}: a summary, the grades by period in their
+ * colours with the reasons, the changes, KPIs, run charts, survey results, delivery tables,
+ * pathways and the data-quality record, one sheet each.
+ *
+ * <p>Every number is a numeric cell with a number format, never text, so it can be summed and
+ * charted; every piece of text, above all text that came from an input file, is a string cell,
+ * never a formula. Cell values depend only on the input: the document's creation date is the
+ * reporting date, not the time of the run.
+ */
+public final class EvidenceWorkbook {
+    static final List<String> SHEETS = List.of("Summary", "Evidence", "Changes", "KPIs", "Run charts", "Survey",
+            "Delivery", "Pathways", "Data quality");
+    static final String RUN_CHART_PREFIX = "run-chart-";
+    /** Rejects listed on the sheet; rejects.csv has them all (a sheet ends at about a million rows). */
+    static final int MAX_REJECTS = 100_000;
+    /** Width of the period columns of the Evidence sheet: the longest grade label, wrapped headers above. */
+    private static final int GRADE_WIDTH = 24;
+
+    private EvidenceWorkbook() {
+    }
+
+    /** Writes the workbook to {@code file}, replacing it. */
+    public static void write(ReportInput input, Path file) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            WorkbookSheet.Styles styles = new WorkbookSheet.Styles(workbook);
+            List<WorkbookSheet> sheets = new ArrayList<>();
+            for (String name : SHEETS) {
+                sheets.add(new WorkbookSheet(workbook, styles, name));
+            }
+            summary(sheets.get(0), input);
+            evidence(sheets.get(1), input);
+            changes(sheets.get(2), input.analysis().evidenceChanges());
+            kpis(sheets.get(3), input);
+            runCharts(sheets.get(4), workbook, input.charts());
+            survey(sheets.get(5), input.analysis().surveyItems());
+            delivery(sheets.get(6), input.analysis());
+            pathways(sheets.get(7), input.analysis().pathways());
+            dataQuality(sheets.get(8), input);
+            sheets.forEach(WorkbookSheet::finish);
+            // POI stamps "created" with the current time; the reporting date keeps two runs alike.
+            Optional<Date> date = Optional.of(Date.from(input.project().evaluation().reportingDate().atStartOfDay()
+                    .toInstant(ZoneOffset.UTC)));
+            var core = workbook.getProperties().getCoreProperties();
+            core.setCreated(date);
+            core.setModified(date);
+            core.setCreator("Evident");
+            core.setTitle("Evidence workbook: " + input.project().evaluation().programme());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the workbook " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void summary(WorkbookSheet s, ReportInput input) {
+        Evaluation evaluation = input.project().evaluation();
+        AnalysisResult analysis = input.analysis();
+        s.printOnOnePage();
+        // The values run on to the right rather than widening column B, which holds the counts below.
+        s.line().bold("Programme").overflow(evaluation.programme());
+        s.line().bold("Organisation").overflow(evaluation.organisation().orElse("(not given)"));
+        s.line().bold("Reporting date").date(evaluation.reportingDate());
+        s.line().bold("Rubric").overflow(evaluation.rubric().name());
+        s.skip(1);
+
+        s.title("Assessment periods");
+        s.header("Period", "From", "To", "Label");
+        for (String id : periods(analysis.evidence())) {
+            Optional<Period> period = evaluation.period(id);
+            WorkbookSheet.Line line = s.line().text(id);
+            if (period.isPresent()) {
+                line.date(period.get().start()).date(period.get().end()).overflow(period.get().label());
+            }
+        }
+        s.skip(1);
+
+        s.title("Outcomes by latest grade");
+        s.header("Grade", "Outcomes");
+        Map<Grade, Long> grades = new EnumMap<>(Grade.class);
+        analysis.latestEvidence().forEach(a -> grades.merge(a.grade(), 1L, Long::sum));
+        for (Grade grade : new Grade[] {Grade.STRONGEST, Grade.SOME, Grade.LIMITED}) {
+            WorkbookSheet.Line line = s.line();
+            line.grade(grade);
+            line.count(grades.getOrDefault(grade, 0L));
+        }
+        s.boldLine().text("Total").count(analysis.latestEvidence().size());
+        s.skip(1);
+
+        s.title("Survey verdicts (items and options with a threshold)");
+        s.header("Verdict", "Lines");
+        verdictCounts(s, analysis.surveyItems().stream().map(SurveyRow::verdict).toList());
+        s.skip(1);
+
+        // Every period of a KPI has a verdict; the headline is where each series stands now.
+        s.title("KPI verdicts (latest period of each series)");
+        s.header("Verdict", "Series");
+        Map<String, Optional<Verdict>> latest = new LinkedHashMap<>();
+        for (KpiRow k : analysis.kpis()) {
+            if (k.verdict().isPresent()) {
+                latest.put(k.indicator() + "\u0000" + k.unit(), k.verdict());
+            }
+        }
+        verdictCounts(s, List.copyOf(latest.values()));
+        s.skip(1);
+
+        s.title("Rows read per file");
+        s.header("File", "Rows read", "Accepted", "Rejected");
+        reconciliations(s, input.reconciliations());
+    }
+
+    private static void verdictCounts(WorkbookSheet s, List<Optional<Verdict>> verdicts) {
+        for (Verdict v : Verdict.values()) {
+            s.line().text(v.label()).count(verdicts.stream().filter(x -> x.equals(Optional.of(v))).count());
+        }
+    }
+
+    private static void reconciliations(WorkbookSheet s, List<Reconciliation> reconciliations) {
+        for (Reconciliation r : reconciliations) {
+            s.line().text(r.file()).count(r.read()).count(r.accepted()).count(r.rejected());
+        }
+        s.boldLine().text("Total").count(reconciliations.stream().mapToLong(Reconciliation::read).sum())
+                .count(reconciliations.stream().mapToLong(Reconciliation::accepted).sum())
+                .count(reconciliations.stream().mapToLong(Reconciliation::rejected).sum());
+    }
+
+    /** The assessment periods in the order the grades come in. */
+    private static List<String> periods(List<Assessment> evidence) {
+        Set<String> periods = new LinkedHashSet<>();
+        evidence.forEach(a -> periods.add(a.period()));
+        return List.copyOf(periods);
+    }
+
+    private static void evidence(WorkbookSheet s, ReportInput input) {
+        List<Assessment> evidence = input.analysis().evidence();
+        List<String> periods = periods(evidence);
+        Map<String, Map<String, Assessment>> byNode = new LinkedHashMap<>();
+        evidence.forEach(a -> byNode.computeIfAbsent(a.node(), k -> new LinkedHashMap<>()).put(a.period(), a));
+
+        List<String> headers = new ArrayList<>(List.of("Outcome", "Node", "Stage"));
+        periods.forEach(p -> headers.add(input.project().evaluation().period(p).map(Period::label).orElse(p)));
+        headers.add("Why (latest period)");
+        int header = s.header(headers.toArray(String[]::new));
+
+        XSSFDrawing drawing = s.sheet.createDrawingPatriarch();
+        for (Map<String, Assessment> row : byNode.values()) {
+            Assessment first = row.values().iterator().next();
+            Assessment last = first;
+            WorkbookSheet.Line line = s.line();
+            line.text(first.label()).text(first.node()).text(first.stage());
+            for (String period : periods) {
+                Assessment a = row.get(period);
+                if (a == null) {
+                    line.text(null);
+                    continue;
+                }
+                // Each cell's comment explains that period's grade, so a reader hovering over an
+                // earlier period sees why it was graded as it was then.
+                XSSFCell cell = line.grade(a.grade());
+                comment(drawing, cell, a.explain().strip());
+                last = a;
+            }
+            line.text(last.explain().strip());
+        }
+        s.table(header, headers.size());
+        for (int c = 0; c < periods.size(); c++) {
+            s.width(3 + c, GRADE_WIDTH);
+        }
+        s.width(headers.size() - 1, WorkbookSheet.MAX_WIDTH);
+    }
+
+    private static void comment(XSSFDrawing drawing, XSSFCell cell, String text) {
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, cell.getColumnIndex() + 1, cell.getRowIndex(),
+                cell.getColumnIndex() + 7, cell.getRowIndex() + Math.min(30, 2 + (int) text.lines().count()));
+        XSSFComment comment = drawing.createCellComment(anchor);
+        comment.setString(new XSSFRichTextString(text));
+        comment.setAuthor("Evident");
+        cell.setCellComment(comment);
+    }
+
+    private static void changes(WorkbookSheet s, List<EvidenceChange> changes) {
+        int header = s.header("Node", "Outcome", "From", "To", "Change", "Before", "After", "Detail");
+        for (EvidenceChange c : changes) {
+            s.line().text(c.node()).text(c.label()).text(c.from()).text(c.to()).text(c.change()).text(c.before())
+                    .text(c.after()).text(c.detail());
+        }
+        s.table(header, 8);
+        if (changes.isEmpty()) {
+            s.note("No grade, verdict or evidence changed between the periods.");
+        }
+    }
+
+    private static void kpis(WorkbookSheet s, ReportInput input) {
+        Map<String, String> units = new LinkedHashMap<>();
+        for (Indicator i : input.project().theoryOfChange().indicators()) {
+            units.put(i.id(), i.unit());
+        }
+        int header = s.header("KPI", "Label", "Measure", "Region or system", "Period", "Numerator", "Denominator", "Value",
+                "Target", "CI low", "CI high", "Verdict", "Change", "Signal", "Assurance");
+        for (KpiRow k : input.analysis().kpis()) {
+            WorkbookSheet.Kind kind = switch (units.getOrDefault(k.indicator(), "")) {
+                case "share" -> WorkbookSheet.Kind.PERCENT;
+                case "count" -> WorkbookSheet.Kind.COUNT;
+                default -> WorkbookSheet.Kind.DECIMAL;
+            };
+            s.line().text(k.indicator()).text(k.label()).text(k.measure()).text(k.unit()).text(k.period())
+                    .count(k.numerator()).count(k.denominator()).number(k.value(), kind).number(k.target(), kind)
+                    .number(low(k.interval()), kind).number(high(k.interval()), kind).text(verdict(k.verdict()))
+                    .number(k.change(), kind == WorkbookSheet.Kind.COUNT ? WorkbookSheet.Kind.DECIMAL : kind)
+                    .text(k.signal()).text(k.assurance());
+        }
+        s.table(header, 15);
+    }
+
+    private static void runCharts(WorkbookSheet s, XSSFWorkbook workbook, List<ChartImage> charts) {
+        List<ChartImage> runCharts = charts.stream().filter(c -> c.name().startsWith(RUN_CHART_PREFIX)).toList();
+        if (runCharts.isEmpty()) {
+            s.note("No KPI had enough periods for a run chart.");
+            return;
+        }
+        XSSFDrawing drawing = s.sheet.createDrawingPatriarch();
+        for (ChartImage chart : runCharts) {
+            s.title(chart.title());
+            int top = s.nextRow();
+            int index = workbook.addPicture(chart.png(), Workbook.PICTURE_TYPE_PNG);
+            XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, 1, top + 1);
+            anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
+            XSSFPicture picture = drawing.createPicture(anchor, index);
+            // resize() makes the anchor the image's own size in pixels; resize(scale) then scales
+            // that anchor. The PNG may be drawn at twice its size for sharpness: show it at the
+            // chart's own size. The sheet's column widths must not change afterwards.
+            picture.resize();
+            double pixels = picture.getImageDimension().getWidth();
+            if (chart.width() > 0 && pixels > 0 && chart.width() != pixels) {
+                picture.resize(chart.width() / pixels);
+            }
+            s.skip(picture.getClientAnchor().getRow2() - top + 2);
+        }
+    }
+
+    private static void survey(WorkbookSheet s, List<SurveyRow> rows) {
+        int header = s.header("Wave", "Period", "Item", "Answer", "Row", "Base", "Count", "Share", "CI low", "CI high",
+                "Threshold", "Verdict", "Net agreement", "p (exact)", "Interval");
+        for (SurveyRow r : rows) {
+            WorkbookSheet.Line line = s.line().text(r.wave()).text(r.period()).text(r.item()).text(r.option())
+                    .text(r.positive() ? "positive" : "category").count(r.base());
+            // A hidden count shows the suppression mark in its place.
+            if (r.count().isEmpty() && !r.suppressed().isEmpty()) {
+                line.text(r.suppressed());
+            } else {
+                line.count(r.count());
+            }
+            line.share(r.share()).share(low(r.interval())).share(high(r.interval())).share(r.threshold())
+                    .text(verdict(r.verdict())).share(r.netAgreement()).decimal(r.pExact()).text(r.method());
+        }
+        s.table(header, 15);
+    }
+
+    /**
+     * Table 3 of the evaluation first (local projects by region and stage), then the other
+     * delivery tables under their titles. Counts are of organisations and pass through the
+     * project's organisation suppression rule, as the CSV tables do.
+     */
+    private static void delivery(WorkbookSheet s, AnalysisResult analysis) {
+        Delivery d = analysis.delivery();
+        SuppressionRule rule = analysis.organisationSuppression();
+        int header = s.header("Region", "Completed", "Active", "Pipeline", "Total");
+        for (Delivery.RegionRow r : d.byRegion()) {
+            Suppressed shown = rule.apply(List.of(r.completed(), r.active(), r.pipeline()), r.total());
+            boolean total = r.region().equals(Delivery.TOTAL);
+            (total ? s.boldLine() : s.line()).text(r.region()).published(shown.cells().get(0))
+                    .published(shown.cells().get(1)).published(shown.cells().get(2)).published(shown.total());
+        }
+        s.table(header, 5);
+
+        countTable(s, rule, "Universal products by stage", "Stage", "Projects", d.universalByStage());
+
+        s.skip(1);
+        s.title("Local projects completed by month");
+        s.header("Month", "Completed", "Cumulative");
+        List<Delivery.MonthRow> months = d.completionsByMonth();
+        Suppressed monthly = rule.apply(months.stream().map(Delivery.MonthRow::completed).toList(),
+                months.stream().mapToLong(Delivery.MonthRow::completed).sum());
+        for (int i = 0; i < months.size(); i++) {
+            Delivery.MonthRow m = months.get(i);
+            s.line().month(m.month().atDay(1)).published(monthly.cells().get(i))
+                    .published(rule.apply(List.of(), m.cumulative()).total());
+        }
+
+        s.skip(1);
+        s.title("Referral routes of completed local projects");
+        s.header("Direction", "Referral route", "Projects");
+        List<Delivery.RouteRow> routes = d.referralRoutes();
+        Suppressed shownRoutes = rule.apply(routes.stream().map(Delivery.RouteRow::projects).toList(),
+                routes.stream().mapToLong(Delivery.RouteRow::projects).sum());
+        for (int i = 0; i < routes.size(); i++) {
+            s.line().text(routes.get(i).direction()).text(routes.get(i).route()).published(shownRoutes.cells().get(i));
+        }
+
+        countTable(s, rule, "Support types of completed local projects", "Support type", "Projects", d.supportTypes());
+        countTable(s, rule, "Potential offers closed down", "Closure reason", "Offers", d.closedOffers());
+    }
+
+    /** A titled two-column table of counts; its Total row, if any, in bold. */
+    private static void countTable(WorkbookSheet s, SuppressionRule rule, String title, String category, String count,
+                                   List<Delivery.Count> rows) {
+        s.skip(1);
+        s.title(title);
+        s.header(category, count);
+        List<Delivery.Count> cells = rows.stream().filter(c -> !c.category().equals(Delivery.TOTAL)).toList();
+        long total = rows.stream().filter(c -> c.category().equals(Delivery.TOTAL)).mapToLong(Delivery.Count::projects)
+                .findFirst().orElse(cells.stream().mapToLong(Delivery.Count::projects).sum());
+        Suppressed shown = rule.apply(cells.stream().map(Delivery.Count::projects).toList(), total);
+        int i = 0;
+        for (Delivery.Count c : rows) {
+            if (c.category().equals(Delivery.TOTAL)) {
+                s.boldLine().text(c.category()).published(shown.total());
+            } else {
+                s.line().text(c.category()).published(shown.cells().get(i++));
+            }
+        }
+        if (rows.isEmpty()) {
+            s.note("(none)");
+        }
+    }
+
+    private static void pathways(WorkbookSheet s, List<PathwayRow> rows) {
+        int header = s.header("Node", "Outcome or impact", "Stage", "Paths", "Strongest path", "Best path", "Missing middle",
+                "Weakest link", "Assumptions and risks", "Summary");
+        for (PathwayRow r : rows) {
+            var p = r.pathway();
+            s.line().text(p.node()).text(r.label()).text(r.stage()).count(p.paths())
+                    .text(p.strongestPath().map(Grade::label).orElse(""))
+                    .text(p.bestPath().map(l -> String.join(" > ", l)).orElse("")).text(p.missingMiddle().orElse(""))
+                    .text(p.weakestLink().orElse("")).text(String.join("\n", p.assumptions())).text(r.summary());
+        }
+        s.table(header, 10);
+    }
+
+    private static void dataQuality(WorkbookSheet s, ReportInput input) {
+        int header = s.header("File", "Rows read", "Accepted", "Rejected");
+        reconciliations(s, input.reconciliations());
+        s.table(header, 4);
+
+        s.skip(1);
+        s.title("Rejected rows (row 1 of a CSV file is its header)");
+        s.header("File", "Row", "Column", "Value", "Reason", "Expected");
+        List<Reject> rejects = input.rejects();
+        for (Reject r : rejects.subList(0, Math.min(MAX_REJECTS, rejects.size()))) {
+            s.line().text(r.file()).count(r.row()).text(r.column()).text(r.value()).text(r.reason()).text(r.expected());
+        }
+        if (rejects.isEmpty()) {
+            s.note("No row was rejected.");
+        } else if (rejects.size() > MAX_REJECTS) {
+            s.note("... and " + (rejects.size() - MAX_REJECTS) + " more: every reject is in rejects.csv.");
+        }
+
+        s.skip(1);
+        s.title("Data gaps");
+        s.header("Gap");
+        input.gaps().forEach(g -> s.line().text(g));
+        if (input.gaps().isEmpty()) {
+            s.note("No data gaps.");
+        }
+    }
+
+    private static OptionalDouble low(Optional<Interval> interval) {
+        return interval.map(i -> OptionalDouble.of(i.low())).orElse(OptionalDouble.empty());
+    }
+
+    private static OptionalDouble high(Optional<Interval> interval) {
+        return interval.map(i -> OptionalDouble.of(i.high())).orElse(OptionalDouble.empty());
+    }
+
+    private static String verdict(Optional<Verdict> verdict) {
+        return verdict.map(Verdict::label).orElse("");
+    }
+}
