@@ -51,31 +51,35 @@ public final class Charts {
 
     /** Every chart the analysis has data for, in the order the report shows them. */
     public static List<ChartImage> all(AnalysisResult analysis) {
-        List<ChartImage> charts = new ArrayList<>();
+        // Each chart is drawn on its own (two encodings, SVG and a 2x PNG, about a quarter of a
+        // second each), so they are drawn in parallel; the list keeps this order whatever the threads.
+        List<java.util.function.Supplier<ChartImage>> charts = new ArrayList<>();
         for (Map.Entry<String, List<LikertBar>> wave : likertBars(analysis.surveyItems()).entrySet()) {
             if (!wave.getValue().isEmpty()) {
-                charts.add(likert(wave.getKey(), wave.getValue()));
+                charts.add(() -> likert(wave.getKey(), wave.getValue()));
             }
         }
         for (KpiChart kpi : analysis.kpiCharts()) {
             if (kpi.unit().isEmpty()) {
-                charts.add(runChart(kpi, analysis.kpis()));
+                charts.add(() -> runChart(kpi, analysis.kpis()));
             }
         }
         if (!analysis.delivery().completionsByMonth().isEmpty()) {
-            charts.add(completions(analysis.delivery().completionsByMonth()));
+            charts.add(() -> completions(analysis.delivery().completionsByMonth()));
         }
         List<Delivery.RegionRow> regions = analysis.delivery().byRegion().stream()
                 .filter(r -> !r.region().equals(Delivery.TOTAL)).toList();
         if (!regions.isEmpty()) {
-            charts.add(projectsByRegion(regions));
+            charts.add(() -> projectsByRegion(regions));
         }
         if (!analysis.evidence().isEmpty()) {
-            GradeHeatmap heatmap = new GradeHeatmap("Evidence grades by outcome and period", analysis.evidence());
-            charts.add(ChartCanvas.image("evidence-heatmap", "Evidence grades by outcome and period", GradeHeatmap.WIDTH,
-                    heatmap.height(), heatmap::paint));
+            charts.add(() -> {
+                GradeHeatmap heatmap = new GradeHeatmap("Evidence grades by outcome and period", analysis.evidence());
+                return ChartCanvas.image("evidence-heatmap", "Evidence grades by outcome and period", GradeHeatmap.WIDTH,
+                        heatmap.height(), heatmap::paint);
+            });
         }
-        return List.copyOf(charts);
+        return charts.parallelStream().map(java.util.function.Supplier::get).toList();
     }
 
     // ---- Likert ------------------------------------------------------------------------------
