@@ -39,9 +39,8 @@ final class ChartCanvas {
     static final String FONT_FAMILY = fontFamily();
 
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>]*>\\s*");
-    private static final Pattern CLIP_ID = Pattern.compile("\\bclip-?\\d+\\b");
-    private static final Pattern PATH_DATA = Pattern.compile(" d=\"([^\"]*)\"");
-    private static final Pattern LONG_DECIMAL = Pattern.compile("(\\.\\d{2})\\d+");
+    /** Clip-path ids where VectorGraphics2D writes them: {@code id="clip..."} and {@code url(#clip...)}. */
+    private static final Pattern CLIP_ID = Pattern.compile("(id=\"|url\\(#)(clip-?\\d+)");
     private static final Pattern ROOT = Pattern.compile("<svg\\b[^>]*>");
 
     private ChartCanvas() {
@@ -133,15 +132,55 @@ final class ChartCanvas {
     static String clean(ByteArrayOutputStream bytes, String title) {
         String svg = DOCTYPE.matcher(bytes.toString(StandardCharsets.UTF_8)).replaceFirst("");
         Map<String, String> ids = new HashMap<>();
-        svg = CLIP_ID.matcher(svg).replaceAll(m -> ids.computeIfAbsent(m.group(), k -> "clip" + (ids.size() + 1)));
-        svg = PATH_DATA.matcher(svg).replaceAll(m -> Matcher.quoteReplacement(
-                " d=\"" + LONG_DECIMAL.matcher(m.group(1)).replaceAll("$1") + "\""));
+        svg = CLIP_ID.matcher(svg).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
+                + ids.computeIfAbsent(m.group(2), k -> "clip" + (ids.size() + 1))));
+        svg = shortenPathDecimals(svg);
         Matcher root = ROOT.matcher(svg);
         if (root.find()) {
             svg = svg.substring(0, root.end() - 1) + " font-size=\"12px\">\n  <title>" + escape(title) + "</title>"
                     + svg.substring(root.end());
         }
         return svg;
+    }
+
+    /**
+     * Path data with at most two decimal places (a hundredth of a pixel), in one pass: the
+     * regular expressions this replaced took a third of the chart time on the worked example.
+     */
+    static String shortenPathDecimals(String svg) {
+        StringBuilder out = new StringBuilder(svg.length());
+        int i = 0;
+        int n = svg.length();
+        while (i < n) {
+            int start = svg.indexOf(" d=\"", i);
+            if (start < 0) {
+                out.append(svg, i, n);
+                break;
+            }
+            int data = start + 4;
+            int end = svg.indexOf('"', data);
+            if (end < 0) {
+                out.append(svg, i, n);
+                break;
+            }
+            out.append(svg, i, data);
+            for (int j = data; j < end; j++) {
+                char c = svg.charAt(j);
+                out.append(c);
+                if (c == '.') {
+                    int kept = 0;
+                    while (j + 1 < end && Character.isDigit(svg.charAt(j + 1))) {
+                        j++;
+                        if (kept++ < 2) {
+                            out.append(svg.charAt(j));
+                        }
+                    }
+                }
+            }
+            out.append('"');
+            i = end + 1;
+        }
+        return out.toString();
     }
 
     static String escape(String text) {

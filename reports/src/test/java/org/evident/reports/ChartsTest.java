@@ -148,4 +148,11 @@ class ChartsTest {
         assertTrue(shortened.endsWith("…"));
         assertEquals("Improved discharge planning", GradeHeatmap.shorten("Improved discharge planning"));
     }
+
+    @Test
+    void pathDataKeepsTwoDecimalPlaces_andNothingElseChanges() {
+        assertEquals("<path d=\"M1.23 4.5L10 2.\" stroke-width=\"1.23456\"/><path d=\"M0.99\"/>",
+                ChartCanvas.shortenPathDecimals(
+                        "<path d=\"M1.23456 4.5L10 2.\" stroke-width=\"1.23456\"/><path d=\"M0.999999\"/>"));
+    }
 }
