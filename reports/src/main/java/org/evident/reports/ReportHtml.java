@@ -141,7 +141,14 @@ final class ReportHtml {
         out.append("<p>Outcomes are coloured by their grade at the latest assessment period. The whole diagram first, then ")
                 .append(DIAGRAM_PARTS).append(" parts of it, left to right, large enough to read.</p>\n");
         Svg diagram = Svg.parse(input.tocSvg(), "the theory-of-change diagram");
-        out.append("<div class=\"figure\">").append(diagram.scaled(LANDSCAPE_WIDTH_MM, LANDSCAPE_HEIGHT_MM - 20)).append("</div>\n");
+        // The overview as the PNG (5,645 px across the page: over 500 dpi; its text is too small to
+        // read either way); the parts below stay vector. One less SVG for Batik to parse.
+        double overviewHeight = Math.min(LANDSCAPE_HEIGHT_MM - 20, LANDSCAPE_WIDTH_MM * diagram.height() / diagram.width());
+        out.append("<div class=\"figure\"><img alt=\"The theory of change\" style=\"width: ")
+                .append(String.format(java.util.Locale.ROOT, "%.1fmm; height: %.1fmm",
+                        overviewHeight * diagram.width() / diagram.height(), overviewHeight))
+                .append("\" src=\"data:image/png;base64,").append(java.util.Base64.getEncoder().encodeToString(input.tocPng()))
+                .append("\"/></div>\n");
         double width = diagram.width();
         // Parts overlap by a tenth so that a box cut at one edge is whole in the next part.
         double part = width / (DIAGRAM_PARTS - (DIAGRAM_PARTS - 1) * 0.1);

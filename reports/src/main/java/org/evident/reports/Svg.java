@@ -78,9 +78,8 @@ final class Svg {
         return width;
     }
 
-    /** The whole image, as wide as {@code maxWidthMm} unless that would make it taller than {@code maxHeightMm}. */
-    String scaled(double maxWidthMm, double maxHeightMm) {
-        return window(x, width, maxWidthMm, maxHeightMm);
+    double height() {
+        return height;
     }
 
     /** The part of the image from {@code left} that is {@code partWidth} wide (user units), sized to fit. */
