@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code evident explain}: why an outcome has the grade it has. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explain an outcome's evidence grade: the rubric rule that fired, the counts it looked at,",
-            "and every evidence item behind it. Reads the data files; writes nothing."})
+        description = {"Explain why an outcome has its evidence grade.",
+            "Prints the rubric rule that fired, the counts it looked at, every evidence item behind it and",
+            "the outcome's pathway. Reads the data files; writes nothing."})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ProjectArgument project;
