@@ -52,6 +52,75 @@ public record Delivery(List<RegionRow> byRegion, List<Count> universalByStage, L
     /** The label used for a row of totals. */
     public static final String TOTAL = "Total";
 
+    /**
+     * Every count as a published table prints it: the number, or the suppression rule's mark.
+     *
+     * @param byRegion   per region row: completed, active, pipeline, total
+     * @param cumulative each month's cumulative count, rounded or hidden on its own
+     */
+    public record Published(List<List<String>> byRegion, List<String> universalByStage, List<String> completed,
+                            List<String> cumulative, List<String> referralRoutes, List<String> supportTypes,
+                            List<String> closedOffers) {
+        public Published {
+            byRegion = byRegion.stream().map(List::copyOf).toList();
+            universalByStage = List.copyOf(universalByStage);
+            completed = List.copyOf(completed);
+            cumulative = List.copyOf(cumulative);
+            referralRoutes = List.copyOf(referralRoutes);
+            supportTypes = List.copyOf(supportTypes);
+            closedOffers = List.copyOf(closedOffers);
+        }
+    }
+
+    /**
+     * The counts as published under {@code rule}, for the CSV tables and the workbook alike. The
+     * groups are what a reader could add up: each region's stages with its total, and each
+     * one-column table with its Total row (or, without one, its sum). A cumulative count is
+     * rounded or hidden on its own, so its differences give hidden counts only approximately
+     * under the NHS rule's rounding.
+     */
+    public Published published(SuppressionRule rule) {
+        List<List<String>> regions = new ArrayList<>();
+        for (RegionRow r : byRegion) {
+            Suppressed shown = rule.apply(List.of(r.completed(), r.active(), r.pipeline()), r.total());
+            List<String> row = new ArrayList<>(shown.cells());
+            row.add(shown.total());
+            regions.add(row);
+        }
+        return new Published(regions,
+                column(rule, universalByStage.stream().map(Count::category).toList(),
+                        universalByStage.stream().map(Count::projects).toList()),
+                column(rule, completionsByMonth.stream().map(m -> m.month().toString()).toList(),
+                        completionsByMonth.stream().map(MonthRow::completed).toList()),
+                completionsByMonth.stream().map(m -> rule.apply(List.of(), m.cumulative()).total()).toList(),
+                column(rule, referralRoutes.stream().map(RouteRow::direction).toList(),
+                        referralRoutes.stream().map(RouteRow::projects).toList()),
+                column(rule, supportTypes.stream().map(Count::category).toList(),
+                        supportTypes.stream().map(Count::projects).toList()),
+                column(rule, closedOffers.stream().map(Count::category).toList(),
+                        closedOffers.stream().map(Count::projects).toList()));
+    }
+
+    /** One column of counts as one group: its Total row is the group's total, else their sum. */
+    private static List<String> column(SuppressionRule rule, List<String> labels, List<Long> counts) {
+        int totalRow = labels.indexOf(TOTAL);
+        List<Long> cells = new ArrayList<>();
+        long sum = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            if (i != totalRow) {
+                cells.add(counts.get(i));
+                sum += counts.get(i);
+            }
+        }
+        Suppressed shown = rule.apply(cells, totalRow >= 0 ? counts.get(totalRow) : sum);
+        List<String> out = new ArrayList<>();
+        int cell = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            out.add(i == totalRow ? shown.total() : shown.cells().get(cell++));
+        }
+        return out;
+    }
+
     public Delivery {
         byRegion = List.copyOf(byRegion);
         universalByStage = List.copyOf(universalByStage);

@@ -15,6 +15,16 @@ public record Interval(double low, double high) {
         }
     }
 
+    /** The low end of a row's interval, for a table column; empty where the row has none. */
+    public static java.util.OptionalDouble lowOf(java.util.Optional<Interval> interval) {
+        return interval.map(i -> java.util.OptionalDouble.of(i.low())).orElse(java.util.OptionalDouble.empty());
+    }
+
+    /** The high end of a row's interval, for a table column; empty where the row has none. */
+    public static java.util.OptionalDouble highOf(java.util.Optional<Interval> interval) {
+        return interval.map(i -> java.util.OptionalDouble.of(i.high())).orElse(java.util.OptionalDouble.empty());
+    }
+
     /** An interval of one value, for a share known exactly (everyone in the population answered). */
     static Interval point(double value) {
         return new Interval(value, value);

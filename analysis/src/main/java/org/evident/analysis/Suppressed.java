@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record Suppressed(List<String> cells, String total, List<Boolean> hidden) {
 
+    /** The count a printed cell publishes, or empty where it shows the rule's mark instead. */
+    public static java.util.OptionalLong number(String shown) {
+        return !shown.isEmpty() && shown.chars().allMatch(Character::isDigit)
+                ? java.util.OptionalLong.of(Long.parseLong(shown)) : java.util.OptionalLong.empty();
+    }
+
     public Suppressed {
         if (cells == null || total == null || hidden == null) {
             throw new IllegalArgumentException("suppressed counts need cells, a total and hidden flags");

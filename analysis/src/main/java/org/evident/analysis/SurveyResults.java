@@ -46,7 +46,7 @@ final class SurveyResults {
         // Suppression works on the categories as published, with the base as their total.
         Map<String, Long> categories = new LinkedHashMap<>(c.counts());
         Suppressed shown = suppression.apply(List.copyOf(categories.values()), c.base());
-        OptionalLong base = parse(shown.total());
+        OptionalLong base = Suppressed.number(shown.total());
         List<SurveyRow> rows = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, Long> e : categories.entrySet()) {
@@ -54,7 +54,7 @@ final class SurveyResults {
             String label = optionLabel(item, e.getKey());
             boolean multi = item.type() == SurveyItem.Type.MULTI_SELECT;
             Optional<Indicator> indicator = multi ? indicatorFor(e.getKey()) : Optional.empty();
-            rows.add(row(wave, c.group(), item, label, false, base, hidden ? OptionalLong.empty() : parse(shown.cells().get(i)),
+            rows.add(row(wave, c.group(), item, label, false, base, hidden ? OptionalLong.empty() : Suppressed.number(shown.cells().get(i)),
                     hidden ? shown.cells().get(i) : "", hidden, e.getValue(), c.base(), indicator, OptionalDouble.empty()));
             i++;
         }
@@ -70,7 +70,7 @@ final class SurveyResults {
             Suppressed positive = suppression.apply(List.of(c.positive(), c.base() - c.positive()), c.base());
             boolean hidden = positive.hidden().get(0);
             rows.add(row(wave, c.group(), item, String.join(" + ", item.positive()), true, base,
-                    hidden ? OptionalLong.empty() : parse(positive.cells().get(0)), hidden ? positive.cells().get(0) : "",
+                    hidden ? OptionalLong.empty() : Suppressed.number(positive.cells().get(0)), hidden ? positive.cells().get(0) : "",
                     hidden, c.positive(), c.base(), indicatorFor(item.id()), net));
         }
         return rows;
@@ -121,13 +121,5 @@ final class SurveyResults {
 
     private static String optionLabel(SurveyItem item, String key) {
         return item.options().stream().filter(o -> o.id().equals(key)).map(SurveyItem.Option::label).findFirst().orElse(key);
-    }
-
-    private static OptionalLong parse(String shown) {
-        try {
-            return OptionalLong.of(Long.parseLong(shown));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
     }
 }

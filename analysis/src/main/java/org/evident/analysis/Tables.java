@@ -1,7 +1,6 @@
 package org.evident.analysis;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -47,16 +46,16 @@ final class Tables {
                         text("option", SurveyRow::option), text("row", s -> s.positive() ? "positive" : "category"),
                         maybeCount("n", SurveyRow::base), maybeCount("count", SurveyRow::count),
                         text("suppressed", SurveyRow::suppressed), number("share", SurveyRow::share),
-                        number("ci_low", s -> low(s.interval())), number("ci_high", s -> high(s.interval())),
-                        number("threshold", SurveyRow::threshold), text("verdict", s -> verdict(s.verdict())),
+                        number("ci_low", s -> Interval.lowOf(s.interval())), number("ci_high", s -> Interval.highOf(s.interval())),
+                        number("threshold", SurveyRow::threshold), text("verdict", s -> Verdict.labelOf(s.verdict())),
                         number("net_agreement", SurveyRow::netAgreement), number("p_exact", SurveyRow::pExact),
                         text("interval", SurveyRow::method)),
                 table("kpis", r.kpis(),
                         text("kpi", KpiRow::indicator), text("measure", KpiRow::measure), text("unit", KpiRow::unit),
                         text("period", KpiRow::period), maybeCount("numerator", KpiRow::numerator),
                         maybeCount("denominator", KpiRow::denominator), number("value", KpiRow::value),
-                        number("target", KpiRow::target), number("ci_low", k -> low(k.interval())),
-                        number("ci_high", k -> high(k.interval())), text("verdict", k -> verdict(k.verdict())),
+                        number("target", KpiRow::target), number("ci_low", k -> Interval.lowOf(k.interval())),
+                        number("ci_high", k -> Interval.highOf(k.interval())), text("verdict", k -> Verdict.labelOf(k.verdict())),
                         number("change", KpiRow::change), text("signal", KpiRow::signal),
                         text("assurance", KpiRow::assurance)),
                 table("evidence", r.evidence(),
@@ -83,87 +82,56 @@ final class Tables {
                         text("assumptions", p -> String.join(" | ", p.pathway().assumptions())),
                         text("summary", PathwayRow::summary)));
         if (rule != SuppressionRule.NONE) {
-            acrossRows(rule, tables.get(0), "completed", "active", "pipeline");
-            down(rule, tables.get(1), "projects");
-            down(rule, tables.get(2), "completed");
-            down(rule, tables.get(3), "projects");
-            down(rule, tables.get(4), "projects");
-            down(rule, tables.get(5), "offers");
+            Delivery.Published published = d.published(rule);
+            byRegion(tables.get(0), published.byRegion());
+            publish(tables.get(1), "projects", published.universalByStage());
+            publish(tables.get(2), "completed", published.completed());
+            show(tables.get(2).longColumn("cumulative"), published.cumulative());
+            publish(tables.get(3), "projects", published.referralRoutes());
+            publish(tables.get(4), "projects", published.supportTypes());
+            publish(tables.get(5), "offers", published.closedOffers());
         }
         return tables;
     }
 
-    /**
-     * Suppresses each row's cells with the row's total (the last column), as in projects by
-     * region and stage. A {@code suppressed} column names the hidden cells of each row.
-     */
-    private static void acrossRows(SuppressionRule rule, Table table, String... cells) {
-        LongColumn total = table.longColumn("total");
+    /** Projects by region as published; a {@code suppressed} column names each row's hidden stages. */
+    private static void byRegion(Table table, List<List<String>> published) {
+        List<String> stages = List.of("completed", "active", "pipeline");
         StringColumn marks = StringColumn.create("suppressed");
         for (int row = 0; row < table.rowCount(); row++) {
-            List<Long> values = new java.util.ArrayList<>();
-            for (String cell : cells) {
-                values.add(table.longColumn(cell).get(row));
-            }
-            Suppressed shown = rule.apply(values, total.get(row));
+            List<String> shown = published.get(row);
             List<String> hidden = new java.util.ArrayList<>();
-            for (int i = 0; i < cells.length; i++) {
-                show(table.longColumn(cells[i]), row, shown.cells().get(i));
-                if (shown.hidden().get(i)) {
-                    hidden.add(cells[i]);
+            for (int i = 0; i < stages.size(); i++) {
+                if (Suppressed.number(shown.get(i)).isEmpty()) {
+                    hidden.add(stages.get(i));
                 }
             }
-            show(total, row, shown.total());
             marks.append(String.join("; ", hidden));
         }
+        for (int i = 0; i < stages.size(); i++) {
+            int stage = i;
+            show(table.longColumn(stages.get(i)), published.stream().map(r -> r.get(stage)).toList());
+        }
+        show(table.longColumn("total"), published.stream().map(r -> r.get(stages.size())).toList());
         table.addColumns(marks);
     }
 
-    /**
-     * Suppresses one count column as a group whose total is its "Total" row, or its sum. A
-     * cumulative column beside it is rounded or hidden cell by cell, so its differences give
-     * the hidden counts only approximately under the NHS rule's rounding.
-     */
-    private static void down(SuppressionRule rule, Table table, String column) {
-        LongColumn counts = table.longColumn(column);
-        StringColumn labels = table.stringColumn(0);
-        int totalRow = labels.indexOf(Delivery.TOTAL);
-        List<Long> values = new java.util.ArrayList<>();
-        long sum = 0;
-        for (int row = 0; row < table.rowCount(); row++) {
-            if (row != totalRow) {
-                values.add(counts.get(row));
-                sum += counts.get(row);
-            }
-        }
-        Suppressed shown = rule.apply(values, totalRow >= 0 ? counts.get(totalRow) : sum);
-        int i = 0;
-        StringColumn marks = StringColumn.create("suppressed_" + column);
-        for (int row = 0; row < table.rowCount(); row++) {
-            if (row == totalRow) {
-                show(counts, row, shown.total());
-                marks.append(shown.total().chars().allMatch(Character::isDigit) ? "" : shown.total());
+    /** One count column as published, with a {@code suppressed_<column>} column holding each mark shown. */
+    private static void publish(Table table, String column, List<String> shown) {
+        show(table.longColumn(column), shown);
+        table.addColumns(StringColumn.create("suppressed_" + column,
+                shown.stream().map(s -> Suppressed.number(s).isPresent() ? "" : s).toList()));
+    }
+
+    /** Published counts into a column: the number shown, or missing where the rule shows a mark. */
+    private static void show(LongColumn column, List<String> shown) {
+        for (int row = 0; row < shown.size(); row++) {
+            java.util.OptionalLong n = Suppressed.number(shown.get(row));
+            if (n.isPresent()) {
+                column.set(row, n.getAsLong());
             } else {
-                show(counts, row, shown.cells().get(i));
-                marks.append(shown.hidden().get(i) ? shown.cells().get(i) : "");
-                i++;
+                column.setMissing(row);
             }
-        }
-        table.addColumns(marks);
-        if (table.columnNames().contains("cumulative")) {
-            LongColumn cumulative = table.longColumn("cumulative");
-            for (int row = 0; row < table.rowCount(); row++) {
-                show(cumulative, row, rule.apply(List.of(), cumulative.get(row)).total());
-            }
-        }
-    }
-
-    /** A published count: the number shown, or missing when the rule shows a mark instead. */
-    private static void show(LongColumn column, int row, String shown) {
-        if (shown.chars().allMatch(Character::isDigit) && !shown.isEmpty()) {
-            column.set(row, Long.parseLong(shown));
-        } else {
-            column.setMissing(row);
         }
     }
 
@@ -206,17 +174,6 @@ final class Tables {
         return table;
     }
 
-    private static OptionalDouble low(Optional<Interval> interval) {
-        return interval.map(i -> OptionalDouble.of(i.low())).orElse(OptionalDouble.empty());
-    }
-
-    private static OptionalDouble high(Optional<Interval> interval) {
-        return interval.map(i -> OptionalDouble.of(i.high())).orElse(OptionalDouble.empty());
-    }
-
-    private static String verdict(Optional<Verdict> verdict) {
-        return verdict.map(Verdict::label).orElse("");
-    }
 
     /** A column definition: builds the column from the rows. */
     private interface ColumnOf<T> extends Function<List<T>, Column<?>> {

@@ -18,6 +18,11 @@ public enum Verdict {
         return label;
     }
 
+    /** A row's verdict as a table shows it: its label, or blank where there is no target. */
+    public static String labelOf(java.util.Optional<Verdict> verdict) {
+        return verdict.map(Verdict::label).orElse("");
+    }
+
     /**
      * The verdict for a share with an interval: met or not met only when the whole interval lies on
      * one side of the target, so that a handful of answers cannot be read as success or failure.

@@ -41,8 +41,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         EvaluationProject opened = project.open();
-        Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(System.getenv(),
-                Evident.home().resolve("pseudonym.key"), opened.directory());
+        Pseudonymiser pseudonymiser = ProjectArgument.pseudonymiser(opened);
         IngestResult data = Ingest.read(opened, pseudonymiser, line -> { });
         AnalysisResult analysis = Analysis.run(opened, data);
         List<Assessment> forNode = analysis.evidence().stream().filter(a -> a.node().equals(node)).toList();

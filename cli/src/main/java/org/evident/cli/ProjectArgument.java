@@ -15,4 +15,10 @@ final class ProjectArgument {
     EvaluationProject open() {
         return EvaluationProject.open(folder);
     }
+
+    /** The pseudonymiser for reading {@code project}'s data: the key from the environment or Evident's home. */
+    static org.evident.ingest.Pseudonymiser pseudonymiser(EvaluationProject project) {
+        return org.evident.ingest.Pseudonymiser.fromEnvironment(System.getenv(), Evident.home().resolve("pseudonym.key"),
+                project.directory());
+    }
 }

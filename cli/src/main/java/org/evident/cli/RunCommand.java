@@ -84,8 +84,7 @@ final class RunCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture.runAsync(base::toSvg);
 
         err.println("[2/4] reading the data files");
-        Pseudonymiser pseudonymiser = Pseudonymiser.fromEnvironment(System.getenv(),
-                Evident.home().resolve("pseudonym.key"), opened.directory());
+        Pseudonymiser pseudonymiser = ProjectArgument.pseudonymiser(opened);
         IngestResult data = Ingest.read(opened, pseudonymiser, line -> err.println("      " + line));
         for (Reconciliation reconciliation : data.reconciliations()) {
             err.println("      " + reconciliation);

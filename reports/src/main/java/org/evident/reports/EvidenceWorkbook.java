@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.ClientAnchor;
@@ -34,8 +33,6 @@ import org.evident.analysis.Grade;
 import org.evident.analysis.Interval;
 import org.evident.analysis.KpiRow;
 import org.evident.analysis.PathwayRow;
-import org.evident.analysis.SuppressionRule;
-import org.evident.analysis.Suppressed;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
 import org.evident.ingest.Reconciliation;
@@ -252,7 +249,7 @@ public final class EvidenceWorkbook {
             };
             s.line().text(k.indicator()).text(k.label()).text(k.measure()).text(k.unit()).text(k.period())
                     .count(k.numerator()).count(k.denominator()).number(k.value(), kind).number(k.target(), kind)
-                    .number(low(k.interval()), kind).number(high(k.interval()), kind).text(verdict(k.verdict()))
+                    .number(Interval.lowOf(k.interval()), kind).number(Interval.highOf(k.interval()), kind).text(Verdict.labelOf(k.verdict()))
                     .number(k.change(), kind == WorkbookSheet.Kind.COUNT ? WorkbookSheet.Kind.DECIMAL : kind)
                     .text(k.signal()).text(k.assurance());
         }
@@ -297,8 +294,8 @@ public final class EvidenceWorkbook {
             } else {
                 line.count(r.count());
             }
-            line.share(r.share()).share(low(r.interval())).share(high(r.interval())).share(r.threshold())
-                    .text(verdict(r.verdict())).share(r.netAgreement()).decimal(r.pExact()).text(r.method());
+            line.share(r.share()).share(Interval.lowOf(r.interval())).share(Interval.highOf(r.interval())).share(r.threshold())
+                    .text(Verdict.labelOf(r.verdict())).share(r.netAgreement()).decimal(r.pExact()).text(r.method());
         }
         s.table(header, 15);
     }
@@ -310,61 +307,49 @@ public final class EvidenceWorkbook {
      */
     private static void delivery(WorkbookSheet s, AnalysisResult analysis) {
         Delivery d = analysis.delivery();
-        SuppressionRule rule = analysis.organisationSuppression();
+        Delivery.Published published = d.published(analysis.organisationSuppression());
         int header = s.header("Region", "Completed", "Active", "Pipeline", "Total");
-        for (Delivery.RegionRow r : d.byRegion()) {
-            Suppressed shown = rule.apply(List.of(r.completed(), r.active(), r.pipeline()), r.total());
-            boolean total = r.region().equals(Delivery.TOTAL);
-            (total ? s.boldLine() : s.line()).text(r.region()).published(shown.cells().get(0))
-                    .published(shown.cells().get(1)).published(shown.cells().get(2)).published(shown.total());
+        for (int i = 0; i < d.byRegion().size(); i++) {
+            Delivery.RegionRow r = d.byRegion().get(i);
+            List<String> shown = published.byRegion().get(i);
+            (r.region().equals(Delivery.TOTAL) ? s.boldLine() : s.line()).text(r.region()).published(shown.get(0))
+                    .published(shown.get(1)).published(shown.get(2)).published(shown.get(3));
         }
         s.table(header, 5);
 
-        countTable(s, rule, "Universal products by stage", "Stage", "Projects", d.universalByStage());
+        countTable(s, "Universal products by stage", "Stage", "Projects", d.universalByStage(), published.universalByStage());
 
         s.skip(1);
         s.title("Local projects completed by month");
         s.header("Month", "Completed", "Cumulative");
         List<Delivery.MonthRow> months = d.completionsByMonth();
-        Suppressed monthly = rule.apply(months.stream().map(Delivery.MonthRow::completed).toList(),
-                months.stream().mapToLong(Delivery.MonthRow::completed).sum());
         for (int i = 0; i < months.size(); i++) {
-            Delivery.MonthRow m = months.get(i);
-            s.line().month(m.month().atDay(1)).published(monthly.cells().get(i))
-                    .published(rule.apply(List.of(), m.cumulative()).total());
+            s.line().month(months.get(i).month().atDay(1)).published(published.completed().get(i))
+                    .published(published.cumulative().get(i));
         }
 
         s.skip(1);
         s.title("Referral routes of completed local projects");
         s.header("Direction", "Referral route", "Projects");
         List<Delivery.RouteRow> routes = d.referralRoutes();
-        Suppressed shownRoutes = rule.apply(routes.stream().map(Delivery.RouteRow::projects).toList(),
-                routes.stream().mapToLong(Delivery.RouteRow::projects).sum());
         for (int i = 0; i < routes.size(); i++) {
-            s.line().text(routes.get(i).direction()).text(routes.get(i).route()).published(shownRoutes.cells().get(i));
+            s.line().text(routes.get(i).direction()).text(routes.get(i).route()).published(published.referralRoutes().get(i));
         }
 
-        countTable(s, rule, "Support types of completed local projects", "Support type", "Projects", d.supportTypes());
-        countTable(s, rule, "Potential offers closed down", "Closure reason", "Offers", d.closedOffers());
+        countTable(s, "Support types of completed local projects", "Support type", "Projects", d.supportTypes(),
+                published.supportTypes());
+        countTable(s, "Potential offers closed down", "Closure reason", "Offers", d.closedOffers(), published.closedOffers());
     }
 
-    /** A titled two-column table of counts; its Total row, if any, in bold. */
-    private static void countTable(WorkbookSheet s, SuppressionRule rule, String title, String category, String count,
-                                   List<Delivery.Count> rows) {
+    /** A titled two-column table of counts as published; its Total row, if any, in bold. */
+    private static void countTable(WorkbookSheet s, String title, String category, String count, List<Delivery.Count> rows,
+                                   List<String> shown) {
         s.skip(1);
         s.title(title);
         s.header(category, count);
-        List<Delivery.Count> cells = rows.stream().filter(c -> !c.category().equals(Delivery.TOTAL)).toList();
-        long total = rows.stream().filter(c -> c.category().equals(Delivery.TOTAL)).mapToLong(Delivery.Count::projects)
-                .findFirst().orElse(cells.stream().mapToLong(Delivery.Count::projects).sum());
-        Suppressed shown = rule.apply(cells.stream().map(Delivery.Count::projects).toList(), total);
-        int i = 0;
-        for (Delivery.Count c : rows) {
-            if (c.category().equals(Delivery.TOTAL)) {
-                s.boldLine().text(c.category()).published(shown.total());
-            } else {
-                s.line().text(c.category()).published(shown.cells().get(i++));
-            }
+        for (int i = 0; i < rows.size(); i++) {
+            Delivery.Count c = rows.get(i);
+            (c.category().equals(Delivery.TOTAL) ? s.boldLine() : s.line()).text(c.category()).published(shown.get(i));
         }
         if (rows.isEmpty()) {
             s.note("(none)");
@@ -411,15 +396,4 @@ public final class EvidenceWorkbook {
         }
     }
 
-    private static OptionalDouble low(Optional<Interval> interval) {
-        return interval.map(i -> OptionalDouble.of(i.low())).orElse(OptionalDouble.empty());
-    }
-
-    private static OptionalDouble high(Optional<Interval> interval) {
-        return interval.map(i -> OptionalDouble.of(i.high())).orElse(OptionalDouble.empty());
-    }
-
-    private static String verdict(Optional<Verdict> verdict) {
-        return verdict.map(Verdict::label).orElse("");
-    }
 }

@@ -15,6 +15,7 @@ import org.evident.analysis.Grade;
 import org.evident.analysis.KpiRow;
 import org.evident.analysis.PathwayRow;
 import org.evident.analysis.SurveyRow;
+import org.evident.analysis.Verdict;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.Reject;
 import org.evident.toc.Evaluation;
@@ -143,12 +144,10 @@ final class ReportHtml {
         Svg diagram = Svg.parse(input.tocSvg(), "the theory-of-change diagram");
         // The overview as the PNG (5,645 px across the page: over 500 dpi; its text is too small to
         // read either way); the parts below stay vector. One less SVG for Batik to parse.
-        double overviewHeight = Math.min(LANDSCAPE_HEIGHT_MM - 20, LANDSCAPE_WIDTH_MM * diagram.height() / diagram.width());
-        out.append("<div class=\"figure\"><img alt=\"The theory of change\" style=\"width: ")
-                .append(String.format(java.util.Locale.ROOT, "%.1fmm; height: %.1fmm",
-                        overviewHeight * diagram.width() / diagram.height(), overviewHeight))
-                .append("\" src=\"data:image/png;base64,").append(java.util.Base64.getEncoder().encodeToString(input.tocPng()))
-                .append("\"/></div>\n");
+        out.append("<div class=\"figure\">");
+        png("The theory of change", input.tocPng(), diagram.width() / diagram.height(), LANDSCAPE_WIDTH_MM,
+                LANDSCAPE_HEIGHT_MM - 20);
+        out.append("</div>\n");
         double width = diagram.width();
         // Parts overlap by a tenth so that a box cut at one edge is whole in the next part.
         double part = width / (DIAGRAM_PARTS - (DIAGRAM_PARTS - 1) * 0.1);
@@ -251,7 +250,7 @@ final class ReportHtml {
                 }
                 out.append("</td><td class=\"num\">").append(value(r.target(), share)).append("</td><td class=\"num\">")
                         .append(r.interval().map(i -> Summary.percent(i.low(), true) + " to " + Summary.percent(i.high(), true)).orElse(""))
-                        .append("</td><td>").append(esc(r.verdict().map(v -> v.label()).orElse(""))).append("</td><td>")
+                        .append("</td><td>").append(esc(Verdict.labelOf(r.verdict()))).append("</td><td>")
                         .append(esc(join(r.assurance(), r.signal()))).append("</td></tr>\n");
             }
             out.append("</tbody></table>\n");
@@ -286,7 +285,7 @@ final class ReportHtml {
                                 .orElse(""))
                         .append("<br/><span class=\"note\">").append(esc(r.method())).append("</span></td><td class=\"num\">")
                         .append(value(r.threshold(), true)).append("</td><td>")
-                        .append(esc(r.verdict().map(v -> v.label()).orElse(""))).append("</td></tr>\n");
+                        .append(esc(Verdict.labelOf(r.verdict()))).append("</td></tr>\n");
             }
             out.append("</tbody></table>\n");
         }
@@ -384,6 +383,15 @@ final class ReportHtml {
         out.append("</div>\n");
     }
 
+    /** A PNG inline, as wide as {@code maxWidthMm} unless that would make it taller than {@code maxHeightMm}. */
+    private void png(String alt, byte[] png, double aspect, double maxWidthMm, double maxHeightMm) {
+        double height = Math.min(maxHeightMm, maxWidthMm / aspect);
+        out.append("<img alt=\"").append(esc(alt)).append("\" style=\"width: ")
+                .append(String.format(java.util.Locale.ROOT, "%.1fmm; height: %.1fmm", height * aspect, height))
+                .append("\" src=\"data:image/png;base64,").append(java.util.Base64.getEncoder().encodeToString(png))
+                .append("\"/>");
+    }
+
     /** Every chart whose name starts with {@code prefix}, each scaled to the page width; none is fine. */
     private void charts(String prefix, String none) {
         for (ChartImage chart : input.charts()) {
@@ -391,13 +399,9 @@ final class ReportHtml {
                 // The PNG (drawn at twice the chart's size: about 270 dpi at this width), not the SVG:
                 // XChart's SVG draws text as outlines, hundreds of KB per chart, and Batik took
                 // several seconds over the fourteen charts of the worked example.
-                double width = PORTRAIT_WIDTH_MM - 4;
-                double height = Math.min(200, width * chart.height() / chart.width());
-                out.append("<div class=\"chart\"><p class=\"caption\">").append(esc(chart.title())).append("</p>")
-                        .append("<img alt=\"").append(esc(chart.title())).append("\" style=\"width: ")
-                        .append(String.format(java.util.Locale.ROOT, "%.1fmm; height: %.1fmm", height * chart.width() / chart.height(), height))
-                        .append("\" src=\"data:image/png;base64,").append(java.util.Base64.getEncoder().encodeToString(chart.png()))
-                        .append("\"/></div>\n");
+                out.append("<div class=\"chart\"><p class=\"caption\">").append(esc(chart.title())).append("</p>");
+                png(chart.title(), chart.png(), (double) chart.width() / chart.height(), PORTRAIT_WIDTH_MM - 4, 200);
+                out.append("</div>\n");
             }
         }
         out.append(none);

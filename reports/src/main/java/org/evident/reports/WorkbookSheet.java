@@ -277,10 +277,8 @@ final class WorkbookSheet {
 
         /** A count as it may be published: a number, or the suppression rule's mark as text. */
         Line published(String shown) {
-            if (!shown.isEmpty() && shown.chars().allMatch(Character::isDigit)) {
-                return count(Long.parseLong(shown));
-            }
-            return text(shown);
+            java.util.OptionalLong n = org.evident.analysis.Suppressed.number(shown);
+            return n.isPresent() ? count(n.getAsLong()) : text(shown);
         }
 
         Line share(OptionalDouble value) {
