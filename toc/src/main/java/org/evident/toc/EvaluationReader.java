@@ -22,7 +22,10 @@ final class EvaluationReader {
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
     private static final Set<String> SOURCE = Set.of("id", "type", "file", "period", "sheet", "columns",
-            "respondent", "items", "population", "groups");
+            "respondent", "items", "population", "groups", "date", "area", "region", "store", "measures");
+    private static final Set<String> RECORDS_ONLY = Set.of("date", "area", "region", "store", "measures");
+    private static final Set<String> MEASURE = Set.of("id", "type", "condition", "column", "where");
+    private static final Set<String> CONDITION = Set.of("column", "in", "at_least", "at_most");
     private static final Set<String> ITEM = Set.of("id", "type", "column", "text", "labels", "positive",
             "not_in_base", "options", "separator", "map");
     private static final Set<String> OPTION = Set.of("id", "label");
@@ -145,7 +148,7 @@ final class EvaluationReader {
             yaml.fields(item, "source", SOURCE).ifPresent(f -> {
                 Optional<String> id = f.requiredText("id");
                 String what = "source " + id.orElse("?");
-                Optional<Source.Type> type = f.requiredValue("type", "one of tracker | survey | kpi | findings",
+                Optional<Source.Type> type = f.requiredValue("type", "one of tracker | survey | kpi | findings | records",
                         s -> Source.Type.valueOf(s.toUpperCase(Locale.ROOT)));
                 Optional<String> file = f.requiredText("file");
                 Optional<String> period = f.optionalText("period");
@@ -186,7 +189,18 @@ final class EvaluationReader {
                 if (type.isPresent() && type.get() == Source.Type.SURVEY && period.isEmpty()) {
                     yaml.error(item, what + ": a survey source needs 'period', the wave it belongs to");
                 }
-                if (id.isEmpty() || type.isEmpty() || file.isEmpty()) {
+                Optional<RecordLayout> records = Optional.empty();
+                if (type.isPresent() && type.get() == Source.Type.RECORDS) {
+                    records = readRecordLayout(f, what, id.orElse("?"));
+                } else {
+                    for (String key : RECORDS_ONLY) {
+                        if (f.get(key).isPresent()) {
+                            yaml.error(f.keyNode(key), what + ": only a records source has '" + key + "'");
+                        }
+                    }
+                }
+                if (id.isEmpty() || type.isEmpty() || file.isEmpty()
+                        || (type.get() == Source.Type.RECORDS && records.isEmpty())) {
                     return;
                 }
                 Node first = seen.putIfAbsent(id.get(), f.get("id").orElseThrow());
@@ -196,13 +210,92 @@ final class EvaluationReader {
                     return;
                 }
                 Path resolved = projectDir.resolve(file.get()).normalize();
-                if (!Files.isRegularFile(resolved)) {
-                    yaml.warning(f.get("file").orElseThrow(), what + ": file " + file.get() + " does not exist (yet)");
+                if (!Files.isRegularFile(resolved) && !(records.isPresent() && Files.isDirectory(resolved))) {
+                    yaml.warning(f.get("file").orElseThrow(), what + ": " + (records.isPresent() ? "folder or file " : "file ")
+                            + file.get() + " does not exist (yet)");
                 }
-                sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items, population, groups));
+                sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items, population,
+                        groups, records));
             });
         }
         return sources;
+    }
+
+    private Optional<RecordLayout> readRecordLayout(Fields f, String what, String id) {
+        Optional<String> date = f.requiredText("date");
+        Optional<String> area = f.requiredText("area");
+        Optional<String> region = f.optionalText("region");
+        Path store = projectDir.resolve(f.optionalText("store").orElse("aggregates/" + id)).normalize();
+        List<RecordMeasure> measures = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        for (Node node : f.required("measures").map(m -> yaml.items(m, what + " measures")).orElse(List.of())) {
+            yaml.fields(node, what + " measure", MEASURE).ifPresent(mf -> {
+                Optional<String> measureId = mf.requiredText("id");
+                String measureWhat = what + " measure " + measureId.orElse("?");
+                Optional<RecordMeasure.Kind> kind = mf.requiredValue("type", "one of count | share | mean",
+                        s -> RecordMeasure.Kind.valueOf(s.toUpperCase(Locale.ROOT)));
+                Optional<RecordCondition> condition = mf.get("condition").flatMap(c -> readCondition(c, measureWhat + " condition"));
+                Optional<String> column = mf.optionalText("column");
+                List<RecordCondition> where = new ArrayList<>();
+                for (Node w : mf.get("where").map(n -> yaml.items(n, measureWhat + " where")).orElse(List.of())) {
+                    readCondition(w, measureWhat + " where").ifPresent(where::add);
+                }
+                if (kind.isEmpty() || measureId.isEmpty()) {
+                    return;
+                }
+                boolean complete = true;
+                if (kind.get() == RecordMeasure.Kind.SHARE && mf.get("condition").isEmpty()) {
+                    yaml.error(mf.node(), measureWhat + ": a share needs 'condition', what a record must meet to count"
+                            + " in the numerator (e.g. { column: destination, in: [usual_residence] })");
+                    complete = false;
+                }
+                if (kind.get() != RecordMeasure.Kind.SHARE && mf.get("condition").isPresent()) {
+                    yaml.error(mf.keyNode("condition"), measureWhat + ": only a share has a condition (use 'where' to filter)");
+                }
+                if (kind.get() == RecordMeasure.Kind.MEAN && column.isEmpty()) {
+                    yaml.error(mf.node(), measureWhat + ": a mean needs 'column', the numeric column to average");
+                    complete = false;
+                }
+                if (kind.get() != RecordMeasure.Kind.MEAN && column.isPresent()) {
+                    yaml.error(mf.keyNode("column"), measureWhat + ": only a mean has a column");
+                }
+                Node first = seen.putIfAbsent(measureId.get(), mf.get("id").orElseThrow());
+                if (first != null) {
+                    yaml.error(mf.get("id").orElseThrow(), "duplicate measure id '" + measureId.get() + "' in " + what
+                            + " (first defined at line " + YamlFile.line(first) + ")");
+                    return;
+                }
+                if (complete && (kind.get() != RecordMeasure.Kind.SHARE || condition.isPresent())) {
+                    measures.add(new RecordMeasure(measureId.get(), kind.get(),
+                            kind.get() == RecordMeasure.Kind.SHARE ? condition : Optional.empty(),
+                            kind.get() == RecordMeasure.Kind.MEAN ? column : Optional.empty(), where));
+                }
+            });
+        }
+        if (f.get("measures").isPresent() && measures.isEmpty() && seen.isEmpty()) {
+            yaml.error(f.get("measures").orElseThrow(), what + ": a records source needs at least one measure");
+        }
+        if (date.isEmpty() || area.isEmpty() || measures.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RecordLayout(date.get(), area.get(), region, measures, store));
+    }
+
+    private Optional<RecordCondition> readCondition(Node node, String what) {
+        return yaml.fields(node, what, CONDITION).flatMap(cf -> {
+            Optional<String> column = cf.requiredText("column");
+            List<String> in = cf.optionalTexts("in").stream().map(YamlFile.Scalar::value).toList();
+            Optional<Double> atLeast = cf.optionalValue("at_least", "a number", Double::valueOf);
+            Optional<Double> atMost = cf.optionalValue("at_most", "a number", Double::valueOf);
+            boolean numeric = atLeast.isPresent() || atMost.isPresent();
+            if (in.isEmpty() == !numeric) {
+                yaml.error(node, what + ": give either 'in' (a list of values) or 'at_least' and/or 'at_most' (numbers)");
+                return Optional.empty();
+            }
+            return column.map(c -> new RecordCondition(c, in,
+                    atLeast.map(java.util.OptionalDouble::of).orElse(java.util.OptionalDouble.empty()),
+                    atMost.map(java.util.OptionalDouble::of).orElse(java.util.OptionalDouble.empty())));
+        });
     }
 
     private List<SurveyItem> readItems(Node list, String source) {

@@ -20,14 +20,17 @@ import java.util.Optional;
  *                   known: intervals are then for a finite population
  * @param groups     for a survey, columns to break every item down by (e.g. region), besides the
  *                   whole wave
+ * @param records    for a record-level source, how records are dated, placed and measured; its
+ *                   {@code file} is then a folder of CSV or Parquet files (or one such file)
  */
 public record Source(String id, Type type, Path file, Optional<String> period, Optional<String> sheet,
                      Map<String, List<String>> columns, String respondent, List<SurveyItem> items,
-                     java.util.OptionalLong population, List<String> groups) {
+                     java.util.OptionalLong population, List<String> groups,
+                     Optional<RecordLayout> records) {
 
     /** The kinds of input Evident reads. */
     public enum Type {
-        TRACKER, SURVEY, KPI, FINDINGS;
+        TRACKER, SURVEY, KPI, FINDINGS, RECORDS;
 
         public String yamlName() {
             return name().toLowerCase(Locale.ROOT);
@@ -45,11 +48,16 @@ public record Source(String id, Type type, Path file, Optional<String> period, O
         items = List.copyOf(items);
         Objects.requireNonNull(population, "population");
         groups = List.copyOf(groups);
+        Objects.requireNonNull(records, "records");
+        if ((type == Type.RECORDS) != records.isPresent()) {
+            throw new IllegalArgumentException("source " + id + ": a records source, and only one, has a record layout");
+        }
     }
 
     /** A source with no aliases, sheet or survey items: the plain case, for tests and tools. */
     public static Source of(String id, Type type, Path file) {
         return new Source(id, type, file, Optional.empty(), Optional.empty(), Map.of(), "respondent_id", List.of(),
-                java.util.OptionalLong.empty(), List.of());
+                java.util.OptionalLong.empty(), List.of(),
+                Optional.empty());
     }
 }

@@ -1,0 +1,39 @@
+package org.evident.toc;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a record-level source (one row per event, e.g. one hospital discharge) is read: the column
+ * that dates each record into a reporting period, the column naming its area, optionally its
+ * region, and the measures aggregated from the records to period x area, then rolled up to region
+ * and England.
+ *
+ * @param store folder of the intermediate aggregates (Parquet, one partition per period), kept
+ *              between runs so that a new quarter adds a partition and a re-run replaces only its own
+ */
+public record RecordLayout(String date, String area, Optional<String> region, List<RecordMeasure> measures, Path store) {
+    public RecordLayout {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(area, "area");
+        Objects.requireNonNull(region, "region");
+        measures = List.copyOf(measures);
+        Objects.requireNonNull(store, "store");
+    }
+
+    /** Every column the measures and the layout read, in a stable order: date, area, region, then the measures'. */
+    public List<String> columns() {
+        Set<String> columns = new LinkedHashSet<>();
+        columns.add(date);
+        columns.add(area);
+        region.ifPresent(columns::add);
+        for (RecordMeasure measure : measures) {
+            columns.addAll(measure.columns());
+        }
+        return List.copyOf(columns);
+    }
+}
