@@ -124,7 +124,7 @@ final class IndicatorMapping {
             covered.add(r.period());
             data.add(new IndicatorData(indicator.id(), r.period(), r.region().or(r::system), OptionalDouble.of(r.value()),
                     r.numerator(), r.denominator(), r.target().isPresent() ? r.target() : indicator.target(), Map.of(),
-                    r.file() + " row " + r.row()));
+                    r.row() == 0 ? r.file() : r.file() + " row " + r.row()));
         }
         LocalDate asOf = project.evaluation().reportingDate();
         for (Period quarter : reportableQuarters()) {

@@ -33,14 +33,16 @@ public final class Ingest {
     private final EvaluationProject project;
     private final Pseudonymiser pseudonymiser;
     private final Consumer<String> progress;
+    private final RecordEngine engine;
     private final List<Reject> rejects = new ArrayList<>();
     private final List<Reconciliation> reconciliations = new ArrayList<>();
     private final List<Problem> fileErrors = new ArrayList<>();
 
-    private Ingest(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress) {
+    private Ingest(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress, RecordEngine engine) {
         this.project = project;
         this.pseudonymiser = pseudonymiser;
         this.progress = progress;
+        this.engine = engine;
     }
 
     /**
@@ -51,7 +53,18 @@ public final class Ingest {
      *                                 only, or without a required column), naming every such file
      */
     public static IngestResult read(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress) {
-        return new Ingest(project, pseudonymiser, progress).readAll();
+        try (RecordEngine local = RecordEngine.inProcess()) {
+            return read(project, pseudonymiser, progress, local);
+        }
+    }
+
+    /**
+     * As {@link #read(EvaluationProject, Pseudonymiser, Consumer)}, with record-level sources read by
+     * {@code engine} (the other sources are small by nature and are read in process either way).
+     */
+    public static IngestResult read(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress,
+                                    RecordEngine engine) {
+        return new Ingest(project, pseudonymiser, progress, engine).readAll();
     }
 
     private IngestResult readAll() {
@@ -66,6 +79,7 @@ public final class Ingest {
                 case SURVEY -> readSurvey(source, surveyCounts, freeText);
                 case KPI -> readKpis(source, kpis);
                 case FINDINGS -> readFindings(source, findings);
+                case RECORDS -> readRecords(source, kpis);
             }
         }
         if (!fileErrors.isEmpty()) {
@@ -198,6 +212,60 @@ public final class Ingest {
             into.add(f);
             return true;
         }).orElse(false));
+    }
+
+    private void readRecords(Source source, List<KpiReturn> into) {
+        String folder = display(source);
+        RecordRules rules = new RecordRules(source, project.evaluation());
+        List<Path> files;
+        try {
+            files = RecordFile.files(source.file());
+        } catch (java.nio.file.NoSuchFileException e) {
+            fileErrors.add(new Problem(Problem.Severity.ERROR, folder, 0, 0, "does not exist (source '" + source.id()
+                    + "' in evaluation.yaml)"));
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            fileErrors.add(new Problem(Problem.Severity.ERROR, folder, 0, 0, "has no .csv or .parquet files (source '"
+                    + source.id() + "' in evaluation.yaml)"));
+            return;
+        }
+        List<String> displays = files.stream().map(f -> f.equals(source.file()) ? folder
+                : folder + "/" + f.getFileName()).toList();
+        RecordAggregates total = rules.newAggregates();
+        List<RecordFile> results;
+        try {
+            results = engine.read(rules, files, displays, source.columns(), progress);
+        } catch (DataFileException e) {
+            fileErrors.add(new Problem(Problem.Severity.ERROR, folder, (int) Math.min(e.row, Integer.MAX_VALUE), 0,
+                    e.getMessage()));
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
+        }
+        for (RecordFile result : results) {
+            if (result.error != null) {
+                fileErrors.add(new Problem(Problem.Severity.ERROR, result.file, (int) Math.min(result.errorRow,
+                        Integer.MAX_VALUE), 0, result.error));
+                continue;
+            }
+            rejects.addAll(result.rejects);
+            reconciliations.add(result.reconciliation(source.id()));
+            total.merge(result.aggregates);
+        }
+        if (results.stream().anyMatch(r -> r.error != null)) {
+            return;
+        }
+        RecordStore store = new RecordStore(source.records().orElseThrow().store(), rules, rules.fingerprint());
+        try {
+            progress.accept(store.write(total));
+            into.addAll(RecordReturns.of(rules, store.readAll(), folder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the aggregates of " + folder + " to "
+                    + source.records().orElseThrow().store() + ": " + e.getMessage(), e);
+        }
     }
 
     private List<Indicator> indicators(Indicator.Source type) {

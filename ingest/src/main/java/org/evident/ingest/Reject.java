@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param column   the column's header as written in the file, or empty for the row as a whole
  * @param expected what would have been accepted
  */
-public record Reject(String source, String file, long row, String column, String value, String reason, String expected) {
+public record Reject(String source, String file, long row, String column, String value, String reason, String expected)
+        implements java.io.Serializable {
     public Reject {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(file, "file");

@@ -1,0 +1,139 @@
+package org.evident.ingest;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * What one file of a records source gave: rows read and accepted, the rejects, and the
+ * aggregates of what was accepted. The reading loop here is the one both engines run.
+ */
+final class RecordFile implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final String file;
+    long read;
+    long accepted;
+    final ArrayList<Reject> rejects = new ArrayList<>();
+    final RecordAggregates aggregates;
+    /** Why the file could not be read at all, with the row where that was found; null when it was read. */
+    String error;
+    long errorRow;
+
+    RecordFile(String file, RecordAggregates aggregates) {
+        this.file = file;
+        this.aggregates = aggregates;
+    }
+
+    /** Adds the counts of another part of the same file (Spark may split a Parquet file between tasks). */
+    RecordFile merge(RecordFile other) {
+        read += other.read;
+        accepted += other.accepted;
+        rejects.addAll(other.rejects);
+        aggregates.merge(other.aggregates);
+        return this;
+    }
+
+    Reconciliation reconciliation(String source) {
+        return new Reconciliation(source, file, read, accepted, read - accepted);
+    }
+
+    /** The data files of a records source: the file itself, or the CSV and Parquet files directly in the folder, by name. */
+    static List<Path> files(Path folderOrFile) throws IOException {
+        if (Files.isRegularFile(folderOrFile)) {
+            return List.of(folderOrFile);
+        }
+        if (!Files.isDirectory(folderOrFile)) {
+            throw new java.nio.file.NoSuchFileException(folderOrFile.toString());
+        }
+        try (Stream<Path> children = Files.list(folderOrFile)) {
+            return children.filter(Files::isRegularFile).filter(f -> isCsv(f) || isParquet(f))
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList();
+        }
+    }
+
+    static boolean isParquet(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
+    }
+
+    static boolean isCsv(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    /**
+     * Reads a CSV or Parquet file where this runs (in process, or in a Spark task); a file that
+     * cannot be read at all comes back with {@link #error} set rather than as an exception, so that
+     * either engine reports every such file, not only the first.
+     */
+    static RecordFile readOrExplain(RecordRules rules, Path path, String display, Map<String, List<String>> aliases)
+            throws IOException {
+        try {
+            return read(rules, path, display, aliases);
+        } catch (DataFileException e) {
+            RecordFile failed = new RecordFile(display, rules.newAggregates());
+            failed.error = e.getMessage();
+            failed.errorRow = e.row;
+            return failed;
+        } catch (java.nio.file.NoSuchFileException e) {
+            RecordFile failed = new RecordFile(display, rules.newAggregates());
+            failed.error = "does not exist";
+            return failed;
+        }
+    }
+
+    private static RecordFile read(RecordRules rules, Path path, String display, Map<String, List<String>> aliases) throws IOException {
+        if (isParquet(path)) {
+            try (ParquetRows rows = ParquetRows.open(path, rules.columns(), aliases)) {
+                return aggregate(rules, display, rows.columns(), rows::forEach);
+            }
+        }
+        try (TableFile table = TableFile.open(path, Optional.empty())) {
+            ColumnMap map = ColumnMap.resolve(path, table.headerRow(), table.header(), rules.columns(), aliases);
+            RecordFile result = aggregate(rules, display, map, handler -> {
+                try {
+                    table.rows(handler);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            if (result.read == 0) {
+                throw new DataFileException(path, table.headerRow(), "has a header row but no data rows");
+            }
+            return result;
+        }
+    }
+
+    /** Checks every row that {@code rows} hands over. */
+    static RecordFile aggregate(RecordRules rules, String display, ColumnMap map, Consumer<TableFile.RowHandler> rows) {
+        RecordFile result = new RecordFile(display, rules.newAggregates());
+        rows.accept((number, cells) -> result.accept(rules, map, number, cells));
+        return result;
+    }
+
+    /** Checks one row of this file and counts it: the step both engines run for every record. */
+    void accept(RecordRules rules, ColumnMap map, long number, List<String> cells) {
+        Row row = new Row(rules.source(), file, number, cells, map);
+        read++;
+        boolean ok;
+        if (row.isBlank()) {
+            row.reject("", "", "blank row", "a row with data, or no row");
+            ok = false;
+        } else {
+            ok = rules.check(row, aggregates);
+        }
+        if (ok) {
+            accepted++;
+        } else {
+            rejects.addAll(row.rejects());
+        }
+    }
+}
