@@ -74,7 +74,7 @@ public final class Evident implements Runnable {
         } else if (e instanceof IllegalArgumentException) {
             err.println("evident: " + e.getMessage());
             code = USAGE;
-        } else if (e instanceof UncheckedIOException) {
+        } else if (e instanceof UncheckedIOException || e instanceof IllegalStateException) {
             err.println("evident: " + e.getMessage());
             code = FAILURE;
         } else {

@@ -19,6 +19,7 @@ import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
 import org.evident.ingest.Ingest;
 import org.evident.ingest.IngestResult;
+import org.evident.ingest.RecordEngine;
 import org.evident.ingest.Pseudonymiser;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.RejectsFile;
@@ -64,6 +65,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Exit with code 3 if any row of any data file is rejected (the outputs are still written).")
     boolean failOnReject;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "Where record-level sources are read and aggregated: local (in this process; the default)"
+                    + " or spark. The other sources are small and always read in this process.")
+    Engine engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "The Spark master for --engine spark: local[*] (the default), local[N] or spark://HOST:PORT."
+                    + " Under spark-submit, the master it was given.")
+    String master;
+
+    /** The engines of --engine. */
+    enum Engine { local, spark }
+
     @Spec
     CommandSpec spec;
 
@@ -85,7 +99,13 @@ final class RunCommand implements Callable<Integer> {
 
         err.println("[2/4] reading the data files");
         Pseudonymiser pseudonymiser = ProjectArgument.pseudonymiser(opened);
-        IngestResult data = Ingest.read(opened, pseudonymiser, line -> err.println("      " + line));
+        if (master != null && engine != Engine.spark) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--master is for --engine spark");
+        }
+        IngestResult data;
+        try (RecordEngine records = engine == Engine.spark ? RecordEngine.spark(master) : RecordEngine.inProcess()) {
+            data = Ingest.read(opened, pseudonymiser, line -> err.println("      " + line), records);
+        }
         for (Reconciliation reconciliation : data.reconciliations()) {
             err.println("      " + reconciliation);
         }
