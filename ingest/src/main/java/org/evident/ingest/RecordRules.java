@@ -37,6 +37,8 @@ final class RecordRules implements Serializable {
     /** Index into {@link #periodIds} for each day from {@link #firstDay}; -1 where no period holds the day. */
     private final int[] periodOfDay;
     private final String periodsExpected;
+    private final LocalDate reportingDate;
+    private static final int AFTER_REPORTING_DATE = -2;
     private final String[] measureIds;
     private final RecordMeasure.Kind[] kinds;
     /** The value columns the measures read, each checked once per record; text or numeric. */
@@ -75,6 +77,14 @@ final class RecordRules implements Serializable {
         for (int p = 0; p < periods.size(); p++) {
             for (long d = periods.get(p).start().toEpochDay(); d <= periods.get(p).end().toEpochDay(); d++) {
                 periodOfDay[(int) (d - firstDay)] = p;
+            }
+        }
+        // A record dated after the reporting date is an error in the extract, not part of a quarter
+        // (it would make a quarter in progress look complete).
+        this.reportingDate = evaluation.reportingDate();
+        for (long d = reportingDate.toEpochDay() + 1; d - firstDay < periodOfDay.length; d++) {
+            if (d >= firstDay) {
+                periodOfDay[(int) (d - firstDay)] = AFTER_REPORTING_DATE;
             }
         }
         Map<String, Boolean> columns = new LinkedHashMap<>();
@@ -143,7 +153,8 @@ final class RecordRules implements Serializable {
         StringBuilder b = new StringBuilder("source ").append(source).append('\n');
         b.append("date ").append(dateColumn).append(", area ").append(areaColumn).append(", region ").append(regionColumn)
                 .append('\n');
-        b.append("periods ").append(String.join(", ", periodIds)).append(" from day ").append(firstDay).append('\n');
+        b.append("periods ").append(String.join(", ", periodIds)).append(" from day ").append(firstDay).append(", reporting date ")
+                .append(reportingDate).append('\n');
         b.append("regions ").append(String.join(", ", new java.util.TreeSet<>(regions))).append('\n');
         b.append("columns ").append(String.join(", ", valueColumns)).append('\n');
         for (int m = 0; m < measureIds.length; m++) {
@@ -233,7 +244,10 @@ final class RecordRules implements Serializable {
         }
         long day = date.toEpochDay() - firstDay;
         int period = day < 0 || day >= periodOfDay.length ? -1 : periodOfDay[(int) day];
-        if (period < 0) {
+        if (period == AFTER_REPORTING_DATE) {
+            row.reject(dateColumn, text, "after the reporting date (" + reportingDate + ")",
+                    "a date on or before the reporting date");
+        } else if (period < 0) {
             row.reject(dateColumn, text, "outside the evaluation's reporting periods", periodsExpected);
         }
         return period;

@@ -83,6 +83,7 @@ class RecordsTest {
             11,E2,North East,2024-11-06,70,usual_residence,-2
             12,E2,North East,31/12/2024,64,,1
             13,E2,North East,15/12/2024,64,other,7
+            14,E2,North East,2025-02-01,70,usual_residence,1
             """;
 
     private static RecordEngine spark;
@@ -158,10 +159,12 @@ class RecordsTest {
                         + " expected a date within 2024-04-01 to 2025-03-31 (a date as 2024-03-31 or 31/03/2024)",
                 "data/discharges/b.csv:6 [age]: not a number ('abc'); expected a number of 0 or more",
                 "data/discharges/b.csv:7 [length_of_stay]: negative number ('-2'); expected a number of 0 or more",
-                "data/discharges/b.csv:8 [destination]: no destination; expected a value"),
+                "data/discharges/b.csv:8 [destination]: no destination; expected a value",
+                "data/discharges/b.csv:10 [discharge_date]: after the reporting date (2025-01-13) ('2025-02-01');"
+                        + " expected a date on or before the reporting date"),
                 r.rejects().stream().map(Reject::toString).toList());
         assertEquals(List.of("data/discharges/a.csv: 5 rows read = 5 accepted + 0 rejected",
-                "data/discharges/b.csv: 8 rows read = 2 accepted + 6 rejected"),
+                "data/discharges/b.csv: 9 rows read = 2 accepted + 7 rejected"),
                 r.reconciliations().stream().map(Reconciliation::toString).toList());
         assertTrue(r.indicatorData().stream().anyMatch(d -> d.indicator().equals("home-65") && d.unit().isEmpty()
                 && d.evidence().equals("data/discharges: 2 records")), "evidence names the source and the records behind it");
