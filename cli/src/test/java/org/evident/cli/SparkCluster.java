@@ -53,7 +53,7 @@ final class SparkCluster implements AutoCloseable {
     private static final String DAEMON_HEAP = "256m";
     /**
      * For every JVM of the cluster (daemons and executors): C1 only and the serial collector, fewer
-     * threads competing for a 2-core machine; no REST submission server (it takes the fixed port 6066).
+     * threads competing for a 2-core machine.
      */
     private static final List<String> LEAN_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final Duration GRACE = Duration.ofSeconds(10);
@@ -192,7 +192,11 @@ final class SparkCluster implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
         command.addAll(LEAN_JVM);
+        // No REST submission server: it takes the fixed port 6066.
         command.add("-Dspark.master.rest.enabled=false");
+        // The Master's ports are chosen here: if one has been taken meanwhile, exit (and the start
+        // fails with the logs) rather than bind the next port, which no Worker would look for.
+        command.add("-Dspark.port.maxRetries=0");
         command.add("-Xmx" + heap);
         command.add("-cp");
         command.add(sparkHome.resolve("jars") + File.separator + "*");
