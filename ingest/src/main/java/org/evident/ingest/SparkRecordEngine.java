@@ -39,9 +39,12 @@ import scala.Tuple2;
  */
 final class SparkRecordEngine implements RecordEngine {
     private final SparkSession spark;
+    /** Whether this engine started the session (and so stops it); a session a notebook or test made is left running. */
+    private final boolean owned;
 
-    private SparkRecordEngine(SparkSession spark) {
+    private SparkRecordEngine(SparkSession spark, boolean owned) {
         this.spark = spark;
+        this.owned = owned;
     }
 
     static SparkRecordEngine start(String master) {
@@ -59,7 +62,8 @@ final class SparkRecordEngine implements RecordEngine {
         if (!conf.contains("spark.jars") && (master == null || !master.startsWith("local"))) {
             builder.config("spark.jars", String.join(",", ownJars()));
         }
-        return new SparkRecordEngine(builder.getOrCreate());
+        boolean existing = SparkSession.getDefaultSession().isDefined();
+        return new SparkRecordEngine(builder.getOrCreate(), !existing);
     }
 
     @Override
@@ -186,6 +190,8 @@ final class SparkRecordEngine implements RecordEngine {
 
     @Override
     public void close() {
-        spark.stop();
+        if (owned) {
+            spark.stop();
+        }
     }
 }
