@@ -18,6 +18,7 @@ final class Tables {
     }
 
     static List<Table> of(AnalysisResult r) {
+        TablesawClassPath.ready();
         Delivery d = r.delivery();
         SuppressionRule rule = r.organisationSuppression();
         List<Table> tables = List.of(

@@ -32,6 +32,7 @@ import org.evident.reports.GradeColours;
 import org.evident.reports.OutputFolder;
 import org.evident.reports.ReportInput;
 import org.evident.reports.ReportPdf;
+import org.evident.reports.Timings;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.TheoryOfChange;
 import org.evident.toc.TocDiagram;
@@ -95,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
         // ELK's first layout takes about 2 s, mostly class loading: start it now, beside the reading
         // and analysis; the diagram drawn later shares this layout (a failure here shows there).
         TocDiagram base = TocDiagram.of(toc);
-        java.util.concurrent.CompletableFuture.runAsync(base::toSvg);
+        java.util.concurrent.CompletableFuture.runAsync(() -> Timings.time("diagram layout (background)", base::toSvg));
 
         err.println("[2/4] reading the data files");
         Pseudonymiser pseudonymiser = ProjectArgument.pseudonymiser(opened);
@@ -104,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
         }
         IngestResult data;
         try (RecordEngine records = engine == Engine.spark ? RecordEngine.spark(master) : RecordEngine.inProcess()) {
-            data = Ingest.read(opened, pseudonymiser, line -> err.println("      " + line), records);
+            data = Timings.time("reading the data", () -> Ingest.read(opened, pseudonymiser,
+                    line -> err.println("      " + line), records));
         }
         for (Reconciliation reconciliation : data.reconciliations()) {
             err.println("      " + reconciliation);
@@ -114,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
 
         err.println("[3/4] analysing");
         Path historyFolder = history != null ? history : opened.directory().resolve("history");
-        AnalysisResult analysis = Analysis.run(opened, data);
+        AnalysisResult analysis = Timings.time("analysis", () -> Analysis.run(opened, data));
         Optional<EvidenceHistory.Snapshot> earlier = read(() -> EvidenceHistory.before(historyFolder,
                 opened.evaluation().reportingDate()));
         if (earlier.isPresent()) {
@@ -132,12 +134,13 @@ final class RunCommand implements Callable<Integer> {
         TocDiagram diagram = base.titled(opened.evaluation().programme() + ": evidence at "
                 + analysis.latestEvidence().stream().map(Assessment::period).findFirst().orElse(opened.evaluation().reportingDate().toString()))
                 .coloured(fill, GradeColours.legend());
-        List<Table> tables = analysis.tables();
-        List<ChartImage> charts = Charts.all(analysis);
-        String tocSvg = diagram.toSvg();
-        byte[] tocPng = diagram.toPng(1.0);
+        AnalysisResult analysed = analysis;
+        List<Table> tables = Timings.time("tables", analysed::tables);
+        List<ChartImage> charts = Timings.time("charts", () -> Charts.all(analysed));
+        String tocSvg = Timings.time("diagram SVG", diagram::toSvg);
+        byte[] tocPng = Timings.time("diagram PNG", () -> diagram.toPng(1.0));
         ReportInput report = new ReportInput(opened, analysis, data.reconciliations(), data.rejects(), data.gaps(), tocSvg,
-                tocPng, charts);
+                tocPng, charts, g -> diagram.draw(g, true));
         OutputFolder.writeAtomically(out, folder -> {
             Files.writeString(folder.resolve("toc.svg"), tocSvg, StandardCharsets.UTF_8);
             Files.write(folder.resolve("toc.png"), tocPng);
@@ -149,8 +152,8 @@ final class RunCommand implements Callable<Integer> {
             // The workbook and the PDF are each single-threaded and read the same finished input:
             // written side by side they take the time of the slower, not of both.
             java.util.concurrent.CompletableFuture<Void> workbook = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> EvidenceWorkbook.write(report, folder.resolve("evidence.xlsx")));
-            ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html"));
+                    () -> Timings.time("workbook", () -> EvidenceWorkbook.write(report, folder.resolve("evidence.xlsx"))));
+            Timings.time("PDF", () -> ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html")));
             try {
                 workbook.join();
             } catch (java.util.concurrent.CompletionException e) {
@@ -167,6 +170,7 @@ final class RunCommand implements Callable<Integer> {
         Path snapshot = read(() -> EvidenceHistory.write(historyFolder, opened.evaluation().reportingDate(),
                 tables.stream().filter(t -> t.name().equals("evidence")).findFirst().orElseThrow()));
         err.println("      evidence snapshot: " + snapshot);
+        Timings.mark("end");
         spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.html, evidence.xlsx, toc.svg, toc.png, rejects.csv ("
                 + Evident.plural(data.rejects().size(), "reject") + "), data_gaps.txt, charts/ ("
                 + Evident.plural(charts.size(), "chart") + "), tables/ (" + Evident.plural(tables.size(), "CSV table") + ")");

@@ -43,7 +43,7 @@ public final class ReportPdf {
     public static void write(ReportInput input, Path pdf, Path html) {
         Path regular = font("DejaVuSans.ttf");
         Path bold = font("DejaVuSans-Bold.ttf");
-        String xhtml = ReportHtml.of(input);
+        String xhtml = Timings.time("PDF: XHTML", () -> ReportHtml.of(input));
         try {
             Files.writeString(html, xhtml, StandardCharsets.UTF_8);
             // openhtmltopdf logs every font load and page to the console through JUL; Evident reports itself.
@@ -58,15 +58,23 @@ public final class ReportPdf {
             EnumSet<FSFontUseCase> svg = EnumSet.of(FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL);
             builder.useFont(regular.toFile(), FONT, 400, FontStyle.NORMAL, true, svg);
             builder.useFont(bold.toFile(), FONT, 700, FontStyle.NORMAL, true, svg);
-            builder.useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE,
-                    BatikSVGDrawer.SvgExternalResourceMode.SECURE));
+            builder.useSVGDrawer(input.tocDrawing() != null ? new DiagramSvgDrawer(input.tocDrawing())
+                    : new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
             builder.withHtmlContent(xhtml, html.toAbsolutePath().getParent().toUri().toString());
             builder.withProducer("Evident");
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-                renderer.layout();
-                try (PDDocument document = renderer.createPDFKeepOpen()) {
+                Timings.time("PDF: layout", renderer::layout);
+                try (PDDocument document = Timings.time("PDF: draw", () -> {
+                    try {
+                        return renderer.createPDFKeepOpen();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })) {
                     dated(document, input);
+                    long saving = System.nanoTime();
                     document.save(pdf.toFile());
+                    Timings.mark("PDF: saved in " + (System.nanoTime() - saving) / 1_000_000 + " ms");
                 }
             }
         } catch (IOException e) {

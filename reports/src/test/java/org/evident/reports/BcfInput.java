@@ -35,6 +35,6 @@ final class BcfInput {
         TocDiagram diagram = TocDiagram.of(project.theoryOfChange()).titled(project.evaluation().programme())
                 .coloured(fill, GradeColours.legend());
         return new ReportInput(project, analysis, data.reconciliations(), data.rejects(), data.gaps(), diagram.toSvg(),
-                diagram.toPng(1.0), charts);
+                diagram.toPng(1.0), charts, g -> diagram.draw(g, true));
     }
 }

@@ -433,19 +433,36 @@ public final class TocDiagram {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, w, h);
             g.scale(scale, scale);
-            draw(g, d);
+            draw(g, d, false);
         } finally {
             g.dispose();
         }
         return Png.encode(image);
     }
 
-    private void draw(Graphics2D g, Diagram d) {
-        d.title().ifPresent(t -> drawText(g, t, TEXT_COLOUR));
+    /**
+     * Draws the diagram onto {@code g} in layout units (the SVG's user units: the drawing covers
+     * 0,0 to its SVG width and height), as {@link #toPng} does; with {@code textAsShapes} every
+     * letter is filled as an outline rather than drawn as text (as Batik draws the SVG into a PDF).
+     */
+    public void draw(Graphics2D g, boolean textAsShapes) {
+        Object before = g.getRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        try {
+            draw(g, diagram(), textAsShapes);
+        } finally {
+            if (before != null) {
+                g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, before);
+            }
+        }
+    }
+
+    private void draw(Graphics2D g, Diagram d, boolean outlined) {
+        d.title().ifPresent(t -> drawText(g, t, TEXT_COLOUR, outlined));
         for (Column column : d.columns()) {
             g.setColor(Color.decode(BAND_COLOUR));
             g.fill(column.band());
-            drawText(g, column.heading(), stageColour(column.stage()));
+            drawText(g, column.heading(), stageColour(column.stage()), outlined);
         }
         Color edge = Color.decode(EDGE_COLOUR);
         BasicStroke solid = new BasicStroke(1.1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
@@ -466,7 +483,7 @@ public final class TocDiagram {
                 g.fill(rounded);
                 g.setColor(Color.decode(KEY_STROKE));
                 g.draw(rounded);
-                drawText(g, tag.text(), TEXT_COLOUR);
+                drawText(g, tag.text(), TEXT_COLOUR, outlined);
             }
         }
         g.setStroke(new BasicStroke(1.5f));
@@ -480,7 +497,7 @@ public final class TocDiagram {
             g.setColor(Color.decode(stageColour(box.node().stage())));
             g.draw(rounded);
             for (Text line : box.lines()) {
-                drawText(g, line, textOn(fill));
+                drawText(g, line, textOn(fill), outlined);
             }
         }
         if (d.legendBox().isPresent()) {
@@ -499,16 +516,20 @@ public final class TocDiagram {
                 g.fill(swatch);
                 g.setColor(Color.decode("#666666"));
                 g.draw(swatch);
-                drawText(g, entry.label(), TEXT_COLOUR);
+                drawText(g, entry.label(), TEXT_COLOUR, outlined);
             }
         }
     }
 
-    private static void drawText(Graphics2D g, Text t, String colour) {
+    private static void drawText(Graphics2D g, Text t, String colour, boolean outlined) {
         g.setFont(t.font());
         g.setColor(Color.decode(colour));
         double x = t.centred() ? t.x() - DiagramLayout.width(t.font(), t.text()) / 2 : t.x();
-        g.drawString(t.text(), (float) x, (float) t.y());
+        if (outlined) {
+            g.fill(t.font().createGlyphVector(g.getFontRenderContext(), t.text()).getOutline((float) x, (float) t.y()));
+        } else {
+            g.drawString(t.text(), (float) x, (float) t.y());
+        }
     }
 
     private static Path2D path(Route route) {
