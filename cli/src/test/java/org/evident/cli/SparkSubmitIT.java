@@ -16,12 +16,15 @@ import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job jar ({@code target/evident-job.jar}, built in the package phase, hence an integration
  * test run by failsafe) submitted with spark-submit to a standalone cluster, as on a real one.
  */
 class SparkSubmitIT {
+    @TempDir
+    Path work;
     private static final Path BCF = Path.of(System.getProperty("evident.fixtures"), "bcf-support-programme");
     private static final Path JOB_JAR = Path.of(System.getProperty("user.dir"), "target", "evident-job.jar");
     private static final String VALID = "valid: Better Care Fund Support Programme 2023-25";
@@ -29,16 +32,23 @@ class SparkSubmitIT {
     @Test
     void sparkSubmitRunsTheJobJar() throws Exception {
         assertTrue(Files.isRegularFile(JOB_JAR), JOB_JAR + " is built by mvn package");
+        Path project = EngineParity.copyProject(BCF, work.resolve("bcf"));
         try (SparkCluster cluster = SparkCluster.start(2)) {
             Process submit = cluster.launch("spark-submit", "1g", "org.apache.spark.deploy.SparkSubmit",
                     "--master", cluster.masterUrl(), "--class", "org.evident.cli.Evident",
-                    JOB_JAR.toString(), "validate", BCF.toString());
-            boolean done = submit.waitFor(120, TimeUnit.SECONDS);
+                    JOB_JAR.toString(), "run", project.toString(), "--engine", "spark", "--out",
+                    work.resolve("submitted").toString());
+            boolean done = submit.waitFor(180, TimeUnit.SECONDS);
             String output = Files.readString(cluster.directory().resolve("spark-submit.log"), StandardCharsets.UTF_8);
-            assertTrue(done, "spark-submit still running after 120 s:\n" + output);
+            assertTrue(done, "spark-submit still running after 180 s:\n" + output);
             assertEquals(0, submit.exitValue(), "spark-submit failed:\n" + output + cluster.logs());
-            assertTrue(output.contains(VALID), output);
+            // No --master for evident: under spark-submit the engine takes the master spark-submit was given.
+            assertTrue(output.contains("spark (" + cluster.masterUrl() + "): reading 21 files"), output);
+            assertTrue(Files.size(work.resolve("submitted/report.pdf")) > 0);
         }
+        EngineParity.forgetStoredAggregates(project);
+        EngineParity.run(project, work.resolve("in-process"));
+        EngineParity.assertSameOutputs(work.resolve("in-process"), work.resolve("submitted"));
     }
 
     @Test
