@@ -31,8 +31,12 @@ final class RecordAggregates implements Serializable {
         this.periods = periods;
     }
 
-    void add(String area, String region, int measure, int period, boolean hit, long micro) {
-        long[] counts = cells.computeIfAbsent(area + '\0' + region, k -> new long[measures * periods * 3]);
+    /** The counts of one area (and region), created empty on first use; found once per record, not once per measure. */
+    long[] slot(String area, String region) {
+        return cells.computeIfAbsent(area + '\0' + region, k -> new long[measures * periods * 3]);
+    }
+
+    void add(long[] counts, int measure, int period, boolean hit, long micro) {
         int at = (measure * periods + period) * 3;
         counts[at + COUNT]++;
         if (hit) {

@@ -214,6 +214,7 @@ final class RecordRules implements Serializable {
         if (!row.accepted()) {
             return false;
         }
+        long[] slot = into.slot(area, region);
         for (int m = 0; m < measureIds.length; m++) {
             boolean included = true;
             for (Condition w : where[m]) {
@@ -224,9 +225,26 @@ final class RecordRules implements Serializable {
             }
             boolean hit = condition[m] != null && condition[m].test(text, number);
             long micro = meanColumn[m] >= 0 ? Math.round(number[meanColumn[m]] * MICRO) : 0;
-            into.add(area, region, m, period, hit, micro);
+            into.add(slot, m, period, hit, micro);
         }
         return true;
+    }
+
+    /** A plain run of up to 15 digits as its value, or -1: the common case of counts and days, without Double.parseDouble. */
+    private static long wholeNumber(String text) {
+        int n = text.length();
+        if (n == 0 || n > 15) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private int period(Row row) {
@@ -254,6 +272,10 @@ final class RecordRules implements Serializable {
     }
 
     private static double number(Row row, String column, String text) {
+        long whole = wholeNumber(text);
+        if (whole >= 0) {
+            return whole;
+        }
         try {
             double value = Values.number(text).orElseThrow();
             if (value < 0) {
