@@ -20,8 +20,8 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * The rows of a Parquet file as text cells, reading only the columns wanted. Row numbers count
- * records from 1, as Spark's {@code _metadata.row_index} + 1 does.
+ * The rows of a Parquet file as text cells, reading only the columns wanted, so that the rules
+ * that check CSV cells check them too. Row numbers count records from 1.
  */
 final class ParquetRows implements AutoCloseable {
     private final ParquetFileReader reader;

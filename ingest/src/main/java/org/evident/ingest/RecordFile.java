@@ -34,15 +34,6 @@ final class RecordFile implements Serializable {
         this.aggregates = aggregates;
     }
 
-    /** Adds the counts of another part of the same file (Spark may split a Parquet file between tasks). */
-    RecordFile merge(RecordFile other) {
-        read += other.read;
-        accepted += other.accepted;
-        rejects.addAll(other.rejects);
-        aggregates.merge(other.aggregates);
-        return this;
-    }
-
     Reconciliation reconciliation(String source) {
         return new Reconciliation(source, file, read, accepted, read - accepted);
     }
