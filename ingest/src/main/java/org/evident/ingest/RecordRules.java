@@ -232,19 +232,7 @@ final class RecordRules implements Serializable {
 
     /** A plain run of up to 15 digits as its value, or -1: the common case of counts and days, without Double.parseDouble. */
     private static long wholeNumber(String text) {
-        int n = text.length();
-        if (n == 0 || n > 15) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return text.isEmpty() || text.length() > 15 ? -1 : Values.digits(text, 0, text.length());
     }
 
     private int period(Row row) {

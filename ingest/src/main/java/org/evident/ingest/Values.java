@@ -26,9 +26,9 @@ final class Values {
         if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
             // The ISO form, parsed by hand: record-level sources have one per row, and
             // LocalDate.parse is several times slower. LocalDate.of still checks the day exists.
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
+            int year = (int) digits(text, 0, 4);
+            int month = (int) digits(text, 5, 7);
+            int day = (int) digits(text, 8, 10);
             if (year >= 0 && month >= 0 && day >= 0) {
                 try {
                     return Optional.of(LocalDate.of(year, month, day));
@@ -67,8 +67,9 @@ final class Values {
         return value.toString();
     }
 
-    private static int digits(String text, int from, int to) {
-        int value = 0;
+    /** The digits {@code text[from, to)} as a number, or -1 if any is not a digit. */
+    static long digits(String text, int from, int to) {
+        long value = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {

@@ -55,8 +55,12 @@ public final class EvidenceWorkbook {
     static final List<String> SHEETS = List.of("Summary", "Evidence", "Changes", "KPIs", "Run charts", "Survey",
             "Delivery", "Pathways", "Data quality");
     static final String RUN_CHART_PREFIX = "run-chart-";
-    /** Rejects listed on the sheet; rejects.csv has them all (a sheet ends at about a million rows). */
-    static final int MAX_REJECTS = 100_000;
+    /**
+     * Rejects listed on the sheet; rejects.csv has them all. The workbook is built in memory (POI's
+     * XSSF), and 50,000 reject rows took a 256 MB heap past its end on 50M generated records; a
+     * person reads the first few thousand, a program reads rejects.csv.
+     */
+    static final int MAX_REJECTS = 10_000;
     /** Width of the period columns of the Evidence sheet: the longest grade label, wrapped headers above. */
     private static final int GRADE_WIDTH = 24;
 
