@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -90,6 +91,9 @@ final class RecordStore {
         Files.createDirectories(temporary);
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(temporary.resolve(PART)))
+                // Parquet's own configuration, not Hadoop's: a Hadoop Configuration reads its XML
+                // defaults and loads hundreds of classes, a second or so on every run.
+                .withConf(new PlainParquetConfiguration())
                 .withType(SCHEMA).withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
             for (RecordAggregates.Cell c : cells) {
