@@ -8,11 +8,12 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
+import org.evident.toc.RecordLayout;
 import org.evident.toc.RecordMeasure;
 
 /**
- * Turns the aggregates of a records source into KPI returns, at three levels: each area (the
- * return's {@code system}), each region, and England (neither). Counts add up the levels, so a
+ * Turns the aggregates of a records source into KPI returns, at up to three levels (the source's
+ * {@code levels}): each area (the return's {@code system}), each region, and England (neither). Counts add up the levels, so a
  * region's share is its areas' hits over their records, not a mean of their shares.
  */
 final class RecordReturns {
@@ -54,14 +55,18 @@ final class RecordReturns {
         List<KpiReturn> returns = new ArrayList<>();
         for (int m = 0; m < measures; m++) {
             for (int p = 0; p < periods; p++) {
-                add(returns, rules, m, p, england[m][p], Optional.empty(), Optional.empty(), source);
-                if (hasRegions) {
+                if (rules.returnsFor(RecordLayout.Level.ENGLAND)) {
+                    add(returns, rules, m, p, england[m][p], Optional.empty(), Optional.empty(), source);
+                }
+                if (hasRegions && rules.returnsFor(RecordLayout.Level.REGION)) {
                     for (Map.Entry<String, Sum[]> r : regions.get(m).entrySet()) {
                         add(returns, rules, m, p, r.getValue()[p], Optional.of(r.getKey()), Optional.empty(), source);
                     }
                 }
-                for (Map.Entry<String, Sum[]> a : areas.get(m).entrySet()) {
-                    add(returns, rules, m, p, a.getValue()[p], Optional.empty(), Optional.of(a.getKey()), source);
+                if (rules.returnsFor(RecordLayout.Level.AREA)) {
+                    for (Map.Entry<String, Sum[]> a : areas.get(m).entrySet()) {
+                        add(returns, rules, m, p, a.getValue()[p], Optional.empty(), Optional.of(a.getKey()), source);
+                    }
                 }
             }
         }

@@ -47,6 +47,7 @@ final class RecordRules implements Serializable {
     private final Condition[][] where;
     private final Condition[] condition;
     private final int[] meanColumn;
+    private final java.util.EnumSet<RecordLayout.Level> levels;
 
     /** A {@link RecordCondition} over a column index of {@link #valueColumns}. */
     private record Condition(int column, Set<String> in, double atLeast, double atMost) implements Serializable {
@@ -64,6 +65,7 @@ final class RecordRules implements Serializable {
         this.dateColumn = layout.date();
         this.areaColumn = layout.area();
         this.regionColumn = layout.region().orElse(null);
+        this.levels = java.util.EnumSet.copyOf(layout.levels());
         this.regions = new HashSet<>(evaluation.settings().regions());
         List<Period> periods = reportingPeriods(evaluation);
         this.periodIds = periods.stream().map(Period::id).toArray(String[]::new);
@@ -143,6 +145,11 @@ final class RecordRules implements Serializable {
 
     String source() {
         return source;
+    }
+
+    /** Whether returns are made for this level; the aggregates are the same whatever the levels. */
+    boolean returnsFor(RecordLayout.Level level) {
+        return levels.contains(level);
     }
 
     /**

@@ -171,6 +171,27 @@ class RecordsTest {
     }
 
     @Test
+    void levels_chooseTheUnitsReturnedFor_withoutChangingTheCounts() {
+        new TestProject(dir).toc(TOC).evaluation(SOURCE.replace("  region: region\n", "  region: region\n  levels: [england]\n"))
+                .write("data/discharges/a.csv", A);
+        IngestResult r = ingest(RecordEngine.inProcess());
+        assertTrue(r.kpiReturns().stream().allMatch(k -> k.region().isEmpty() && k.system().isEmpty()), r.kpiReturns()::toString);
+        // Q1 and Q2 for DISCH, LOS21, LOSMEAN; HOME65 too (someone aged 65+ in each quarter): 8 returns.
+        assertEquals(8, r.kpiReturns().size());
+        assertEquals(3, england(r, "DISCH", "2024-25 Q1").value());
+    }
+
+    @Test
+    void unknownLevel_andShareWithoutCondition_areErrorsWithTheirPlace() {
+        new TestProject(dir).toc(TOC).evaluation(SOURCE.replace("  region: region\n", "  region: region\n  levels: [county]\n")
+                .replace("condition: { column: length_of_stay, at_least: 21 }", "column: length_of_stay"));
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(dir));
+        assertTrue(e.getMessage().contains("source discharges levels: 'county' is not one of england | region | area"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("source discharges measure LOS21: a share needs 'condition'"), e.getMessage());
+    }
+
+    @Test
     void parquetRecords_typedColumns_giveTheSameAnswersAsTheCsv() throws IOException {
         project().write("data/discharges/a.csv", A);
         IngestResult fromCsv = ingest(RecordEngine.inProcess());

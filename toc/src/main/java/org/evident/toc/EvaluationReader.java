@@ -22,8 +22,8 @@ final class EvaluationReader {
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
     private static final Set<String> SOURCE = Set.of("id", "type", "file", "period", "sheet", "columns",
-            "respondent", "items", "population", "groups", "date", "area", "region", "store", "measures");
-    private static final Set<String> RECORDS_ONLY = Set.of("date", "area", "region", "store", "measures");
+            "respondent", "items", "population", "groups", "date", "area", "region", "store", "measures", "levels");
+    private static final Set<String> RECORDS_ONLY = Set.of("date", "area", "region", "store", "measures", "levels");
     private static final Set<String> MEASURE = Set.of("id", "type", "condition", "column", "where");
     private static final Set<String> CONDITION = Set.of("column", "in", "at_least", "at_most");
     private static final Set<String> ITEM = Set.of("id", "type", "column", "text", "labels", "positive",
@@ -275,10 +275,28 @@ final class EvaluationReader {
         if (f.get("measures").isPresent() && measures.isEmpty() && seen.isEmpty()) {
             yaml.error(f.get("measures").orElseThrow(), what + ": a records source needs at least one measure");
         }
+        java.util.Set<RecordLayout.Level> levels = java.util.EnumSet.noneOf(RecordLayout.Level.class);
+        for (YamlFile.Scalar level : f.optionalTexts("levels")) {
+            try {
+                levels.add(RecordLayout.Level.valueOf(level.value().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                yaml.error(level.node(), what + " levels: '" + level.value() + "' is not one of england | region | area");
+            }
+        }
+        if (f.get("levels").isEmpty()) {
+            levels = java.util.EnumSet.allOf(RecordLayout.Level.class);
+        } else if (levels.isEmpty()) {
+            yaml.error(f.get("levels").orElseThrow(), what + ": levels needs at least one of england | region | area");
+            return Optional.empty();
+        }
+        if (levels.contains(RecordLayout.Level.REGION) && region.isEmpty() && f.get("levels").isPresent()) {
+            yaml.error(f.get("levels").orElseThrow(), what + ": returns by region need 'region', the column naming each"
+                    + " record's region");
+        }
         if (date.isEmpty() || area.isEmpty() || measures.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RecordLayout(date.get(), area.get(), region, measures, store));
+        return Optional.of(new RecordLayout(date.get(), area.get(), region, measures, store, levels));
     }
 
     private Optional<RecordCondition> readCondition(Node node, String what) {

@@ -13,16 +13,31 @@ import java.util.Set;
  * region, and the measures aggregated from the records to period x area, then rolled up to region
  * and England.
  *
- * @param store folder of the intermediate aggregates (Parquet, one partition per period), kept
- *              between runs so that a new quarter adds a partition and a re-run replaces only its own
+ * @param store  folder of the intermediate aggregates (Parquet, one partition per period), kept
+ *               between runs so that a new quarter adds a partition and a re-run replaces only its own
+ * @param levels the levels returns are made for: England, each region, each area (default all three)
  */
-public record RecordLayout(String date, String area, Optional<String> region, List<RecordMeasure> measures, Path store) {
+public record RecordLayout(String date, String area, Optional<String> region, List<RecordMeasure> measures, Path store,
+                           java.util.Set<Level> levels) {
+
+    /** The units returns are made for. */
+    public enum Level {
+        ENGLAND, REGION, AREA;
+
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
     public RecordLayout {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(area, "area");
         Objects.requireNonNull(region, "region");
         measures = List.copyOf(measures);
         Objects.requireNonNull(store, "store");
+        levels = levels.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(java.util.EnumSet.copyOf(levels));
+        if (levels.isEmpty()) {
+            throw new IllegalArgumentException("a records source needs at least one level");
+        }
     }
 
     /** Every column the measures and the layout read, in a stable order: date, area, region, then the measures'. */
