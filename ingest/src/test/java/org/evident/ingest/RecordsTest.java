@@ -192,6 +192,15 @@ class RecordsTest {
     }
 
     @Test
+    void aMeasureNoIndicatorNames_isAWarning() {
+        new TestProject(dir).toc(TOC).evaluation(SOURCE.replace("- { id: DISCH, type: count }", "- { id: DISCHARGE, type: count }"));
+        List<String> warnings = EvaluationProject.open(dir).warnings().stream().map(Object::toString).toList();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("warning: source discharges measure DISCHARGE is the measure of"
+                + " no 'source: kpi' indicator in toc.yaml (those are DISCH, HOME65, LOS21, LOSMEAN); it is computed but"
+                + " nothing uses it")), warnings::toString);
+    }
+
+    @Test
     void parquetRecords_typedColumns_giveTheSameAnswersAsTheCsv() throws IOException {
         project().write("data/discharges/a.csv", A);
         IngestResult fromCsv = ingest(RecordEngine.inProcess());

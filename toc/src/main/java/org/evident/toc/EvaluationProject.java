@@ -35,12 +35,30 @@ public record EvaluationProject(Path directory, Evaluation evaluation, TheoryOfC
         Optional<Evaluation> evaluation = read(directory.resolve(EVALUATION_FILE), problems)
                 .flatMap(yaml -> EvaluationReader.read(yaml, directory));
         Optional<TheoryOfChange> toc = read(directory.resolve(TOC_FILE), problems).flatMap(TocReader::read);
+        if (evaluation.isPresent() && toc.isPresent()) {
+            unusedRecordMeasures(directory.resolve(EVALUATION_FILE).toString(), evaluation.get(), toc.get(), problems);
+        }
         List<Problem> sorted = TheoryOfChange.sorted(problems);
         if (evaluation.isEmpty() || toc.isEmpty() || sorted.stream().anyMatch(Problem::isError)) {
             throw new InvalidProjectException(sorted);
         }
         List<Problem> warnings = sorted.stream().filter(p -> !p.isError()).toList();
         return new EvaluationProject(directory, evaluation.get(), toc.get(), warnings);
+    }
+
+    /** A record measure that no indicator names is computed for nothing: most likely a typo on one side. */
+    private static void unusedRecordMeasures(String file, Evaluation evaluation, TheoryOfChange toc, List<Problem> problems) {
+        java.util.Set<String> kpiMeasures = new java.util.TreeSet<>();
+        toc.indicators().stream().filter(i -> i.source() == Indicator.Source.KPI).forEach(i -> kpiMeasures.add(i.measure()));
+        for (Source source : evaluation.sources(Source.Type.RECORDS)) {
+            for (RecordMeasure measure : source.records().orElseThrow().measures()) {
+                if (!kpiMeasures.contains(measure.id())) {
+                    problems.add(new Problem(Problem.Severity.WARNING, file, 0, 0, "source " + source.id()
+                            + " measure " + measure.id() + " is the measure of no 'source: kpi' indicator in " + TOC_FILE
+                            + " (those are " + String.join(", ", kpiMeasures) + "); it is computed but nothing uses it"));
+                }
+            }
+        }
     }
 
     private static Optional<YamlFile> read(Path file, List<Problem> problems) {
