@@ -84,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (master != null && engine != Engine.spark) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--master is for --engine spark");
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.println("[1/4] reading " + project.folder);
         EvaluationProject opened = project.open();
@@ -100,9 +103,6 @@ final class RunCommand implements Callable<Integer> {
 
         err.println("[2/4] reading the data files");
         Pseudonymiser pseudonymiser = ProjectArgument.pseudonymiser(opened);
-        if (master != null && engine != Engine.spark) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--master is for --engine spark");
-        }
         IngestResult data;
         try (RecordEngine records = engine == Engine.spark ? RecordEngine.spark(master) : RecordEngine.inProcess()) {
             data = Timings.time("reading the data", () -> Ingest.read(opened, pseudonymiser,

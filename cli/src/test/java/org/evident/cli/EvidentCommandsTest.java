@@ -57,6 +57,18 @@ class EvidentCommandsTest {
     }
 
     @Test
+    void run_masterWithoutSparkEngine_isAUsageError_beforeAnyWork() {
+        Path out = tmp.resolve("out");
+        Result r = evident("run", BCF, "--out", out.toString(), "--master", "local[2]");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("--master is for --engine spark"), r.err());
+        assertTrue(Files.notExists(out));
+        Result engine = evident("run", BCF, "--out", out.toString(), "--engine", "hadoop");
+        assertEquals(2, engine.code());
+        assertTrue(engine.err().contains("--engine"), engine.err());
+    }
+
+    @Test
     void validate_workedExample_exitsZeroAndCountsTheStages() {
         Result r = evident("validate", BCF);
         assertEquals(0, r.code(), r.err());
