@@ -261,7 +261,7 @@ public final class Ingest {
         RecordStore store = new RecordStore(source.records().orElseThrow().store(), rules, rules.fingerprint());
         try {
             progress.accept(store.write(total));
-            into.addAll(RecordReturns.of(rules, store.readAll(), folder));
+            into.addAll(RecordReturns.of(rules, store.readAll(total), folder));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the aggregates of " + folder + " to "
                     + source.records().orElseThrow().store() + ": " + e.getMessage(), e);

@@ -111,7 +111,22 @@ final class RecordStore {
         deleteTree(old);
     }
 
-    /** Every aggregate in the store: what this run wrote and the partitions earlier runs left. */
+    /**
+     * Every aggregate in the store: {@code written} (what this run wrote) and the partitions earlier
+     * runs left for other periods. When there are none of those, {@code written} is the whole store
+     * and nothing is read back (reading Parquet costs a cold JVM about half a second).
+     */
+    RecordAggregates readAll(RecordAggregates written) throws IOException {
+        BitSet fresh = written.periodsPresent();
+        List<String> periods = rules.periods();
+        boolean othersKept = partitions().stream().anyMatch(p -> {
+            int period = periods.indexOf(periodOf(p));
+            return period >= 0 && !fresh.get(period);
+        });
+        return othersKept ? readAll() : written;
+    }
+
+    /** Every aggregate in the store, read back from its partitions. */
     RecordAggregates readAll() throws IOException {
         RecordAggregates all = rules.newAggregates();
         List<String> periods = rules.periods();
