@@ -237,28 +237,27 @@ public final class Ingest {
         RecordAggregates total = rules.newAggregates();
         List<RecordFile> results;
         try {
+            // A file that cannot be read comes back with its error (RecordFile.readOrExplain), not as an exception.
             results = engine.read(rules, files, displays, source.columns(), progress);
-        } catch (DataFileException e) {
-            fileErrors.add(new Problem(Problem.Severity.ERROR, folder, (int) Math.min(e.row, Integer.MAX_VALUE), 0,
-                    e.getMessage()));
-            return;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
         }
+        boolean unreadable = false;
         for (RecordFile result : results) {
             if (result.error != null) {
                 fileErrors.add(new Problem(Problem.Severity.ERROR, result.file, (int) Math.min(result.errorRow,
                         Integer.MAX_VALUE), 0, result.error));
+                unreadable = true;
                 continue;
             }
             rejects.addAll(result.rejects);
             reconciliations.add(result.reconciliation(source.id()));
             total.merge(result.aggregates);
         }
-        if (results.stream().anyMatch(r -> r.error != null)) {
+        if (unreadable) {
             return;
         }
-        RecordStore store = new RecordStore(source.records().orElseThrow().store(), rules, rules.fingerprint());
+        RecordStore store = new RecordStore(source.records().orElseThrow().store(), rules);
         try {
             progress.accept(store.write(total));
             into.addAll(RecordReturns.of(rules, store.readAll(total), folder));

@@ -70,15 +70,17 @@ final class RecordFile implements Serializable {
         try {
             return read(rules, path, display, aliases);
         } catch (DataFileException e) {
-            RecordFile failed = new RecordFile(display, rules.newAggregates());
-            failed.error = e.getMessage();
-            failed.errorRow = e.row;
-            return failed;
+            return failed(rules, display, e.getMessage(), e.row);
         } catch (java.nio.file.NoSuchFileException e) {
-            RecordFile failed = new RecordFile(display, rules.newAggregates());
-            failed.error = "does not exist";
-            return failed;
+            return failed(rules, display, "does not exist", 0);
         }
+    }
+
+    private static RecordFile failed(RecordRules rules, String display, String error, long row) {
+        RecordFile failed = new RecordFile(display, rules.newAggregates());
+        failed.error = error;
+        failed.errorRow = row;
+        return failed;
     }
 
     private static RecordFile read(RecordRules rules, Path path, String display, Map<String, List<String>> aliases) throws IOException {

@@ -32,6 +32,7 @@ final class RecordRules implements Serializable {
     private final String areaColumn;
     private final String regionColumn;
     private final Set<String> regions;
+    private final String regionsExpected;
     private final String[] periodIds;
     private final long firstDay;
     /** Index into {@link #periodIds} for each day from {@link #firstDay}; -1 where no period holds the day. */
@@ -67,6 +68,7 @@ final class RecordRules implements Serializable {
         this.regionColumn = layout.region().orElse(null);
         this.levels = java.util.EnumSet.copyOf(layout.levels());
         this.regions = new HashSet<>(evaluation.settings().regions());
+        this.regionsExpected = "one of " + String.join(", ", new java.util.TreeSet<>(regions));
         List<Period> periods = reportingPeriods(evaluation);
         this.periodIds = periods.stream().map(Period::id).toArray(String[]::new);
         this.periodsExpected = "a date within " + (periods.isEmpty() ? "a reporting period"
@@ -162,7 +164,7 @@ final class RecordRules implements Serializable {
                 .append('\n');
         b.append("periods ").append(String.join(", ", periodIds)).append(" from day ").append(firstDay).append(", reporting date ")
                 .append(reportingDate).append('\n');
-        b.append("regions ").append(String.join(", ", new java.util.TreeSet<>(regions))).append('\n');
+        b.append("regions: ").append(regionsExpected).append('\n');
         b.append("columns ").append(String.join(", ", valueColumns)).append('\n');
         for (int m = 0; m < measureIds.length; m++) {
             b.append("measure ").append(measureIds[m]).append(' ').append(kinds[m]).append(" where ")
@@ -205,7 +207,7 @@ final class RecordRules implements Serializable {
             region = row.text(regionColumn);
             if (!regions.contains(region)) {
                 row.reject(regionColumn, region, region.isEmpty() ? "no region" : "not a region of the evaluation",
-                        "one of " + String.join(", ", new java.util.TreeSet<>(regions)));
+                        regionsExpected);
             }
         }
         String[] text = new String[valueColumns.length];

@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -45,12 +48,10 @@ final class RecordStore {
 
     private final Path dir;
     private final RecordRules rules;
-    private final String fingerprint;
 
-    RecordStore(Path dir, RecordRules rules, String fingerprint) {
+    RecordStore(Path dir, RecordRules rules) {
         this.dir = dir;
         this.rules = rules;
-        this.fingerprint = fingerprint;
     }
 
     /**
@@ -62,6 +63,7 @@ final class RecordStore {
         Files.createDirectories(dir);
         Path layout = dir.resolve(LAYOUT_FILE);
         String note = "";
+        String fingerprint = rules.fingerprint();
         if (!Files.isRegularFile(layout) || !Files.readString(layout, StandardCharsets.UTF_8).equals(fingerprint)) {
             if (!partitions().isEmpty()) {
                 note = " (the measures or periods changed: earlier partitions removed)";
@@ -71,17 +73,15 @@ final class RecordStore {
             }
             Files.writeString(layout, fingerprint, StandardCharsets.UTF_8);
         }
-        List<RecordAggregates.Cell> cells = new ArrayList<>(aggregates.cells());
-        cells.sort(Comparator.comparingInt(RecordAggregates.Cell::period).thenComparingInt(RecordAggregates.Cell::measure)
-                .thenComparing(RecordAggregates.Cell::area).thenComparing(RecordAggregates.Cell::region));
-        BitSet present = aggregates.periodsPresent();
-        List<String> written = new ArrayList<>();
-        for (int p = present.nextSetBit(0); p >= 0; p = present.nextSetBit(p + 1)) {
-            int period = p;
-            writePartition(rules.periods().get(p), cells.stream().filter(c -> c.period() == period).toList());
-            written.add(rules.periods().get(p));
+        // Sorted, so that the same aggregates always give the same files.
+        Map<Integer, List<RecordAggregates.Cell>> byPeriod = aggregates.cells().stream()
+                .sorted(Comparator.comparingInt(RecordAggregates.Cell::measure).thenComparing(RecordAggregates.Cell::area)
+                        .thenComparing(RecordAggregates.Cell::region))
+                .collect(Collectors.groupingBy(RecordAggregates.Cell::period, TreeMap::new, Collectors.toList()));
+        for (Map.Entry<Integer, List<RecordAggregates.Cell>> period : byPeriod.entrySet()) {
+            writePartition(rules.periods().get(period.getKey()), period.getValue());
         }
-        return dir + ": " + written.size() + " period partitions written" + note;
+        return dir + ": " + byPeriod.size() + " period partitions written" + note;
     }
 
     private void writePartition(String period, List<RecordAggregates.Cell> cells) throws IOException {
@@ -138,7 +138,7 @@ final class RecordStore {
             }
             try (Stream<Path> files = Files.list(partition)) {
                 for (Path file : files.filter(RecordFile::isParquet).sorted().toList()) {
-                    try (ParquetRows rows = ParquetRows.open(file, columns(), java.util.Map.of())) {
+                    try (ParquetRows rows = ParquetRows.open(file, columns(), Map.of())) {
                         rows.forEach((number, cells) -> {
                             int measure = measures.indexOf(cells.get(0));
                             if (measure >= 0) {
@@ -153,11 +153,10 @@ final class RecordStore {
         return all;
     }
 
-    private static java.util.Map<String, Boolean> columns() {
-        java.util.Map<String, Boolean> c = new java.util.LinkedHashMap<>();
-        for (String name : List.of("measure", "area", "region", "records", "hits", "sum_micro")) {
-            c.put(name, true);
-        }
+    /** The schema's columns, all required, in its order. */
+    private static Map<String, Boolean> columns() {
+        Map<String, Boolean> c = new LinkedHashMap<>();
+        SCHEMA.getFields().forEach(field -> c.put(field.getName(), true));
         return c;
     }
 

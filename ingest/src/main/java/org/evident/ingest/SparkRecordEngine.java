@@ -52,8 +52,7 @@ final class SparkRecordEngine implements RecordEngine {
         } else if (!conf.contains("spark.master")) {
             builder.master("local[*]");
         }
-        builder.config("spark.sql.datetime.java8API.enabled", "true")
-                .config("spark.ui.showConsoleProgress", "false");
+        builder.config("spark.ui.showConsoleProgress", "false");
         // Executors need Evident's classes to run the rules. Under spark-submit the job jar is
         // already shipped; otherwise ship the jars (or class folders, jarred) this code came from.
         if (!conf.contains("spark.jars") && (master == null || !master.startsWith("local"))) {

@@ -50,8 +50,8 @@ final class Values {
     }
 
     /**
-     * A typed value (from Parquet, or a Spark row) as the text a CSV file would hold, so that the
-     * same rules check both: whole numbers without ".0", dates as ISO, null as empty.
+     * A typed value from a Parquet file as the text a CSV file would hold, so that the same rules
+     * check both: whole numbers without ".0", dates as ISO, null as empty.
      */
     static String text(Object value) {
         if (value == null) {
@@ -60,9 +60,6 @@ final class Values {
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate().toString();
         }
         return value.toString();
     }

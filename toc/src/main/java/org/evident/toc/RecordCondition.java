@@ -23,12 +23,4 @@ public record RecordCondition(String column, List<String> in, OptionalDouble atL
     public boolean numeric() {
         return in.isEmpty();
     }
-
-    /** Whether a value meets the condition; for a numeric condition, {@code number} is the value parsed. */
-    public boolean test(String text, double number) {
-        if (!numeric()) {
-            return in.contains(text);
-        }
-        return (atLeast.isEmpty() || number >= atLeast.getAsDouble()) && (atMost.isEmpty() || number <= atMost.getAsDouble());
-    }
 }

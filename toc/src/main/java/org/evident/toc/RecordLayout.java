@@ -1,7 +1,6 @@
 package org.evident.toc;
 
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import java.util.Set;
  * @param levels the levels returns are made for: England, each region, each area (default all three)
  */
 public record RecordLayout(String date, String area, Optional<String> region, List<RecordMeasure> measures, Path store,
-                           java.util.Set<Level> levels) {
+                           Set<Level> levels) {
 
     /** The units returns are made for. */
     public enum Level {
@@ -28,27 +27,16 @@ public record RecordLayout(String date, String area, Optional<String> region, Li
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
     public RecordLayout {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(area, "area");
         Objects.requireNonNull(region, "region");
         measures = List.copyOf(measures);
         Objects.requireNonNull(store, "store");
-        levels = levels.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(java.util.EnumSet.copyOf(levels));
         if (levels.isEmpty()) {
             throw new IllegalArgumentException("a records source needs at least one level");
         }
-    }
-
-    /** Every column the measures and the layout read, in a stable order: date, area, region, then the measures'. */
-    public List<String> columns() {
-        Set<String> columns = new LinkedHashSet<>();
-        columns.add(date);
-        columns.add(area);
-        region.ifPresent(columns::add);
-        for (RecordMeasure measure : measures) {
-            columns.addAll(measure.columns());
-        }
-        return List.copyOf(columns);
+        levels = Set.copyOf(levels);
     }
 }

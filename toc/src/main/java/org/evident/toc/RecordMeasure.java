@@ -1,6 +1,5 @@
 package org.evident.toc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,14 +38,5 @@ public record RecordMeasure(String id, Kind kind, Optional<RecordCondition> cond
         if (kind == Kind.MEAN && column.isEmpty()) {
             throw new IllegalArgumentException("a mean measure needs a column");
         }
-    }
-
-    /** The columns this measure reads. */
-    public List<String> columns() {
-        List<String> columns = new ArrayList<>();
-        where.forEach(w -> columns.add(w.column()));
-        condition.ifPresent(c -> columns.add(c.column()));
-        column.ifPresent(columns::add);
-        return columns;
     }
 }
