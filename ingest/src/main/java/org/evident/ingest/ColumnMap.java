@@ -16,6 +16,13 @@ import java.util.Map;
 final class ColumnMap {
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<String> header;
+    /**
+     * The same as {@link #index}, as arrays: a row of a record-level file looks up every column
+     * it reads by its canonical name, and the names are constants, so a scan comparing references
+     * finds them faster than hashing does.
+     */
+    private String[] names = new String[0];
+    private int[] positions = new int[0];
 
     private ColumnMap(List<String> header) {
         this.header = header;
@@ -63,6 +70,10 @@ final class ColumnMap {
             }
             if (found != null) {
                 map.index.put(want.getKey(), found);
+                map.names = java.util.Arrays.copyOf(map.names, map.names.length + 1);
+                map.positions = java.util.Arrays.copyOf(map.positions, map.positions.length + 1);
+                map.names[map.names.length - 1] = want.getKey();
+                map.positions[map.positions.length - 1] = found;
             } else if (want.getValue()) {
                 missing.add(want.getKey());
             }
@@ -92,8 +103,18 @@ final class ColumnMap {
 
     /** The trimmed cell of {@code canonical} in {@code cells}, "" when the column or cell is absent. */
     String cell(List<String> cells, String canonical) {
+        int i = position(canonical);
+        return i < 0 || i >= cells.size() || cells.get(i) == null ? "" : cells.get(i).strip();
+    }
+
+    private int position(String canonical) {
+        for (int n = 0; n < names.length; n++) {
+            if (names[n] == canonical) {
+                return positions[n];
+            }
+        }
         Integer i = index.get(canonical);
-        return i == null || i >= cells.size() || cells.get(i) == null ? "" : cells.get(i).strip();
+        return i == null ? -1 : i;
     }
 
     /** The header as written in the file, for messages. */

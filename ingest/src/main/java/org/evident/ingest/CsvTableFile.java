@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,13 +16,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
 
 /**
  * A CSV file in UTF-8 (with or without a byte-order mark) or Windows-1252, separated by commas
@@ -33,18 +34,22 @@ final class CsvTableFile implements TableFile {
     private static final int BOM_LENGTH = 3;
 
     private final Path file;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvReader<String[]> reader;
+    private final CloseableIterator<String[]> records;
+    private final Cells cells;
     private final List<String> header;
+    /** Records read so far, the header included: the row numbers a spreadsheet shows. */
+    private long recordNumber;
 
-    private CsvTableFile(Path file, CSVParser parser) {
+    private CsvTableFile(Path file, CsvReader<String[]> reader, Cells cells) {
         this.file = file;
-        this.parser = parser;
-        this.records = parser.iterator();
-        if (!records.hasNext()) {
+        this.reader = reader;
+        this.cells = cells;
+        this.records = reader.iterator();
+        if (!hasNext()) {
             throw new DataFileException(file, 0, "is empty; expected a header row and data rows");
         }
-        this.header = records.next().toList();
+        this.header = List.of(next());
     }
 
     static CsvTableFile open(Path file) throws IOException {
@@ -56,11 +61,15 @@ final class CsvTableFile implements TableFile {
             in.skipNBytes(BOM_LENGTH);
         }
         Reader reader = new InputStreamReader(in, charset);
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+        Cells cells = new Cells();
+        // RFC 4180 with either separator; rows of any length and blank rows are passed on, for the
+        // checks to reject with their row number rather than lose.
+        CsvReader<String[]> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false)
+                .allowExtraFields(true).allowMissingFields(true).build(cells, reader);
         try {
-            return new CsvTableFile(file, CSVParser.builder().setReader(reader).setFormat(format).get());
+            return new CsvTableFile(file, csv, cells);
         } catch (RuntimeException e) {
-            reader.close();
+            csv.close();
             throw e;
         }
     }
@@ -136,23 +145,87 @@ final class CsvTableFile implements TableFile {
 
     @Override
     public void rows(RowHandler handler) throws IOException {
+        while (hasNext()) {
+            String[] record = next();
+            handler.row(recordNumber, Arrays.asList(record));
+        }
+        if (cells.lastCellQuoted && !endsWithQuote()) {
+            throw new DataFileException(file, recordNumber, "has a quoted cell that is never closed: the quote opened in row "
+                    + recordNumber + " runs to the end of the file");
+        }
+    }
+
+    private boolean hasNext() {
         try {
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                // Record numbers count records from 1 (the header); a quoted cell holding a line
-                // break makes lines and records differ, and records are what a spreadsheet shows.
-                List<String> cells = new ArrayList<>(record.size());
-                record.forEach(cells::add);
-                handler.row(record.getRecordNumber(), cells);
+            return records.hasNext();
+        } catch (CsvParseException | UncheckedIOException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DataFileException(file, recordNumber + 1, "cannot be read as CSV after row " + recordNumber + ": "
+                    + cause.getMessage());
+        }
+    }
+
+    private String[] next() {
+        recordNumber++;
+        return records.next();
+    }
+
+    /**
+     * Whether the file's last character, ignoring line ends, is a quote, as it is when the last cell
+     * is quoted and closed. The parser takes a quote that is never closed to run to the end of the
+     * file, which would lose every row after it into one cell.
+     */
+    private boolean endsWithQuote() throws IOException {
+        try (var channel = Files.newByteChannel(file)) {
+            long at = channel.size();
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (at > 0) {
+                one.clear();
+                channel.position(--at).read(one);
+                byte b = one.get(0);
+                if (b != '\n' && b != '\r') {
+                    return b == '"';
+                }
             }
-        } catch (java.io.UncheckedIOException e) {
-            throw new DataFileException(file, parser.getRecordNumber() + 1, "cannot be read as CSV after row "
-                    + parser.getRecordNumber() + ": " + e.getCause().getMessage());
+            return false;
         }
     }
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        reader.close();
+    }
+
+    /**
+     * The cells of one record as strings. (Handing back the same String for a value seen before
+     * in the column was tried, to save allocations: looking values up cost three times what
+     * making short strings does.)
+     */
+    private static final class Cells extends AbstractBaseCsvCallbackHandler<String[]> {
+        private String[] fields = new String[16];
+        /** Cells read of the current record; FastCSV counts an empty line as one field that it never hands over. */
+        private int count;
+        /** Whether the last cell read was quoted. */
+        boolean lastCellQuoted;
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            count = 0;
+        }
+
+        @Override
+        protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+            if (index >= fields.length) {
+                fields = Arrays.copyOf(fields, index * 2);
+            }
+            fields[index] = length == 0 ? "" : new String(buffer, offset, length);
+            count = index + 1;
+            lastCellQuoted = quoted;
+        }
+
+        @Override
+        protected String[] buildRecord() {
+            return Arrays.copyOf(fields, count);
+        }
     }
 }

@@ -19,8 +19,11 @@ final class RecordAggregates implements Serializable {
 
     private final int measures;
     private final int periods;
-    /** Key: area, NUL, region. Value: 3 longs per measure x period. */
-    private final HashMap<String, long[]> cells = new HashMap<>();
+    /**
+     * Area, then region, to 3 longs per measure x period. Two maps, not one keyed by both: the
+     * lookup, once per record, then needs no new key.
+     */
+    private final HashMap<String, HashMap<String, long[]>> cells = new HashMap<>();
 
     /** One aggregate row: the counts of one measure for one area in one period. */
     record Cell(String area, String region, int measure, int period, long count, long hits, long sumMicro) {
@@ -33,7 +36,17 @@ final class RecordAggregates implements Serializable {
 
     /** The counts of one area (and region), created empty on first use; found once per record, not once per measure. */
     long[] slot(String area, String region) {
-        return cells.computeIfAbsent(area + '\0' + region, k -> new long[measures * periods * 3]);
+        HashMap<String, long[]> regions = cells.get(area);
+        if (regions == null) {
+            regions = new HashMap<>(2);
+            cells.put(area, regions);
+        }
+        long[] counts = regions.get(region);
+        if (counts == null) {
+            counts = new long[measures * periods * 3];
+            regions.put(region, counts);
+        }
+        return counts;
     }
 
     void add(long[] counts, int measure, int period, boolean hit, long micro) {
@@ -46,7 +59,7 @@ final class RecordAggregates implements Serializable {
     }
 
     void add(Cell cell) {
-        long[] counts = cells.computeIfAbsent(cell.area() + '\0' + cell.region(), k -> new long[measures * periods * 3]);
+        long[] counts = slot(cell.area(), cell.region());
         int at = (cell.measure() * periods + cell.period()) * 3;
         counts[at + COUNT] += cell.count();
         counts[at + HITS] += cell.hits();
@@ -55,11 +68,13 @@ final class RecordAggregates implements Serializable {
 
     /** Adds {@code other} into this one and returns this. */
     RecordAggregates merge(RecordAggregates other) {
-        for (Map.Entry<String, long[]> e : other.cells.entrySet()) {
-            long[] mine = cells.computeIfAbsent(e.getKey(), k -> new long[measures * periods * 3]);
-            long[] theirs = e.getValue();
-            for (int i = 0; i < mine.length; i++) {
-                mine[i] += theirs[i];
+        for (Map.Entry<String, HashMap<String, long[]>> area : other.cells.entrySet()) {
+            for (Map.Entry<String, long[]> region : area.getValue().entrySet()) {
+                long[] mine = slot(area.getKey(), region.getKey());
+                long[] theirs = region.getValue();
+                for (int i = 0; i < mine.length; i++) {
+                    mine[i] += theirs[i];
+                }
             }
         }
         return this;
@@ -68,16 +83,16 @@ final class RecordAggregates implements Serializable {
     /** Every cell with at least one record, in no particular order. */
     List<Cell> cells() {
         List<Cell> all = new ArrayList<>();
-        for (Map.Entry<String, long[]> e : cells.entrySet()) {
-            int split = e.getKey().indexOf('\0');
-            String area = e.getKey().substring(0, split);
-            String region = e.getKey().substring(split + 1);
-            long[] counts = e.getValue();
-            for (int m = 0; m < measures; m++) {
-                for (int p = 0; p < periods; p++) {
-                    int at = (m * periods + p) * 3;
-                    if (counts[at + COUNT] > 0) {
-                        all.add(new Cell(area, region, m, p, counts[at + COUNT], counts[at + HITS], counts[at + SUM]));
+        for (Map.Entry<String, HashMap<String, long[]>> area : cells.entrySet()) {
+            for (Map.Entry<String, long[]> region : area.getValue().entrySet()) {
+                long[] counts = region.getValue();
+                for (int m = 0; m < measures; m++) {
+                    for (int p = 0; p < periods; p++) {
+                        int at = (m * periods + p) * 3;
+                        if (counts[at + COUNT] > 0) {
+                            all.add(new Cell(area.getKey(), region.getKey(), m, p, counts[at + COUNT], counts[at + HITS],
+                                    counts[at + SUM]));
+                        }
                     }
                 }
             }

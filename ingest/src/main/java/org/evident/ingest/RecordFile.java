@@ -28,6 +28,8 @@ final class RecordFile implements Serializable {
     /** Why the file could not be read at all, with the row where that was found; null when it was read. */
     String error;
     long errorRow;
+    /** The period of each date text accepted so far in this file, while it is read; see {@link RecordRules#check}. */
+    private transient Map<String, Integer> periodOfDate;
 
     RecordFile(String file, RecordAggregates aggregates) {
         this.file = file;
@@ -121,7 +123,10 @@ final class RecordFile implements Serializable {
             row.reject("", "", "blank row", "a row with data, or no row");
             ok = false;
         } else {
-            ok = rules.check(row, aggregates);
+            if (periodOfDate == null) {
+                periodOfDate = new java.util.HashMap<>();
+            }
+            ok = rules.check(row, aggregates, periodOfDate);
         }
         if (ok) {
             accepted++;

@@ -40,6 +40,7 @@ final class RecordRules implements Serializable {
     private final String periodsExpected;
     private final LocalDate reportingDate;
     private static final int AFTER_REPORTING_DATE = -2;
+    private static final int MAX_DATES_REMEMBERED = 100_000;
     private final String[] measureIds;
     private final RecordMeasure.Kind[] kinds;
     /** The value columns the measures read, each checked once per record; text or numeric. */
@@ -193,11 +194,13 @@ final class RecordRules implements Serializable {
 
     /**
      * Checks one record; when it is accepted, adds it to {@code into}. Problems are recorded on the row.
+     * {@code periodOfDate} remembers the period of each date text accepted so far, for one reader
+     * (a file, on one thread): a year of records holds only 365 distinct dates.
      *
      * @return whether the record was accepted
      */
-    boolean check(Row row, RecordAggregates into) {
-        int period = period(row);
+    boolean check(Row row, RecordAggregates into, Map<String, Integer> periodOfDate) {
+        int period = period(row, periodOfDate);
         String area = row.text(areaColumn);
         if (area.isEmpty()) {
             row.reject(areaColumn, "", "no area", "the area's code");
@@ -244,8 +247,12 @@ final class RecordRules implements Serializable {
         return text.isEmpty() || text.length() > 15 ? -1 : Values.digits(text, 0, text.length());
     }
 
-    private int period(Row row) {
+    private int period(Row row, Map<String, Integer> periodOfDate) {
         String text = row.text(dateColumn);
+        Integer known = periodOfDate.get(text);
+        if (known != null) {
+            return known;
+        }
         if (text.isEmpty()) {
             row.reject(dateColumn, "", "no date", periodsExpected);
             return -1;
@@ -264,6 +271,8 @@ final class RecordRules implements Serializable {
                     "a date on or before the reporting date");
         } else if (period < 0) {
             row.reject(dateColumn, text, "outside the evaluation's reporting periods", periodsExpected);
+        } else if (periodOfDate.size() < MAX_DATES_REMEMBERED) {
+            periodOfDate.put(text, period);
         }
         return period;
     }

@@ -10,7 +10,8 @@ final class Row {
     private final long number;
     private final List<String> cells;
     private final ColumnMap columns;
-    private final List<Reject> rejects = new ArrayList<>(0);
+    /** Made on the first reject: most rows have none. */
+    private List<Reject> rejects;
 
     Row(String source, String file, long number, List<String> cells, ColumnMap columns) {
         this.source = source;
@@ -43,19 +44,22 @@ final class Row {
     }
 
     void reject(String column, String value, String reason, String expected) {
-        rejects.add(new Reject(source, file, number, column.isEmpty() ? "" : columns.header(column), value, reason, expected));
+        rejects().add(new Reject(source, file, number, column.isEmpty() ? "" : columns.header(column), value, reason, expected));
     }
 
     /** A reject in a column that is not one of the canonical ones (survey option columns). */
     void rejectRaw(String header, String value, String reason, String expected) {
-        rejects.add(new Reject(source, file, number, header, value, reason, expected));
+        rejects().add(new Reject(source, file, number, header, value, reason, expected));
     }
 
     List<Reject> rejects() {
+        if (rejects == null) {
+            rejects = new ArrayList<>(2);
+        }
         return rejects;
     }
 
     boolean accepted() {
-        return rejects.isEmpty();
+        return rejects == null || rejects.isEmpty();
     }
 }

@@ -91,7 +91,7 @@ final class SparkRecordEngine implements RecordEngine {
     /** The jars holding Evident's rules and what they call, for the executors; class folders are jarred first. */
     private static List<String> ownJars() {
         Set<String> jars = new LinkedHashSet<>();
-        for (Class<?> c : List.of(RecordRules.class, org.evident.toc.Period.class, org.apache.commons.csv.CSVFormat.class)) {
+        for (Class<?> c : List.of(RecordRules.class, org.evident.toc.Period.class, de.siegmar.fastcsv.reader.CsvReader.class)) {
             try {
                 Path location = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
                 jars.add((Files.isDirectory(location) ? jarOf(location) : location).toString());

@@ -121,6 +121,36 @@ class ReadersTest {
     }
 
     @Test
+    void quoteNeverClosed_isAnErrorRatherThanOneCellSwallowingTheRestOfTheFile() {
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> project().write("data/tracker.csv",
+                "project_id,offer,stage,local_system,region\nP1,local,active,\"Wirral,North West\nP2,local,active,Leeds,Yorkshire\n")
+                .ingest());
+        assertEquals("data/tracker.csv:2:0: error: has a quoted cell that is never closed: the quote opened in row 2 runs to"
+                + " the end of the file", e.problems().get(0).toString());
+    }
+
+    @Test
+    void textAfterAClosingQuote_isAnErrorNamingTheRow() {
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> project().write("data/tracker.csv",
+                "project_id,offer,stage,local_system,region\nP1,local,active,Wirral,North West\nP2,local,active,\"Leeds\"x,Yorkshire\n")
+                .ingest());
+        Problem p = e.problems().get(0);
+        assertEquals(3, p.line());
+        assertTrue(p.message().startsWith("cannot be read as CSV after row 2: "), p.message());
+    }
+
+    @Test
+    void blankLinesAndEscapedQuotes_areKeptAsTheFileHasThem() {
+        IngestResult result = project().write("data/tracker.csv",
+                "project_id,offer,stage,local_system,region,support_type\n\nP1,local,active,Wirral,North West,\"The \"\"Home First\"\" model\"\n"
+                        + ",,,,,\n").ingest();
+        assertEquals(Optional.of("The \"Home First\" model"), result.projects().get(0).supportType());
+        assertEquals(List.of("2: blank row", "4: blank row"), result.rejects().stream().map(r -> r.row() + ": " + r.reason()).toList(),
+                "blank rows are rejected, not lost");
+        assertEquals("data/tracker.csv: 3 rows read = 1 accepted + 2 rejected", result.reconciliations().get(0).toString());
+    }
+
+    @Test
     void xlsx_isStreamed_withDateCellsAndNumbers_andFoundByName() throws IOException {
         Path file = dir.resolve("data/tracker.xlsx");
         Files.createDirectories(file.getParent());

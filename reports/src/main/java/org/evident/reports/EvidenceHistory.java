@@ -1,7 +1,6 @@
 package org.evident.reports;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
 
 import tech.tablesaw.api.Table;
 
@@ -51,11 +50,11 @@ public final class EvidenceHistory {
             return Optional.empty();
         }
         Map<String, String> grades = new LinkedHashMap<>();
-        try (Reader in = Files.newBufferedReader(folder.resolve(fileName(latest.get())), StandardCharsets.UTF_8)) {
-            List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        try (CsvReader<NamedCsvRecord> rows = CsvReader.builder().ofNamedCsvRecord(folder.resolve(fileName(latest.get())),
+                StandardCharsets.UTF_8)) {
             // Rows are in period order per node, so the last row of a node is its latest period.
-            for (CSVRecord row : rows) {
-                grades.put(row.get("node"), row.get("grade"));
+            for (NamedCsvRecord row : rows) {
+                grades.put(row.getField("node"), row.getField("grade"));
             }
         }
         return Optional.of(new Snapshot(latest.get(), grades));
