@@ -2,14 +2,12 @@ package org.evident.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 
 /** Writes rejects as {@code rejects.csv}: one line per problem, in the order the rows were read. */
 public final class RejectsFile {
@@ -20,11 +18,10 @@ public final class RejectsFile {
 
     /** Writes UTF-8 CSV with {@code \n} line ends, a header row even when there are no rejects. */
     public static void write(List<Reject> rejects, Path file) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator("\n").get();
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(out, format)) {
+        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file, StandardCharsets.UTF_8)) {
+            csv.writeRecord(HEADER);
             for (Reject r : rejects) {
-                printer.printRecord(r.source(), r.file(), r.row(), r.column(), r.value(), r.reason(), r.expected());
+                csv.writeRecord(r.source(), r.file(), Long.toString(r.row()), r.column(), r.value(), r.reason(), r.expected());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -1,7 +1,6 @@
 package org.evident.reports;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -27,8 +26,6 @@ public final class CsvTables {
     /** Decimal places kept: enough for a share to 0.0001% and for a small p-value. */
     static final int DECIMALS = 6;
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
-
     private CsvTables() {
     }
 
@@ -38,16 +35,16 @@ public final class CsvTables {
         List<Path> written = new ArrayList<>();
         for (Table table : tables) {
             Path file = folder.resolve(table.name() + ".csv");
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
-                csv.printRecord(table.columnNames());
+            // RFC 4180, quoting only where a cell needs it, with \n line ends.
+            try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file, StandardCharsets.UTF_8)) {
+                csv.writeRecord(table.columnNames());
                 List<String> cells = new ArrayList<>();
                 for (int row = 0; row < table.rowCount(); row++) {
                     cells.clear();
                     for (Column<?> column : table.columns()) {
                         cells.add(cell(column, row));
                     }
-                    csv.printRecord(cells);
+                    csv.writeRecord(cells);
                 }
             }
             written.add(file);
