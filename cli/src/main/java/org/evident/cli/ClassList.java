@@ -21,7 +21,9 @@ import java.util.jar.JarFile;
  * created. {@code java -Xshare:dump} skips the classes of signed jars (ELK and EMF are signed),
  * and OpenJDK 17.0.15 then crashes on a lambda proxy whose class it skipped (SIGSEGV in
  * {@code SystemDictionaryShared::adjust_lambda_proxy_class_dictionary}). This drops those lines and
- * keeps every other one, so the lambdas of the other jars are still archived.
+ * keeps every other one, so the lambdas of the other jars are still archived. ({@code mvn package}
+ * removes the signatures from the jars in cli/target/lib, {@link UnsignedJars}: this is for a
+ * signed jar that is there all the same.)
  */
 final class ClassList {
     private ClassList() {
@@ -67,12 +69,7 @@ final class ClassList {
             JarURLConnection connection = (JarURLConnection) classInJar.openConnection();
             connection.setUseCaches(false);
             try (JarFile jar = connection.getJarFile()) {
-                return jar.stream().anyMatch(entry -> {
-                    String name = entry.getName().toUpperCase(java.util.Locale.ROOT);
-                    return name.startsWith("META-INF/") && name.indexOf('/', 9) < 0
-                            && (name.endsWith(".SF") || name.endsWith(".RSA") || name.endsWith(".DSA")
-                                    || name.endsWith(".EC"));
-                });
+                return jar.stream().anyMatch(entry -> UnsignedJars.isSignature(entry.getName()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
