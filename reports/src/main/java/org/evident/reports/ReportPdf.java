@@ -1,6 +1,9 @@
 package org.evident.reports;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,11 +12,13 @@ import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.EnumSet;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
+import com.openhtmltopdf.extend.FSStream;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
@@ -43,9 +48,9 @@ public final class ReportPdf {
     public static void write(ReportInput input, Path pdf, Path html) {
         Path regular = font("DejaVuSans.ttf");
         Path bold = font("DejaVuSans-Bold.ttf");
-        String xhtml = Timings.time("PDF: XHTML", () -> ReportHtml.of(input));
+        ReportHtml.Document xhtml = Timings.time("PDF: XHTML", () -> ReportHtml.documents(input));
         try {
-            Files.writeString(html, xhtml, StandardCharsets.UTF_8);
+            Files.writeString(html, xhtml.standalone(), StandardCharsets.UTF_8);
             // openhtmltopdf logs every font load and page to the console through JUL; Evident reports itself.
             XRLog.setLoggingEnabled(false);
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -60,7 +65,8 @@ public final class ReportPdf {
             builder.useFont(bold.toFile(), FONT, 700, FontStyle.NORMAL, true, svg);
             builder.useSVGDrawer(input.tocDrawing() != null ? new DiagramSvgDrawer(input.tocDrawing())
                     : new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
-            builder.withHtmlContent(xhtml, html.toAbsolutePath().getParent().toUri().toString());
+            builder.useProtocolsStreamImplementation(url -> image(xhtml.images(), url), ReportHtml.IMAGE_SCHEME);
+            builder.withHtmlContent(xhtml.forPdf(), html.toAbsolutePath().getParent().toUri().toString());
             builder.withProducer("Evident");
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 Timings.time("PDF: layout", renderer::layout);
@@ -80,6 +86,22 @@ public final class ReportPdf {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + pdf + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The image that {@code evident-image:N} refers to (see {@link ReportHtml#IMAGE_SCHEME}). */
+    private static FSStream image(List<byte[]> images, String url) {
+        int index = Integer.parseInt(url.substring(ReportHtml.IMAGE_SCHEME.length() + 1));
+        return new FSStream() {
+            @Override
+            public InputStream getStream() {
+                return new ByteArrayInputStream(images.get(index));
+            }
+
+            @Override
+            public Reader getReader() {
+                return null;
+            }
+        };
     }
 
     /** The document information is dated by the reporting date, so two runs of one assessment agree. */

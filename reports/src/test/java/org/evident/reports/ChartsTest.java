@@ -154,5 +154,20 @@ class ChartsTest {
         assertEquals("<path d=\"M1.23 4.5L10 2.\" stroke-width=\"1.23456\"/><path d=\"M0.99\"/>",
                 ChartCanvas.shortenPathDecimals(
                         "<path d=\"M1.23456 4.5L10 2.\" stroke-width=\"1.23456\"/><path d=\"M0.999999\"/>"));
+        assertEquals("<path d=\"\"/> <path d=\".12.3\"/> d=\"1.5", ChartCanvas.shortenPathDecimals(
+                "<path d=\"\"/> <path d=\".1234.3\"/> d=\"1.5"));
+    }
+
+    @Test
+    void clipIds_areNumberedInOrderOfAppearance_asTheRegularExpressionDid() {
+        String svg = "<clipPath id=\"clip-1234\"><rect/></clipPath><clipPath id=\"clip99\"/><g clip-path=\"url(#clip99)\">"
+                + "<g clip-path=\"url(#clip-1234)\"/><text>clip12 id=\"clip url(#clip- id=\"clipx\"</text><g id=\"clip7\"/>";
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        String expected = java.util.regex.Pattern.compile("(id=\"|url\\(#)(clip-?\\d+)").matcher(svg)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1)
+                        + ids.computeIfAbsent(m.group(2), k -> "clip" + (ids.size() + 1))));
+        assertEquals(expected, ChartCanvas.renumberClips(svg));
+        assertTrue(expected.contains("id=\"clip1\"") && expected.contains("url(#clip2)") && expected.contains("id=\"clip3\""));
+        assertEquals("no clips", ChartCanvas.renumberClips("no clips"));
     }
 }

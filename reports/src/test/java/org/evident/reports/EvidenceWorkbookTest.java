@@ -321,6 +321,83 @@ class EvidenceWorkbookTest {
         }
     }
 
+    /**
+     * The run charts' anchors from the PNG header are POI's own: resize(), getImageDimension()
+     * and resize(scale), which decode the PNG, on the same sheet (columns of mixed widths, rows of
+     * mixed heights), for PNGs of ours (Png), ImageIO's and one with a pHYs chunk (decoded).
+     */
+    @Test
+    void runChartAnchors_fromThePngHeader_areThoseOfPoisResize() throws IOException {
+        BufferedImage drawn = new BufferedImage(1801, 901, BufferedImage.TYPE_INT_RGB);
+        List<ChartImage> charts = List.of(
+                new ChartImage("a", "a", "<svg/>", png(1200, 600), 600, 300),
+                new ChartImage("b", "b", "<svg/>", org.evident.toc.Png.encode(drawn), 900, 450),
+                new ChartImage("c", "c", "<svg/>", png(100, 50), 100, 50),
+                new ChartImage("d", "d", "<svg/>", png(333, 77), 0, 0),
+                new ChartImage("e", "e", "<svg/>", withDpi(png(1000, 500), 150), 500, 250));
+        assertEquals(null, EvidenceWorkbook.pngSize(charts.get(4).png()), "a pHYs chunk: POI's way");
+        assertEquals(List.of(1801, 901), java.util.Arrays.stream(EvidenceWorkbook.pngSize(charts.get(1).png())).boxed().toList());
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XSSFSheet sheet = wb.createSheet();
+            int[] widths = {12, 60, 7, 33, 9, 41, 18, 25, 11, 50};
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
+            for (int r = 0; r < 400; r += 3) {
+                sheet.createRow(r).setHeightInPoints(11 + r % 17);
+            }
+            XSSFDrawing drawing = sheet.createDrawingPatriarch();
+            int top = 0;
+            for (ChartImage chart : charts) {
+                for (int col : new int[] {0, 1, 3}) {
+                    int index = wb.addPicture(chart.png(), org.apache.poi.ss.usermodel.Workbook.PICTURE_TYPE_PNG);
+                    XSSFPicture poi = drawing.createPicture(drawing.createAnchor(0, 0, 0, 0, col, top, col + 1, top + 1), index);
+                    poi.resize();
+                    double pixels = poi.getImageDimension().getWidth();
+                    if (chart.width() > 0 && pixels > 0 && chart.width() != pixels) {
+                        poi.resize(chart.width() / pixels);
+                    }
+                    XSSFPicture ours = drawing.createPicture(drawing.createAnchor(0, 0, 0, 0, col, top, col + 1, top + 1), index);
+                    EvidenceWorkbook.fitToChart(ours, chart);
+                    var a = poi.getClientAnchor();
+                    var b = ours.getClientAnchor();
+                    String what = chart.name() + " at column " + col + ", row " + top;
+                    assertEquals(List.of(a.getCol1(), a.getDx1(), a.getCol2(), a.getDx2(), a.getRow1(), a.getDy1(), a.getRow2(), a.getDy2()),
+                            List.of(b.getCol1(), b.getDx1(), b.getCol2(), b.getDx2(), b.getRow1(), b.getDy1(), b.getRow2(), b.getDy2()), what);
+                    var extA = poi.getCTPicture().getSpPr().getXfrm().getExt();
+                    var extB = ours.getCTPicture().getSpPr().getXfrm().getExt();
+                    assertEquals(List.of(extA.getCx(), extA.getCy()), List.of(extB.getCx(), extB.getCy()), what);
+                    top += 7;
+                }
+            }
+        }
+    }
+
+    /** The PNG with a pHYs chunk of the given dots per inch, as a program that records it writes. */
+    private static byte[] withDpi(byte[] png, int dpi) throws IOException {
+        var reader = ImageIO.getImageReadersByFormatName("png").next();
+        var writer = ImageIO.getImageWritersByFormatName("png").next();
+        reader.setInput(ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(png)));
+        BufferedImage image = reader.read(0);
+        var type = javax.imageio.ImageTypeSpecifier.createFromRenderedImage(image);
+        var metadata = writer.getDefaultImageMetadata(type, null);
+        var dimension = new javax.imageio.metadata.IIOMetadataNode("Dimension");
+        for (String name : List.of("HorizontalPixelSize", "VerticalPixelSize")) {
+            var node = new javax.imageio.metadata.IIOMetadataNode(name);
+            node.setAttribute("value", Double.toString(25.4 / dpi));
+            dimension.appendChild(node);
+        }
+        var root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_1.0");
+        root.appendChild(dimension);
+        metadata.mergeTree("javax_imageio_1.0", root);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(new javax.imageio.IIOImage(image, null, metadata));
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void noRunCharts_saySo() throws IOException {
         try (XSSFWorkbook wb = open(write(withoutCharts(bcf())))) {

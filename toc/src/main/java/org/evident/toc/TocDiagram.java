@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
@@ -457,50 +458,69 @@ public final class TocDiagram {
         }
     }
 
+    /**
+     * Draws what lies in {@code g}'s clip: in the PDF each of the diagram's four parts is a window
+     * on the whole drawing, clipped to it, and what lies outside the clip cannot show. Without
+     * this, each part's content stream held the whole diagram, text as outlines (2.2 MB each,
+     * 8.8 MB to write and deflate); the pages look the same either way.
+     */
     private void draw(Graphics2D g, Diagram d, boolean outlined) {
-        d.title().ifPresent(t -> drawText(g, t, TEXT_COLOUR, outlined));
+        Shape clip = g.getClip();
+        Rectangle2D view = clip == null ? null : clip.getBounds2D();
+        d.title().ifPresent(t -> drawText(g, view, t, TEXT_COLOUR, outlined));
         for (Column column : d.columns()) {
-            g.setColor(Color.decode(BAND_COLOUR));
-            g.fill(column.band());
-            drawText(g, column.heading(), stageColour(column.stage()), outlined);
+            if (shows(view, column.band())) {
+                g.setColor(Color.decode(BAND_COLOUR));
+                g.fill(column.band());
+            }
+            drawText(g, view, column.heading(), stageColour(column.stage()), outlined);
         }
         Color edge = Color.decode(EDGE_COLOUR);
         BasicStroke solid = new BasicStroke(1.1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
         BasicStroke dashed = new BasicStroke(1.1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, DASH, 0f);
         for (Route route : d.routes()) {
+            Path2D path = path(route);
+            Path2D arrowhead = arrowhead(route);
+            if (!shows(view, path.getBounds2D().createUnion(arrowhead.getBounds2D()))) {
+                continue;
+            }
             g.setColor(edge);
             g.setStroke(route.link().feedback() ? dashed : solid);
-            g.draw(path(route));
-            g.fill(arrowhead(route));
+            g.draw(path);
+            g.fill(arrowhead);
         }
         g.setStroke(new BasicStroke(0.8f));
         for (Route route : d.routes()) {
             if (route.keys().isPresent()) {
                 KeyTag tag = route.keys().get();
                 Rectangle2D r = tag.rect();
-                RoundRectangle2D rounded = new RoundRectangle2D.Double(r.getX(), r.getY(), r.getWidth(), r.getHeight(), 6, 6);
-                g.setColor(Color.decode(KEY_FILL));
-                g.fill(rounded);
-                g.setColor(Color.decode(KEY_STROKE));
-                g.draw(rounded);
-                drawText(g, tag.text(), TEXT_COLOUR, outlined);
+                if (shows(view, r)) {
+                    RoundRectangle2D rounded = new RoundRectangle2D.Double(r.getX(), r.getY(), r.getWidth(), r.getHeight(), 6, 6);
+                    g.setColor(Color.decode(KEY_FILL));
+                    g.fill(rounded);
+                    g.setColor(Color.decode(KEY_STROKE));
+                    g.draw(rounded);
+                }
+                drawText(g, view, tag.text(), TEXT_COLOUR, outlined);
             }
         }
         g.setStroke(new BasicStroke(1.5f));
         for (Box box : d.boxes().values()) {
             String fill = fills.getOrDefault(box.node().id(), "#ffffff");
             Rectangle2D r = box.rect();
-            double arc = 2 * DiagramLayout.BOX_RADIUS;
-            RoundRectangle2D rounded = new RoundRectangle2D.Double(r.getX(), r.getY(), r.getWidth(), r.getHeight(), arc, arc);
-            g.setColor(Color.decode(fill));
-            g.fill(rounded);
-            g.setColor(Color.decode(stageColour(box.node().stage())));
-            g.draw(rounded);
+            if (shows(view, r)) {
+                double arc = 2 * DiagramLayout.BOX_RADIUS;
+                RoundRectangle2D rounded = new RoundRectangle2D.Double(r.getX(), r.getY(), r.getWidth(), r.getHeight(), arc, arc);
+                g.setColor(Color.decode(fill));
+                g.fill(rounded);
+                g.setColor(Color.decode(stageColour(box.node().stage())));
+                g.draw(rounded);
+            }
             for (Text line : box.lines()) {
-                drawText(g, line, textOn(fill), outlined);
+                drawText(g, view, line, textOn(fill), outlined);
             }
         }
-        if (d.legendBox().isPresent()) {
+        if (d.legendBox().isPresent() && shows(view, d.legendBox().get())) {
             Rectangle2D r = d.legendBox().get();
             RoundRectangle2D rounded = new RoundRectangle2D.Double(r.getX(), r.getY(), r.getWidth(), r.getHeight(), 8, 8);
             g.setColor(Color.WHITE);
@@ -516,15 +536,31 @@ public final class TocDiagram {
                 g.fill(swatch);
                 g.setColor(Color.decode("#666666"));
                 g.draw(swatch);
-                drawText(g, entry.label(), TEXT_COLOUR, outlined);
+                drawText(g, view, entry.label(), TEXT_COLOUR, outlined);
             }
         }
     }
 
-    private static void drawText(Graphics2D g, Text t, String colour, boolean outlined) {
+    /**
+     * Whether something within {@code bounds} can show in {@code view} (null: no clip). The margin
+     * covers the widest stroke (1.5) and then some.
+     */
+    private static boolean shows(Rectangle2D view, Rectangle2D bounds) {
+        double margin = 4;
+        return view == null || view.intersects(bounds.getX() - margin, bounds.getY() - margin, bounds.getWidth() + 2 * margin,
+                bounds.getHeight() + 2 * margin);
+    }
+
+    private static void drawText(Graphics2D g, Rectangle2D view, Text t, String colour, boolean outlined) {
+        double width = DiagramLayout.width(t.font(), t.text());
+        double x = t.centred() ? t.x() - width / 2 : t.x();
+        // Glyphs stay within about a font size above the baseline and half of one below it.
+        double size = t.font().getSize2D();
+        if (!shows(view, new Rectangle2D.Double(x - size, t.y() - 2 * size, width + 2 * size, 3 * size))) {
+            return;
+        }
         g.setFont(t.font());
         g.setColor(Color.decode(colour));
-        double x = t.centred() ? t.x() - DiagramLayout.width(t.font(), t.text()) / 2 : t.x();
         if (outlined) {
             g.fill(t.font().createGlyphVector(g.getFontRenderContext(), t.text()).getOutline((float) x, (float) t.y()));
         } else {
