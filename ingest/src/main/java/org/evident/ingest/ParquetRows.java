@@ -3,17 +3,22 @@ package org.evident.ingest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -67,18 +72,13 @@ final class ParquetRows implements AutoCloseable {
     void forEach(TableFile.RowHandler handler) {
         try {
             MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection);
-            int width = projection.getFieldCount();
+            TextCells cells = new TextCells(projection);
             long number = 0;
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(projection));
+                RecordReader<String[]> records = io.getRecordReader(pages, cells);
                 for (long i = 0, n = pages.getRowCount(); i < n; i++) {
-                    Group group = records.read();
-                    List<String> cells = new ArrayList<>(width);
-                    for (int f = 0; f < width; f++) {
-                        cells.add(Values.text(value(group, f)));
-                    }
-                    handler.row(++number, cells);
+                    handler.row(++number, Arrays.asList(records.read()));
                 }
             }
         } catch (IOException e) {
@@ -86,23 +86,124 @@ final class ParquetRows implements AutoCloseable {
         }
     }
 
-    private static Object value(Group group, int field) {
-        if (group.getFieldRepetitionCount(field) == 0) {
-            return null;
+    /**
+     * Parquet's record assembly, handing over each record's columns as the text a CSV file would
+     * hold ({@link Values#text}): whole numbers without ".0", dates as ISO, null as empty. A
+     * dictionary-encoded column (codes, dates, categories: most columns of record-level data) has
+     * each dictionary entry turned into text once, not once per row.
+     */
+    private static final class TextCells extends RecordMaterializer<String[]> {
+        private final String[] cells;
+        private final GroupConverter root;
+
+        TextCells(MessageType projection) {
+            cells = new String[projection.getFieldCount()];
+            PrimitiveConverter[] columns = new PrimitiveConverter[cells.length];
+            for (int f = 0; f < cells.length; f++) {
+                columns[f] = new TextConverter(projection.getType(f).asPrimitiveType(), f);
+            }
+            root = new GroupConverter() {
+                @Override
+                public Converter getConverter(int field) {
+                    return columns[field];
+                }
+
+                @Override
+                public void start() {
+                    Arrays.fill(cells, "");
+                }
+
+                @Override
+                public void end() {
+                }
+            };
         }
-        PrimitiveType type = group.getType().getType(field).asPrimitiveType();
-        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
-        return switch (type.getPrimitiveTypeName()) {
-            case INT32 -> logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
-                    ? java.time.LocalDate.ofEpochDay(group.getInteger(field, 0)) : (Object) group.getInteger(field, 0);
-            case INT64 -> group.getLong(field, 0);
-            case DOUBLE -> group.getDouble(field, 0);
-            case FLOAT -> group.getFloat(field, 0);
-            case BOOLEAN -> group.getBoolean(field, 0);
-            case BINARY, FIXED_LEN_BYTE_ARRAY -> group.getBinary(field, 0).toStringUsingUTF8();
-            case INT96 -> throw new IllegalArgumentException("column " + type.getName()
-                    + " is an INT96 timestamp; write dates as DATE or text");
-        };
+
+        @Override
+        public String[] getCurrentRecord() {
+            return cells.clone();
+        }
+
+        @Override
+        public GroupConverter getRootConverter() {
+            return root;
+        }
+
+        private final class TextConverter extends PrimitiveConverter {
+            private final PrimitiveType type;
+            private final boolean date;
+            private final int field;
+            private String[] dictionary;
+
+            TextConverter(PrimitiveType type, int field) {
+                if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT96) {
+                    throw new IllegalArgumentException("column " + type.getName()
+                            + " is an INT96 timestamp; write dates as DATE or text");
+                }
+                this.type = type;
+                this.date = type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation;
+                this.field = field;
+            }
+
+            @Override
+            public boolean hasDictionarySupport() {
+                return true;
+            }
+
+            @Override
+            public void setDictionary(Dictionary values) {
+                dictionary = new String[values.getMaxId() + 1];
+                for (int id = 0; id < dictionary.length; id++) {
+                    dictionary[id] = switch (type.getPrimitiveTypeName()) {
+                        case INT32 -> intText(values.decodeToInt(id));
+                        case INT64 -> Long.toString(values.decodeToLong(id));
+                        case DOUBLE -> Values.text(values.decodeToDouble(id));
+                        case FLOAT -> Values.text(values.decodeToFloat(id));
+                        case BOOLEAN -> Boolean.toString(values.decodeToBoolean(id));
+                        default -> values.decodeToBinary(id).toStringUsingUTF8();
+                    };
+                }
+            }
+
+            @Override
+            public void addValueFromDictionary(int id) {
+                cells[field] = dictionary[id];
+            }
+
+            private String intText(int value) {
+                return date ? java.time.LocalDate.ofEpochDay(value).toString() : Integer.toString(value);
+            }
+
+            @Override
+            public void addInt(int value) {
+                cells[field] = intText(value);
+            }
+
+            @Override
+            public void addLong(long value) {
+                cells[field] = Long.toString(value);
+            }
+
+            @Override
+            public void addDouble(double value) {
+                cells[field] = Values.text(value);
+            }
+
+            @Override
+            public void addFloat(float value) {
+                cells[field] = Values.text(value);
+            }
+
+            @Override
+            public void addBoolean(boolean value) {
+                cells[field] = Boolean.toString(value);
+            }
+
+            @Override
+            public void addBinary(Binary value) {
+                cells[field] = value.toStringUsingUTF8();
+            }
+        }
     }
 
     @Override
