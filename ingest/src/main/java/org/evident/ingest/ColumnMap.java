@@ -14,18 +14,19 @@ import java.util.Map;
  * and hyphens, and a canonical name also matches the aliases declared for it.
  */
 final class ColumnMap {
-    private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<String> header;
     /**
-     * The same as {@link #index}, as arrays: a row of a record-level file looks up every column
-     * it reads by its canonical name, and the names are constants, so a scan comparing references
-     * finds them faster than hashing does.
+     * The canonical names found, and the position of each in the header. Arrays, not a map: a
+     * row of a record-level file looks up every column it reads by its canonical name, and the
+     * names are constants, so a scan comparing references finds them faster than hashing does.
      */
-    private String[] names = new String[0];
-    private int[] positions = new int[0];
+    private final String[] names;
+    private final int[] positions;
 
-    private ColumnMap(List<String> header) {
+    private ColumnMap(List<String> header, Map<String, Integer> found) {
         this.header = header;
+        this.names = found.keySet().toArray(String[]::new);
+        this.positions = found.values().stream().mapToInt(Integer::intValue).toArray();
     }
 
     static String normalise(String name) {
@@ -58,7 +59,7 @@ final class ColumnMap {
                         + "' (columns " + (earlier + 1) + " and " + (i + 1) + "); rename one");
             }
         }
-        ColumnMap map = new ColumnMap(header);
+        Map<String, Integer> positions = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, Boolean> want : wanted.entrySet()) {
             Integer found = null;
@@ -69,11 +70,7 @@ final class ColumnMap {
                 }
             }
             if (found != null) {
-                map.index.put(want.getKey(), found);
-                map.names = java.util.Arrays.copyOf(map.names, map.names.length + 1);
-                map.positions = java.util.Arrays.copyOf(map.positions, map.positions.length + 1);
-                map.names[map.names.length - 1] = want.getKey();
-                map.positions[map.positions.length - 1] = found;
+                positions.put(want.getKey(), found);
             } else if (want.getValue()) {
                 missing.add(want.getKey());
             }
@@ -83,7 +80,7 @@ final class ColumnMap {
                     + " (names match ignoring case, spaces, _ and -; declare other names under 'columns:' in evaluation.yaml);"
                     + " the columns are " + quoted(header));
         }
-        return map;
+        return new ColumnMap(header, positions);
     }
 
     private static List<String> names(String canonical, Map<String, List<String>> aliases) {
@@ -98,7 +95,7 @@ final class ColumnMap {
     }
 
     boolean has(String canonical) {
-        return index.containsKey(canonical);
+        return position(canonical) >= 0;
     }
 
     /** The trimmed cell of {@code canonical} in {@code cells}, "" when the column or cell is absent. */
@@ -107,19 +104,24 @@ final class ColumnMap {
         return i < 0 || i >= cells.size() || cells.get(i) == null ? "" : cells.get(i).strip();
     }
 
+    /** Where {@code canonical} is in the header, or -1: by reference first, then by value. */
     private int position(String canonical) {
         for (int n = 0; n < names.length; n++) {
             if (names[n] == canonical) {
                 return positions[n];
             }
         }
-        Integer i = index.get(canonical);
-        return i == null ? -1 : i;
+        for (int n = 0; n < names.length; n++) {
+            if (names[n].equals(canonical)) {
+                return positions[n];
+            }
+        }
+        return -1;
     }
 
     /** The header as written in the file, for messages. */
     String header(String canonical) {
-        Integer i = index.get(canonical);
-        return i == null ? canonical : header.get(i);
+        int i = position(canonical);
+        return i < 0 ? canonical : header.get(i);
     }
 }

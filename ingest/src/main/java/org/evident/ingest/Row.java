@@ -44,19 +44,23 @@ final class Row {
     }
 
     void reject(String column, String value, String reason, String expected) {
-        rejects().add(new Reject(source, file, number, column.isEmpty() ? "" : columns.header(column), value, reason, expected));
+        add(new Reject(source, file, number, column.isEmpty() ? "" : columns.header(column), value, reason, expected));
     }
 
     /** A reject in a column that is not one of the canonical ones (survey option columns). */
     void rejectRaw(String header, String value, String reason, String expected) {
-        rejects().add(new Reject(source, file, number, header, value, reason, expected));
+        add(new Reject(source, file, number, header, value, reason, expected));
     }
 
-    List<Reject> rejects() {
+    private void add(Reject reject) {
         if (rejects == null) {
             rejects = new ArrayList<>(2);
         }
-        return rejects;
+        rejects.add(reject);
+    }
+
+    List<Reject> rejects() {
+        return rejects == null ? List.of() : rejects;
     }
 
     boolean accepted() {

@@ -69,6 +69,16 @@ final class ReportHtml {
      */
     static final String IMAGE_SCHEME = "evident-image";
 
+    /** The reference to image {@code index}: {@code evident-image:N}. */
+    static String imageReference(int index) {
+        return IMAGE_SCHEME + ":" + index;
+    }
+
+    /** The index that {@link #imageReference} wrote into {@code reference}. */
+    static int imageIndex(String reference) {
+        return Integer.parseInt(reference.substring(IMAGE_SCHEME.length() + 1));
+    }
+
     /**
      * The report twice over: {@code forPdf}, its images referred to as {@code evident-image:N}
      * (index into {@code images}), and {@code standalone}, the same document with each reference
@@ -107,7 +117,7 @@ final class ReportHtml {
         for (int i = 0; i < images.size(); i++) {
             int at = imageAt.get(i);
             html.append(forPdf, from, at).append(prefix).append(base64.encodeToString(images.get(i)));
-            from = at + IMAGE_SCHEME.length() + 1 + Integer.toString(i).length();
+            from = at + imageReference(i).length();
         }
         return html.append(forPdf, from, forPdf.length()).toString();
     }
@@ -433,7 +443,7 @@ final class ReportHtml {
                 .append(String.format(java.util.Locale.ROOT, "%.1fmm; height: %.1fmm", height * aspect, height))
                 .append("\" src=\"");
         imageAt.add(out.length());
-        out.append(IMAGE_SCHEME).append(':').append(images.size()).append("\"/>");
+        out.append(imageReference(images.size())).append("\"/>");
         images.add(png);
     }
 

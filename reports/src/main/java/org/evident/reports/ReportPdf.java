@@ -90,7 +90,7 @@ public final class ReportPdf {
 
     /** The image that {@code evident-image:N} refers to (see {@link ReportHtml#IMAGE_SCHEME}). */
     private static FSStream image(List<byte[]> images, String url) {
-        int index = Integer.parseInt(url.substring(ReportHtml.IMAGE_SCHEME.length() + 1));
+        int index = ReportHtml.imageIndex(url);
         return new FSStream() {
             @Override
             public InputStream getStream() {
