@@ -2,29 +2,18 @@ package org.evident.reports;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 
 /**
  * Turns one drawing into both of its files. Every chart, XChart's or our own, is a sequence of
@@ -38,8 +27,8 @@ final class ChartCanvas {
     /** The font the CI image installs; SansSerif where it is missing, so a chart always draws. */
     static final String FONT_FAMILY = fontFamily();
 
-    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE[^>]*>\\s*");
-    private static final Pattern ROOT = Pattern.compile("<svg\\b[^>]*>");
+    private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+
 
     private ChartCanvas() {
     }
@@ -63,6 +52,27 @@ final class ChartCanvas {
         return font(style, smallest);
     }
 
+    /**
+     * Metrics for laying out text in our own drawings, the same whichever Graphics2D draws them.
+     * Each Graphics2D measures differently (VectorGraphics2D without fractional metrics, so every
+     * letter a whole unit wide), and the heatmap's label column came out 7 units wider in the SVG
+     * than in the PNG; measured here, with the PNG's text settings, the two files agree.
+     */
+    static FontMetrics metrics(Font font) {
+        Graphics2D g = MEASURE.createGraphics();
+        try {
+            textHints(g);
+            return g.getFontMetrics(font);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static void textHints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    }
+
     static Color colour(String hex) {
         return Color.decode(hex);
     }
@@ -71,27 +81,15 @@ final class ChartCanvas {
     static ChartImage image(String name, String title, int width, int height, Consumer<Graphics2D> paint) {
         VectorGraphics2D vector = new VectorGraphics2D();
         paint.accept(vector);
-        ByteArrayOutputStream svg = new ByteArrayOutputStream();
-        try {
-            new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, width, height)).writeTo(svg);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ChartImage(name, title, clean(svg, title), png(width, height, paint), width, height);
+        return new ChartImage(name, title, SvgWriter.write(vector.getCommands(), width, height, title), png(width, height, paint),
+                width, height);
     }
 
-    /** An XChart chart: the SVG from XChart's own encoder, the PNG from the same paint at 2x. */
+    /** An XChart chart: the same paint recorded for the SVG and drawn at 2x for the PNG. */
     static ChartImage image(String name, String title, Chart<?, ?> chart) {
-        ByteArrayOutputStream svg = new ByteArrayOutputStream();
-        try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         int width = chart.getWidth();
         int height = chart.getHeight();
-        return new ChartImage(name, title, clean(svg, title), png(width, height, g -> chart.paint(g, width, height)), width,
-                height);
+        return image(name, title, width, height, g -> chart.paint(g, width, height));
     }
 
     private static byte[] png(int width, int height, Consumer<Graphics2D> paint) {
@@ -99,9 +97,8 @@ final class ChartCanvas {
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            textHints(g);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.scale(SCALE, SCALE);
@@ -110,108 +107,6 @@ final class ChartCanvas {
             g.dispose();
         }
         return org.evident.toc.Png.encode(image);
-    }
-
-    /**
-     * Makes VectorGraphics2D's SVG fit to embed and the same bytes on every run:
-     * <ul>
-     * <li>the DOCTYPE points at the W3C's DTD, which an XML parser or SVG renderer that honours
-     *     it fetches from the network: dropped (SVG 2 has no DTD);</li>
-     * <li>clip paths get ids from object hash codes, which change from run to run: renumbered
-     *     clip1, clip2, ... in order of appearance;</li>
-     * <li>XChart draws every letter as a filled outline, with coordinates to 15 decimal
-     *     places: path data is cut to 2 places (a hundredth of a pixel), a third of the size;</li>
-     * <li>text is written without a font size when it is 12, VectorGraphics2D's default, which a
-     *     browser would draw at its own default (16px): the root sets 12px for text to inherit;</li>
-     * <li>as XChart's text is outlines, nothing in its SVG says what the chart is: a
-     *     {@code <title>} (the accessible name of an SVG) carries the chart's title.</li>
-     * </ul>
-     */
-    static String clean(ByteArrayOutputStream bytes, String title) {
-        String svg = DOCTYPE.matcher(bytes.toString(StandardCharsets.UTF_8)).replaceFirst("");
-        svg = renumberClips(svg);
-        svg = shortenPathDecimals(svg);
-        Matcher root = ROOT.matcher(svg);
-        if (root.find()) {
-            svg = svg.substring(0, root.end() - 1) + " font-size=\"12px\">\n  <title>" + escape(title) + "</title>"
-                    + svg.substring(root.end());
-        }
-        return svg;
-    }
-
-    /**
-     * Clip-path ids ({@code id="clip..."} and {@code url(#clip...)}, VectorGraphics2D's from hash
-     * codes, {@code -?} and digits) renumbered clip1, clip2, ... in order of appearance. Found with
-     * {@code indexOf}, not the regular expression {@code (id="|url\(#)(clip-?\d+)} it does the work
-     * of, which tried its alternation at every character of 200 to 360 KB per chart.
-     */
-    static String renumberClips(String svg) {
-        Map<String, String> ids = new HashMap<>();
-        StringBuilder out = null;
-        int copied = 0;
-        int n = svg.length();
-        for (int at = svg.indexOf("clip"); at >= 0; ) {
-            int next = at + 4;
-            if (svg.startsWith("id=\"", at - 4) || svg.startsWith("url(#", at - 5)) {
-                int digits = next < n && svg.charAt(next) == '-' ? next + 1 : next;
-                int end = digits;
-                while (end < n && svg.charAt(end) >= '0' && svg.charAt(end) <= '9') {
-                    end++;
-                }
-                if (end > digits) {
-                    if (out == null) {
-                        out = new StringBuilder(n);
-                    }
-                    out.append(svg, copied, at).append(ids.computeIfAbsent(svg.substring(at, end), k -> "clip" + (ids.size() + 1)));
-                    copied = end;
-                    next = end;
-                }
-            }
-            at = svg.indexOf("clip", next);
-        }
-        return out == null ? svg : out.append(svg, copied, n).toString();
-    }
-
-    /**
-     * Path data with at most two decimal places (a hundredth of a pixel), in one pass: the
-     * regular expressions this replaced took a third of the chart time on the worked example.
-     * The text between decimal points is copied a run at a time.
-     */
-    static String shortenPathDecimals(String svg) {
-        StringBuilder out = new StringBuilder(svg.length());
-        int i = 0;
-        int n = svg.length();
-        while (i < n) {
-            int start = svg.indexOf(" d=\"", i);
-            if (start < 0) {
-                out.append(svg, i, n);
-                break;
-            }
-            int data = start + 4;
-            int end = svg.indexOf('"', data);
-            if (end < 0) {
-                out.append(svg, i, n);
-                break;
-            }
-            out.append(svg, i, data);
-            int j = data;
-            while (j < end) {
-                int dot = svg.indexOf('.', j);
-                if (dot < 0 || dot >= end) {
-                    out.append(svg, j, end);
-                    break;
-                }
-                int digits = dot + 1;
-                while (digits < end && Character.isDigit(svg.charAt(digits))) {
-                    digits++;
-                }
-                out.append(svg, j, Math.min(dot + 3, digits));
-                j = digits;
-            }
-            out.append('"');
-            i = end + 1;
-        }
-        return out.toString();
     }
 
     static String escape(String text) {

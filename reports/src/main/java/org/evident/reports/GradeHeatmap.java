@@ -83,7 +83,7 @@ final class GradeHeatmap {
         g.drawString("Grade of each short- and medium-term outcome by assessment period (evidence is cumulative)", MARGIN,
                 MARGIN + 38);
 
-        FontMetrics text = g.getFontMetrics();
+        FontMetrics text = ChartCanvas.metrics(g.getFont());
         double labelWidth = 0;
         for (String l : labels) {
             labelWidth = Math.max(labelWidth, text.stringWidth(l));
@@ -93,7 +93,7 @@ final class GradeHeatmap {
         double cellWidth = Math.min(200, (WIDTH - MARGIN - left) / columns);
 
         g.setFont(headFont);
-        FontMetrics head = g.getFontMetrics();
+        FontMetrics head = ChartCanvas.metrics(g.getFont());
         g.setColor(Color.BLACK);
         for (int c = 0; c < periods.size(); c++) {
             String p = HorizontalBars.fit(periods.get(c), head, cellWidth - 4);
@@ -101,7 +101,7 @@ final class GradeHeatmap {
         }
 
         g.setFont(cellFont);
-        FontMetrics cell = g.getFontMetrics();
+        FontMetrics cell = ChartCanvas.metrics(g.getFont());
         g.setStroke(new BasicStroke(2f));
         // Full grade names if every one fits a cell, else the short names in every cell: mixing
         // the two would make one grade look like two.

@@ -94,7 +94,7 @@ final class HorizontalBars {
         double bottom = height - MARGIN - legendHeight - axisHeight;
 
         g.setFont(labelFont);
-        FontMetrics labels = g.getFontMetrics();
+        FontMetrics labels = ChartCanvas.metrics(g.getFont());
         double labelWidth = 0;
         for (Bar bar : bars) {
             labelWidth = Math.max(labelWidth, labels.stringWidth(bar.label()));
@@ -105,7 +105,7 @@ final class HorizontalBars {
 
         // Grid and tick labels.
         g.setFont(tickFont);
-        FontMetrics ticks = g.getFontMetrics();
+        FontMetrics ticks = ChartCanvas.metrics(g.getFont());
         g.setStroke(new BasicStroke(1f));
         int count = (int) Math.round((max - min) / step);
         for (int i = 0; i <= count; i++) {
@@ -144,7 +144,7 @@ final class HorizontalBars {
             g.draw(new Line2D.Double(x, top, x, bottom));
         }
         g.setFont(valueFont);
-        FontMetrics values = g.getFontMetrics();
+        FontMetrics values = ChartCanvas.metrics(g.getFont());
         for (int row = 0; row < bars.size(); row++) {
             double centre = top + rowHeight * (row + 0.5);
             for (Segment s : bars.get(row).segments()) {
