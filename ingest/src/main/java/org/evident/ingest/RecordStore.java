@@ -94,7 +94,11 @@ final class RecordStore {
                 // Parquet's own configuration, not Hadoop's: a Hadoop Configuration reads its XML
                 // defaults and loads hundreds of classes, a second or so on every run.
                 .withConf(new PlainParquetConfiguration())
-                .withType(SCHEMA).withCompressionCodec(CompressionCodecName.SNAPPY)
+                // Uncompressed: a partition holds aggregates (a row per measure, area and region,
+                // some kilobytes), and a codec is made through Hadoop's Configuration all the same
+                // (its XML defaults read) and Snappy's native library unpacked: about 0.2 s of CPU
+                // of the worked example's run, for files a few percent smaller.
+                .withType(SCHEMA).withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
             for (RecordAggregates.Cell c : cells) {
                 writer.write(groups.newGroup().append("measure", rules.measures().get(c.measure())).append("area", c.area())
