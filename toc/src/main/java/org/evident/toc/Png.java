@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -23,6 +24,7 @@ import javax.imageio.ImageIO;
  * are the same; only the compressed bytes differ. Other image types still go through ImageIO.
  */
 public final class Png {
+    private static final byte UP = 2;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private Png() {
@@ -51,21 +53,19 @@ public final class Png {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(stride * height / 16 + 1024);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 1 << 16)) {
-            byte[] previous = new byte[stride];
-            byte[] current = new byte[stride];
             byte[] filtered = new byte[stride + 1];
+            filtered[0] = UP;
+            // A row the same as the one above is all zeros under Up: in a chart, most rows of
+            // margin and plot background. Compared as ints, not filtered byte by byte.
+            byte[] unchanged = new byte[stride + 1];
+            unchanged[0] = UP;
             for (int y = 0; y < height; y++) {
-                int offset = y * width;
-                for (int x = 0, i = 0; x < width; x++) {
-                    int p = pixels[offset + x];
-                    current[i++] = (byte) (p >> 16);
-                    current[i++] = (byte) (p >> 8);
-                    current[i++] = (byte) p;
+                int row = y * width;
+                if (y > 0 && Arrays.equals(pixels, row - width, row, pixels, row, row + width)) {
+                    z.write(unchanged);
+                } else {
+                    z.write(up(pixels, row, y > 0 ? row - width : -1, width, filtered));
                 }
-                z.write(up(current, previous, filtered), 0, stride + 1);
-                byte[] swap = previous;
-                previous = current;
-                current = swap;
             }
         } finally {
             deflater.end();
@@ -84,11 +84,29 @@ public final class Png {
         return png.toByteArray();
     }
 
-    /** The row with PNG's Up filter: each byte less the one above it (zero for the first row). */
-    private static byte[] up(byte[] row, byte[] up, byte[] out) {
-        out[0] = 2;
-        for (int i = 0; i < row.length; i++) {
-            out[i + 1] = (byte) (row[i] - up[i]);
+    /**
+     * The row of pixels from {@code row} with PNG's Up filter, as RGB bytes after the filter
+     * byte: each byte less the one above it ({@code above} is -1 for the first row, whose
+     * "above" is zeros). A byte's difference modulo 256 depends only on the low 8 bits, so the
+     * channels are subtracted without masking.
+     */
+    private static byte[] up(int[] pixels, int row, int above, int width, byte[] out) {
+        int i = 1;
+        if (above < 0) {
+            for (int x = 0; x < width; x++) {
+                int p = pixels[row + x];
+                out[i++] = (byte) (p >> 16);
+                out[i++] = (byte) (p >> 8);
+                out[i++] = (byte) p;
+            }
+            return out;
+        }
+        for (int x = 0; x < width; x++) {
+            int p = pixels[row + x];
+            int q = pixels[above + x];
+            out[i++] = (byte) ((p >> 16) - (q >> 16));
+            out[i++] = (byte) ((p >> 8) - (q >> 8));
+            out[i++] = (byte) (p - q);
         }
         return out;
     }
