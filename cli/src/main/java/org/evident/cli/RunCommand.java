@@ -88,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--master is for --engine spark");
         }
         PrintWriter err = spec.commandLine().getErr();
+        // While this thread opens the project, the other core is mostly idle: load the PDF's
+        // font metrics there, off the report's path at the end of the run.
+        java.util.concurrent.CompletableFuture.runAsync(ReportPdf::prepare);
         err.println("[1/4] reading " + project.folder);
         EvaluationProject opened = project.open();
         TheoryOfChange toc = opened.theoryOfChange();
