@@ -29,7 +29,6 @@ final class ChartCanvas {
 
     private static final BufferedImage MEASURE = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
 
-
     private ChartCanvas() {
     }
 
@@ -107,10 +106,6 @@ final class ChartCanvas {
             g.dispose();
         }
         return org.evident.toc.Png.encode(image);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String fontFamily() {

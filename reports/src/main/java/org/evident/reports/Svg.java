@@ -118,8 +118,7 @@ final class Svg {
             "style", "id");
 
     private static void attribute(StringBuilder out, String name, String value) {
-        out.append(' ').append(name).append("=\"").append(value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;"))
-                .append('"');
+        out.append(' ').append(name).append("=\"").append(ReportHtml.esc(value)).append('"');
     }
 
     /**

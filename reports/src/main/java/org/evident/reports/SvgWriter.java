@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import de.erichseifert.vectorgraphics2d.GraphicsState;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.AffineTransformCommand;
@@ -106,7 +107,7 @@ final class SvgWriter {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width).append("px\" height=\"")
                 .append(height).append("px\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" font-size=\"12px\">\n");
-        out.append("  <title>").append(ChartCanvas.escape(title)).append("</title>\n");
+        out.append("  <title>").append(ReportHtml.esc(title)).append("</title>\n");
         if (!writer.defs.isEmpty()) {
             out.append("  <defs>\n").append(writer.defs).append("  </defs>\n");
         }
@@ -216,13 +217,13 @@ final class SvgWriter {
         if (font.isItalic()) {
             out.append(";font-style:italic");
         }
-        out.append("\">").append(ChartCanvas.escape(text)).append("</text>\n");
+        out.append("\">").append(ReportHtml.esc(text)).append("</text>\n");
     }
 
     /** The body, inside a group for the current clip (opened, or the open one kept), indented. */
     private StringBuilder element() {
         String clip = clipId(state.clip);
-        if (!java.util.Objects.equals(clip, openClip)) {
+        if (!Objects.equals(clip, openClip)) {
             closeGroup();
             if (clip != null) {
                 body.append("  <g clip-path=\"url(#").append(clip).append(")\">\n");
@@ -385,7 +386,7 @@ final class SvgWriter {
             case Font.SANS_SERIF, Font.DIALOG, Font.DIALOG_INPUT -> "sans-serif";
             case Font.SERIF -> "serif";
             case Font.MONOSPACED -> "monospace";
-            default -> "'" + ChartCanvas.escape(family).replace("'", "") + "'";
+            default -> "'" + ReportHtml.esc(family.replace("'", "")) + "'";
         };
     }
 
