@@ -30,7 +30,7 @@ public final class Analysis {
                 findings -> findings.stream().anyMatch(f -> f.test().isPresent())
                         ? Optional.of(ContributionTracing.trace(project.evaluation().settings().prior(), findings))
                         : Optional.empty());
-        return new AnalysisResult(Delivery.of(project, data.projects()), survey, kpis.rows(), kpis.charts(),
+        return new AnalysisResult(project, Delivery.of(project, data.projects()), survey, kpis.rows(), kpis.charts(),
                 project.evaluation().settings().suppressOrganisations()
                         ? SuppressionRule.fromYaml(project.evaluation().settings().suppression()) : SuppressionRule.NONE,
                 evidence, EvidenceChanges.betweenPeriods(evidence), pathways(project, evidence));

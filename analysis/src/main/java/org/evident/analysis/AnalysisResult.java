@@ -3,12 +3,17 @@ package org.evident.analysis;
 import java.util.List;
 import java.util.Objects;
 
+import org.evident.toc.EvaluationProject;
+
 import tech.tablesaw.api.Table;
 
 /**
  * Everything the analysis computed for one project, as immutable values in a fixed order, and
- * as Tablesaw tables for the reports and notebooks.
+ * as the tables Evident publishes ({@link #publishedTables()}; as Tablesaw tables for notebooks,
+ * {@link #tables()}).
  *
+ * @param project                  the project analysed: its settings, indicators and periods name
+ *                                 and format the published tables' columns
  * @param organisationSuppression  the rule applied to the delivery tables' counts of projects
  *                                 (organisations) in {@link #tables()}: NONE unless the project sets
  *                                 {@code suppress_organisations}; the values here are never suppressed
@@ -19,10 +24,11 @@ import tech.tablesaw.api.Table;
  * @param pathways                 for every outcome and impact, its best-supported causal chain
  *                                 under the latest period's grades
  */
-public record AnalysisResult(Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
+public record AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
                              SuppressionRule organisationSuppression, List<Assessment> evidence,
                              List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways) {
     public AnalysisResult {
+        Objects.requireNonNull(project, "project");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(organisationSuppression, "organisationSuppression");
         surveyItems = List.copyOf(surveyItems);
@@ -33,15 +39,11 @@ public record AnalysisResult(Delivery delivery, List<SurveyRow> surveyItems, Lis
         pathways = List.copyOf(pathways);
     }
 
-    /**
-     * The published tables, each named as its CSV file is (without ".csv"), in the order a
-     * report shows them. Missing values are Tablesaw's missing values (blank in CSV).
-     */
     /** This result with the changes since an earlier run's latest grades (node id to grade label). */
     public AnalysisResult withEarlierAssessment(java.util.Map<String, String> grades, String date) {
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
-        return new AnalysisResult(delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways);
+        return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways);
     }
 
     /** The latest period's assessment of each graded outcome. */
@@ -51,7 +53,16 @@ public record AnalysisResult(Delivery delivery, List<SurveyRow> surveyItems, Lis
         return List.copyOf(latest.values());
     }
 
-    public List<Table> tables() {
+    /**
+     * The published tables, each named as its CSV file is (without ".csv"), in the order the
+     * README lists them: the one definition the CSV files, the workbook and the report render.
+     */
+    public List<PublishedTable> publishedTables() {
         return Tables.of(this);
+    }
+
+    /** The published tables as Tablesaw tables, for notebooks: a blank cell is Tablesaw's missing value. */
+    public List<Table> tables() {
+        return publishedTables().stream().map(PublishedTable::toTablesaw).toList();
     }
 }

@@ -1,227 +1,285 @@
 package org.evident.analysis;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
+import org.evident.analysis.PublishedTable.Cell;
+import org.evident.analysis.PublishedTable.Column;
+import org.evident.analysis.PublishedTable.Format;
+import org.evident.analysis.PublishedTable.GradeCell;
+import org.evident.analysis.PublishedTable.Missing;
+import org.evident.analysis.PublishedTable.Type;
+import org.evident.toc.EvaluationProject;
+import org.evident.toc.Indicator;
+import org.evident.toc.Period;
 
-/** The analysis results as Tablesaw tables; column names are the CSV headers documented in the README. */
+/**
+ * Every table Evident publishes, defined once: its columns (CSV name, heading, type), how each
+ * cell is made from the analysis' values, and its rows in their fixed order. The CSV files, the
+ * workbook and the report all render these; the README documents the CSV columns.
+ */
 final class Tables {
     private Tables() {
     }
 
-    static List<Table> of(AnalysisResult r) {
-        TablesawClassPath.ready();
+    static List<PublishedTable> of(AnalysisResult r) {
+        EvaluationProject project = r.project();
         Delivery d = r.delivery();
         SuppressionRule rule = r.organisationSuppression();
-        List<Table> tables = List.of(
-                table("delivery_by_region", d.byRegion(),
-                        text("region", Delivery.RegionRow::region), count("completed", Delivery.RegionRow::completed),
-                        count("active", Delivery.RegionRow::active), count("pipeline", Delivery.RegionRow::pipeline),
-                        count("total", Delivery.RegionRow::total)),
-                table("universal_by_stage", d.universalByStage(),
-                        text("stage", Delivery.Count::category), count("projects", Delivery.Count::projects)),
-                table("completions_by_month", d.completionsByMonth(),
-                        text("month", m -> m.month().toString()), count("completed", Delivery.MonthRow::completed),
-                        count("cumulative", Delivery.MonthRow::cumulative)),
-                table("referral_routes", d.referralRoutes(),
-                        text("direction", Delivery.RouteRow::direction), text("referral_route", Delivery.RouteRow::route),
-                        count("projects", Delivery.RouteRow::projects)),
-                table("support_types", d.supportTypes(),
-                        text("support_type", Delivery.Count::category), count("projects", Delivery.Count::projects)),
-                table("closed_offers", d.closedOffers(),
-                        text("closure_reason", Delivery.Count::category), count("offers", Delivery.Count::projects)),
-                table("regions_reached", d.regionsReached(),
-                        text("quarter", Delivery.QuarterReach::quarter), count("regions_reached", q -> q.regions().size()),
-                        text("regions", q -> String.join("; ", q.regions()))),
-                table("survey_items", r.surveyItems(),
-                        text("wave", SurveyRow::wave), text("period", SurveyRow::period), text("group", SurveyRow::group),
-                        text("item", SurveyRow::item),
-                        text("option", SurveyRow::option), text("row", s -> s.positive() ? "positive" : "category"),
-                        maybeCount("n", SurveyRow::base), maybeCount("count", SurveyRow::count),
-                        text("suppressed", SurveyRow::suppressed), number("share", SurveyRow::share),
-                        number("ci_low", s -> Interval.lowOf(s.interval())), number("ci_high", s -> Interval.highOf(s.interval())),
-                        number("threshold", SurveyRow::threshold), text("verdict", s -> Verdict.labelOf(s.verdict())),
-                        number("net_agreement", SurveyRow::netAgreement), number("p_exact", SurveyRow::pExact),
-                        text("interval", SurveyRow::method)),
-                table("kpis", r.kpis(),
-                        text("kpi", KpiRow::indicator), text("measure", KpiRow::measure), text("unit", KpiRow::unit),
-                        text("period", KpiRow::period), maybeCount("numerator", KpiRow::numerator),
-                        maybeCount("denominator", KpiRow::denominator), number("value", KpiRow::value),
-                        number("target", KpiRow::target), number("ci_low", k -> Interval.lowOf(k.interval())),
-                        number("ci_high", k -> Interval.highOf(k.interval())), text("verdict", k -> Verdict.labelOf(k.verdict())),
-                        number("change", KpiRow::change), text("signal", KpiRow::signal),
-                        text("assurance", KpiRow::assurance)),
-                table("evidence", r.evidence(),
-                        text("node", Assessment::node), text("label", Assessment::label), text("stage", Assessment::stage),
-                        text("period", Assessment::period), text("grade", a -> a.grade().label()),
-                        text("rule", a -> a.rule().id()), count("supporting", Assessment::supporting),
-                        count("contradicting", Assessment::contradicting), count("supporting_methods", Assessment::supportingMethods),
-                        text("methods", Assessment::methods),
-                        text("items", a -> a.items().stream().map(EvidenceItem::summary).collect(java.util.stream.Collectors.joining("; "))),
-                        number("posterior", Assessment::posterior)),
-                byPeriod(r.evidence()),
-                table("evidence_changes", r.evidenceChanges(),
-                        text("node", EvidenceChange::node), text("label", EvidenceChange::label), text("from", EvidenceChange::from),
-                        text("to", EvidenceChange::to), text("change", EvidenceChange::change),
-                        text("before", EvidenceChange::before), text("after", EvidenceChange::after),
-                        text("detail", EvidenceChange::detail)),
-                table("pathways", r.pathways(),
-                        text("node", p -> p.pathway().node()), text("label", PathwayRow::label), text("stage", PathwayRow::stage),
-                        count("paths", p -> p.pathway().paths()),
-                        text("strongest_path", p -> p.pathway().strongestPath().map(Grade::label).orElse("")),
-                        text("best_path", p -> p.pathway().bestPath().map(l -> String.join(" > ", l)).orElse("")),
-                        text("missing_middle", p -> p.pathway().missingMiddle().orElse("")),
-                        text("weakest_link", p -> p.pathway().weakestLink().orElse("")),
-                        text("assumptions", p -> String.join(" | ", p.pathway().assumptions())),
-                        text("summary", PathwayRow::summary)));
-        if (rule != SuppressionRule.NONE) {
-            Delivery.Published published = d.published(rule);
-            byRegion(tables.get(0), published.byRegion());
-            publish(tables.get(1), "projects", published.universalByStage());
-            publish(tables.get(2), "completed", published.completed());
-            show(tables.get(2).longColumn("cumulative"), published.cumulative());
-            publish(tables.get(3), "projects", published.referralRoutes());
-            publish(tables.get(4), "projects", published.supportTypes());
-            publish(tables.get(5), "offers", published.closedOffers());
+        Delivery.Published published = rule == SuppressionRule.NONE ? null : d.published(rule);
+        String interval = intervalHeading(project.evaluation().settings().confidenceLevel());
+        Map<String, Format> kpiFormats = new LinkedHashMap<>();
+        for (Indicator i : project.theoryOfChange().indicators()) {
+            kpiFormats.put(i.id(), switch (i.unit()) {
+                case "share" -> Format.SHARE;
+                case "count" -> Format.WHOLE;
+                default -> Format.DECIMAL;
+            });
         }
-        return tables;
+        return List.of(
+                byRegion(d, published),
+                counts("universal_by_stage", "Universal support products by stage", "stage", "Stage", "projects", "Projects",
+                        d.universalByStage(), published == null ? null : published.universalByStage()),
+                table("completions_by_month", "Local support projects completed by month", d.completionsByMonth().size(),
+                        column("month", "Month", Type.TEXT, i -> new PublishedTable.Month(d.completionsByMonth().get(i).month())),
+                        published("completed", "Completed", i -> d.completionsByMonth().get(i).completed(),
+                                published == null ? null : published.completed()),
+                        published == null
+                                ? column("cumulative", "Cumulative", Type.COUNT,
+                                        i -> new PublishedTable.Count(d.completionsByMonth().get(i).cumulative()))
+                                : column("cumulative", "Cumulative", Type.COUNT, i -> shown(published.cumulative().get(i))),
+                        published == null ? null : marks("completed", published.completed())),
+                table("referral_routes", "Referral routes of completed local projects", d.referralRoutes().size(),
+                        column("direction", "Direction", Type.TEXT, i -> Cell.text(d.referralRoutes().get(i).direction())),
+                        column("referral_route", "Referral route", Type.TEXT, i -> Cell.text(d.referralRoutes().get(i).route())),
+                        published("projects", "Projects", i -> d.referralRoutes().get(i).projects(),
+                                published == null ? null : published.referralRoutes()),
+                        published == null ? null : marks("projects", published.referralRoutes())),
+                counts("support_types", "Support types of completed local projects", "support_type", "Support type", "projects",
+                        "Projects", d.supportTypes(), published == null ? null : published.supportTypes()),
+                counts("closed_offers", "Potential offers closed down, by reason", "closure_reason", "Closure reason", "offers",
+                        "Offers", d.closedOffers(), published == null ? null : published.closedOffers()),
+                rows("regions_reached", "Regions reached by the end of each quarter", d.regionsReached(),
+                        text("quarter", "Quarter", Delivery.QuarterReach::quarter),
+                        count("regions_reached", "Regions reached", q -> OptionalLong.of(q.regions().size())),
+                        text("regions", "Regions", q -> String.join("; ", q.regions()))),
+                rows("survey_items", "Survey answers by wave, group, item and answer", r.surveyItems(),
+                        text("wave", "Wave", SurveyRow::wave), text("period", "Period", SurveyRow::period),
+                        text("group", "Group", SurveyRow::group), text("item", "Item", SurveyRow::item),
+                        text("option", "Answer", SurveyRow::option),
+                        text("row", "Row", s -> s.positive() ? "positive" : "category"),
+                        count("n", "Base", SurveyRow::base),
+                        new RowColumn<>(new Column("count", "Count", Type.COUNT), s -> s.count().isPresent()
+                                ? new PublishedTable.Count(s.count().getAsLong()) : new Missing(s.suppressed())),
+                        text("suppressed", "Suppressed", SurveyRow::suppressed),
+                        number("share", "Share", Format.SHARE, SurveyRow::share),
+                        number("ci_low", interval + ", low", Format.SHARE, s -> Interval.lowOf(s.interval())),
+                        number("ci_high", interval + ", high", Format.SHARE, s -> Interval.highOf(s.interval())),
+                        number("threshold", "Threshold", Format.SHARE, SurveyRow::threshold),
+                        text("verdict", "Verdict", s -> Verdict.labelOf(s.verdict())),
+                        number("net_agreement", "Net agreement", Format.SHARE, SurveyRow::netAgreement),
+                        number("p_exact", "p (exact)", Format.DECIMAL, SurveyRow::pExact),
+                        text("interval", "Interval method", SurveyRow::method)),
+                kpis(r.kpis(), kpiFormats, interval),
+                rows("evidence", "Evidence grades by outcome and period, with the items behind them", r.evidence(),
+                        text("node", "Node", Assessment::node), text("label", "Outcome", Assessment::label),
+                        text("stage", "Stage", Assessment::stage), text("period", "Period", Assessment::period),
+                        new RowColumn<>(new Column("grade", "Grade", Type.TEXT), a -> new GradeCell(a.grade(), a.explain().strip())),
+                        text("rule", "Rule", a -> a.rule().id()),
+                        count("supporting", "Supporting", a -> OptionalLong.of(a.supporting())),
+                        count("contradicting", "Contradicting", a -> OptionalLong.of(a.contradicting())),
+                        count("supporting_methods", "Supporting methods", a -> OptionalLong.of(a.supportingMethods())),
+                        text("methods", "Methods", Assessment::methods),
+                        text("items", "Items", a -> a.items().stream().map(EvidenceItem::summary).collect(Collectors.joining("; "))),
+                        number("posterior", "Posterior", Format.DECIMAL, Assessment::posterior)),
+                byPeriod(project, r.evidence()),
+                rows("evidence_changes", "What changed between periods and since the last assessment", r.evidenceChanges(),
+                        text("node", "Node", EvidenceChange::node), text("label", "Outcome", EvidenceChange::label),
+                        text("from", "From", EvidenceChange::from), text("to", "To", EvidenceChange::to),
+                        text("change", "Change", EvidenceChange::change), text("before", "Before", EvidenceChange::before),
+                        text("after", "After", EvidenceChange::after), text("detail", "Detail", EvidenceChange::detail)),
+                rows("pathways", "Causal pathways to each outcome and impact", r.pathways(),
+                        text("node", "Node", p -> p.pathway().node()), text("label", "Outcome or impact", PathwayRow::label),
+                        text("stage", "Stage", PathwayRow::stage),
+                        count("paths", "Paths", p -> OptionalLong.of(p.pathway().paths())),
+                        new RowColumn<>(new Column("strongest_path", "Strongest path", Type.TEXT), p -> p.pathway().strongestPath()
+                                .<Cell>map(g -> new GradeCell(g, p.summary())).orElse(new Missing("ungraded"))),
+                        text("best_path", "Best path", p -> p.pathway().bestPath().map(l -> String.join(" > ", l)).orElse("")),
+                        text("missing_middle", "Missing middle", p -> p.pathway().missingMiddle().orElse("")),
+                        text("weakest_link", "Weakest link", p -> p.pathway().weakestLink().orElse("")),
+                        text("assumptions", "Assumptions and risks", p -> String.join(" | ", p.pathway().assumptions())),
+                        text("summary", "Summary", PathwayRow::summary)));
     }
 
-    /** Projects by region as published; a {@code suppressed} column names each row's hidden stages. */
-    private static void byRegion(Table table, List<List<String>> published) {
+    /** "95% interval", the heading of an interval at this confidence level. */
+    static String intervalHeading(double confidenceLevel) {
+        return new java.math.BigDecimal(Double.toString(confidenceLevel * 100)).stripTrailingZeros().toPlainString()
+                + "% interval";
+    }
+
+    private static PublishedTable kpis(List<KpiRow> rows, Map<String, Format> formats, String interval) {
+        Function<KpiRow, Format> format = k -> formats.getOrDefault(k.indicator(), Format.DECIMAL);
+        return rows("kpis", "KPIs and tracker measures by period", rows,
+                text("kpi", "KPI", KpiRow::indicator), text("measure", "Measure", KpiRow::measure),
+                text("unit", "Region or system", KpiRow::unit), text("period", "Period", KpiRow::period),
+                count("numerator", "Numerator", KpiRow::numerator), count("denominator", "Denominator", KpiRow::denominator),
+                numberAs("value", "Value", format, KpiRow::value), numberAs("target", "Target", format, KpiRow::target),
+                numberAs("ci_low", interval + ", low", format, k -> Interval.lowOf(k.interval())),
+                numberAs("ci_high", interval + ", high", format, k -> Interval.highOf(k.interval())),
+                text("verdict", "Verdict", k -> Verdict.labelOf(k.verdict())),
+                // A change in a count need not be whole (a median of days, a mean).
+                numberAs("change", "Change", k -> format.apply(k) == Format.WHOLE ? Format.DECIMAL : format.apply(k),
+                        KpiRow::change),
+                text("signal", "Signal", KpiRow::signal), text("assurance", "Assurance", KpiRow::assurance));
+    }
+
+    /** Local projects by region and stage; with a suppression rule, a {@code suppressed} column names each row's hidden stages. */
+    private static PublishedTable byRegion(Delivery d, Delivery.Published published) {
+        List<Delivery.RegionRow> rows = d.byRegion();
         List<String> stages = List.of("completed", "active", "pipeline");
-        StringColumn marks = StringColumn.create("suppressed");
-        for (int row = 0; row < table.rowCount(); row++) {
-            List<String> shown = published.get(row);
-            List<String> hidden = new java.util.ArrayList<>();
-            for (int i = 0; i < stages.size(); i++) {
-                if (Suppressed.number(shown.get(i)).isEmpty()) {
-                    hidden.add(stages.get(i));
-                }
-            }
-            marks.append(String.join("; ", hidden));
+        List<IntFunction<Long>> values = List.of(i -> rows.get(i).completed(), i -> rows.get(i).active(),
+                i -> rows.get(i).pipeline(), i -> rows.get(i).total());
+        List<IndexColumn> columns = new ArrayList<>();
+        columns.add(column("region", "Region", Type.TEXT, i -> Cell.text(rows.get(i).region())));
+        List<String> names = List.of("completed", "active", "pipeline", "total");
+        for (int s = 0; s < names.size(); s++) {
+            int stage = s;
+            String name = names.get(s);
+            String heading = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+            columns.add(published == null
+                    ? column(name, heading, Type.COUNT, i -> new PublishedTable.Count(values.get(stage).apply(i)))
+                    : column(name, heading, Type.COUNT, i -> shown(published.byRegion().get(i).get(stage))));
         }
-        for (int i = 0; i < stages.size(); i++) {
-            int stage = i;
-            show(table.longColumn(stages.get(i)), published.stream().map(r -> r.get(stage)).toList());
+        if (published != null) {
+            columns.add(column("suppressed", "Suppressed", Type.TEXT, i -> Cell.text(IntStream.range(0, stages.size())
+                    .filter(s -> Suppressed.number(published.byRegion().get(i).get(s)).isEmpty())
+                    .mapToObj(stages::get).collect(Collectors.joining("; ")))));
         }
-        show(table.longColumn("total"), published.stream().map(r -> r.get(stages.size())).toList());
-        table.addColumns(marks);
+        return table("delivery_by_region", "Local support projects by region and stage", rows.size(),
+                columns.toArray(IndexColumn[]::new));
     }
 
-    /** One count column as published, with a {@code suppressed_<column>} column holding each mark shown. */
-    private static void publish(Table table, String column, List<String> shown) {
-        show(table.longColumn(column), shown);
-        table.addColumns(StringColumn.create("suppressed_" + column,
-                shown.stream().map(s -> Suppressed.number(s).isPresent() ? "" : s).toList()));
+    /** A two-column table of a category and its count, as published. */
+    private static PublishedTable counts(String name, String title, String category, String categoryHeading, String count,
+                                         String countHeading, List<Delivery.Count> rows, List<String> published) {
+        return table(name, title, rows.size(),
+                column(category, categoryHeading, Type.TEXT, i -> Cell.text(rows.get(i).category())),
+                published(count, countHeading, i -> rows.get(i).projects(), published),
+                published == null ? null : marks(count, published));
     }
 
-    /** Published counts into a column: the number shown, or missing where the rule shows a mark. */
-    private static void show(LongColumn column, List<String> shown) {
-        for (int row = 0; row < shown.size(); row++) {
-            java.util.OptionalLong n = Suppressed.number(shown.get(row));
-            if (n.isPresent()) {
-                column.set(row, n.getAsLong());
-            } else {
-                column.setMissing(row);
-            }
-        }
+    /** A count column: the count itself without a suppression rule, else the count as the rule publishes it. */
+    private static IndexColumn published(String name, String heading, IntFunction<Long> count, List<String> published) {
+        return column(name, heading, Type.COUNT, i -> published == null ? new PublishedTable.Count(count.apply(i))
+                : shown(published.get(i)));
+    }
+
+    /** The column of marks beside a suppressed count column: {@code suppressed_<column>}, the mark shown or blank. */
+    private static IndexColumn marks(String column, List<String> published) {
+        return column("suppressed_" + column, "Suppressed", Type.TEXT,
+                i -> Cell.text(Suppressed.number(published.get(i)).isPresent() ? "" : published.get(i)));
+    }
+
+    /** A published count: the number shown, or missing with the rule's mark. */
+    private static Cell shown(String shown) {
+        OptionalLong n = Suppressed.number(shown);
+        return n.isPresent() ? new PublishedTable.Count(n.getAsLong()) : new Missing(shown);
     }
 
     /** The grade table: one row per outcome, one column per assessment period, and the latest change. */
-    private static Table byPeriod(List<Assessment> evidence) {
-        java.util.Map<String, java.util.Map<String, Assessment>> byNode = new java.util.LinkedHashMap<>();
-        java.util.Set<String> periods = new java.util.LinkedHashSet<>();
+    private static PublishedTable byPeriod(EvaluationProject project, List<Assessment> evidence) {
+        Map<String, Map<String, Assessment>> byNode = new LinkedHashMap<>();
+        Set<String> periods = new LinkedHashSet<>();
         for (Assessment a : evidence) {
-            byNode.computeIfAbsent(a.node(), k -> new java.util.LinkedHashMap<>()).put(a.period(), a);
+            byNode.computeIfAbsent(a.node(), k -> new LinkedHashMap<>()).put(a.period(), a);
             periods.add(a.period());
         }
-        Table table = Table.create("evidence_by_period");
-        StringColumn node = StringColumn.create("node");
-        StringColumn label = StringColumn.create("label");
-        StringColumn stage = StringColumn.create("stage");
-        java.util.List<StringColumn> columns = periods.stream().map(StringColumn::create).toList();
-        StringColumn change = StringColumn.create("change");
-        for (java.util.Map<String, Assessment> row : byNode.values()) {
-            Assessment first = row.values().iterator().next();
-            node.append(first.node());
-            label.append(first.label());
-            stage.append(first.stage());
-            int i = 0;
+        List<Map<String, Assessment>> rows = List.copyOf(byNode.values());
+        List<RowColumn<Map<String, Assessment>>> columns = new ArrayList<>();
+        columns.add(text("node", "Node", row -> first(row).node()));
+        columns.add(text("label", "Outcome", row -> first(row).label()));
+        columns.add(text("stage", "Stage", row -> first(row).stage()));
+        for (String period : periods) {
+            String heading = project.evaluation().period(period).map(Period::label).orElse(period);
+            columns.add(new RowColumn<>(new Column(period, heading, Type.TEXT), row -> {
+                Assessment a = row.get(period);
+                return a == null ? Missing.BLANK : new GradeCell(a.grade(), a.explain().strip());
+            }));
+        }
+        columns.add(text("change", "Change", row -> {
             Grade previous = null;
             Grade last = null;
             for (String period : periods) {
                 Assessment a = row.get(period);
-                columns.get(i++).append(a == null ? "" : a.grade().label());
                 if (a != null) {
                     previous = last;
                     last = a.grade();
                 }
             }
-            change.append(previous == null || last == previous ? (previous == null ? "" : "same")
-                    : last.compareTo(previous) > 0 ? "up" : "down");
-        }
-        table.addColumns(node, label, stage);
-        columns.forEach(table::addColumns);
-        table.addColumns(change);
-        return table;
+            return previous == null ? "" : last == previous ? "same" : last.compareTo(previous) > 0 ? "up" : "down";
+        }));
+        return rows("evidence_by_period", "Evidence grades by assessment period", rows, columns);
     }
 
+    private static Assessment first(Map<String, Assessment> row) {
+        return row.values().iterator().next();
+    }
 
-    /** A column definition: builds the column from the rows. */
-    private interface ColumnOf<T> extends Function<List<T>, Column<?>> {
+    /** A column made from each row value. */
+    private record RowColumn<T>(Column column, Function<T, Cell> cell) {
+    }
+
+    /** A column made from each row's position, for tables whose rows come from parallel lists. */
+    private record IndexColumn(Column column, IntFunction<Cell> cell) {
     }
 
     @SafeVarargs
-    private static <T> Table table(String name, List<T> rows, ColumnOf<T>... columns) {
-        Table table = Table.create(name);
-        for (ColumnOf<T> column : columns) {
-            table.addColumns(column.apply(rows));
-        }
-        return table;
+    private static <T> PublishedTable rows(String name, String title, List<T> rows, RowColumn<T>... columns) {
+        return rows(name, title, rows, List.of(columns));
     }
 
-    private static <T> ColumnOf<T> text(String name, Function<T, String> value) {
-        return rows -> StringColumn.create(name, rows.stream().map(value).toList());
+    private static <T> PublishedTable rows(String name, String title, List<T> rows, List<RowColumn<T>> columns) {
+        return new PublishedTable(name, title, columns.stream().map(RowColumn::column).toList(),
+                rows.stream().map(row -> columns.stream().map(c -> c.cell().apply(row)).toList()).toList());
     }
 
-    private static <T> ColumnOf<T> count(String name, ToLongFunction<T> value) {
-        return rows -> LongColumn.create(name, rows.stream().mapToLong(value).toArray());
+    /** A table of {@code size} rows; a null column is left out (a column only some settings publish). */
+    private static PublishedTable table(String name, String title, int size, IndexColumn... columns) {
+        List<IndexColumn> present = java.util.Arrays.stream(columns).filter(java.util.Objects::nonNull).toList();
+        return new PublishedTable(name, title, present.stream().map(IndexColumn::column).toList(),
+                IntStream.range(0, size).mapToObj(i -> present.stream().map(c -> c.cell().apply(i)).toList()).toList());
     }
 
-    private static <T> ColumnOf<T> maybeCount(String name, Function<T, OptionalLong> value) {
-        return rows -> {
-            LongColumn column = LongColumn.create(name);
-            rows.stream().map(value).forEach(v -> {
-                if (v.isPresent()) {
-                    column.append(v.getAsLong());
-                } else {
-                    column.appendMissing();
-                }
-            });
-            return column;
-        };
+    private static IndexColumn column(String name, String heading, Type type, IntFunction<Cell> cell) {
+        return new IndexColumn(new Column(name, heading, type), cell);
     }
 
-    private static <T> ColumnOf<T> number(String name, Function<T, OptionalDouble> value) {
-        return rows -> {
-            DoubleColumn column = DoubleColumn.create(name);
-            rows.stream().map(value).forEach(v -> {
-                if (v.isPresent()) {
-                    column.append(v.getAsDouble());
-                } else {
-                    column.appendMissing();
-                }
-            });
-            return column;
-        };
+    private static <T> RowColumn<T> text(String name, String heading, Function<T, String> value) {
+        return new RowColumn<>(new Column(name, heading, Type.TEXT), row -> Cell.text(value.apply(row)));
+    }
+
+    private static <T> RowColumn<T> count(String name, String heading, Function<T, OptionalLong> value) {
+        return new RowColumn<>(new Column(name, heading, Type.COUNT), row -> Cell.count(value.apply(row)));
+    }
+
+    private static <T> RowColumn<T> number(String name, String heading, Format format, Function<T, OptionalDouble> value) {
+        return numberAs(name, heading, row -> format, value);
+    }
+
+    private static <T> RowColumn<T> numberAs(String name, String heading, Function<T, Format> format,
+                                             Function<T, OptionalDouble> value) {
+        return new RowColumn<>(new Column(name, heading, Type.NUMBER),
+                row -> Cell.number(value.apply(row), format.apply(row)));
     }
 }

@@ -74,7 +74,7 @@ final class EngineParity {
         EvaluationProject opened = EvaluationProject.open(project);
         IngestResult data = Ingest.read(opened, Pseudonymiser.withKey("engine parity test key"), line -> { }, engine);
         AnalysisResult analysis = Analysis.run(opened, data);
-        CsvTables.write(analysis.tables(), folder.resolve("tables"));
+        CsvTables.write(analysis.publishedTables(), folder.resolve("tables"));
         return new Tables(folder, data.rejects(), data.reconciliations());
     }
 

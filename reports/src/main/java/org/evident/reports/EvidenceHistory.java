@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 
-import tech.tablesaw.api.Table;
+import org.evident.analysis.PublishedTable;
 
 /**
  * Dated snapshots of the evidence table, one file per assessment date
@@ -61,11 +61,12 @@ public final class EvidenceHistory {
     }
 
     /** Writes the snapshot for {@code date}, replacing only that date's file, atomically. */
-    public static Path write(Path folder, LocalDate date, Table evidence) throws IOException {
+    public static Path write(Path folder, LocalDate date, PublishedTable evidence) throws IOException {
         Files.createDirectories(folder);
         Path staging = Files.createTempDirectory(folder, ".snapshot-");
         try {
-            Path written = CsvTables.write(List.of(evidence.copy().setName("evidence-" + date)), staging).get(0);
+            Path written = CsvTables.write(List.of(new PublishedTable("evidence-" + date, evidence.title(), evidence.columns(),
+                    evidence.rows())), staging).get(0);
             Path target = folder.resolve(fileName(date));
             Files.move(written, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return target;

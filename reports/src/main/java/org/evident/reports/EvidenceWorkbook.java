@@ -29,17 +29,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
-import org.evident.analysis.EvidenceChange;
 import org.evident.analysis.Grade;
-import org.evident.analysis.Interval;
 import org.evident.analysis.KpiRow;
-import org.evident.analysis.PathwayRow;
+import org.evident.analysis.PublishedTable;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.Reject;
 import org.evident.toc.Evaluation;
-import org.evident.toc.Indicator;
 import org.evident.toc.Period;
 
 /**
@@ -53,8 +50,11 @@ import org.evident.toc.Period;
  * reporting date, not the time of the run.
  */
 public final class EvidenceWorkbook {
-    static final List<String> SHEETS = List.of("Summary", "Evidence", "Changes", "KPIs", "Run charts", "Survey",
-            "Delivery", "Pathways", "Data quality");
+    static final List<String> SHEETS = List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts",
+            "Survey", "Delivery", "Pathways", "Data quality");
+    /** The published tables of the Delivery sheet, Table 3 of the evaluation (by region) first. */
+    static final List<String> DELIVERY_TABLES = List.of("delivery_by_region", "universal_by_stage", "completions_by_month",
+            "referral_routes", "support_types", "closed_offers", "regions_reached");
     static final String RUN_CHART_PREFIX = "run-chart-";
     /**
      * Rejects listed on the sheet; rejects.csv has them all. The workbook is built in memory (POI's
@@ -76,15 +76,22 @@ public final class EvidenceWorkbook {
             for (String name : SHEETS) {
                 sheets.add(new WorkbookSheet(workbook, styles, name));
             }
+            List<PublishedTable> tables = input.analysis().publishedTables();
             summary(sheets.get(0), input);
-            evidence(sheets.get(1), input);
-            changes(sheets.get(2), input.analysis().evidenceChanges());
-            kpis(sheets.get(3), input);
-            runCharts(sheets.get(4), workbook, input.charts());
-            survey(sheets.get(5), input.analysis().surveyItems());
-            delivery(sheets.get(6), input.analysis());
-            pathways(sheets.get(7), input.analysis().pathways());
-            dataQuality(sheets.get(8), input);
+            evidence(sheets.get(1), table(tables, "evidence_by_period"));
+            table(sheets.get(2), table(tables, "evidence"));
+            table(sheets.get(3), table(tables, "evidence_changes"));
+            if (input.analysis().evidenceChanges().isEmpty()) {
+                sheets.get(3).note("No grade, verdict or evidence changed between the periods.");
+            }
+            table(sheets.get(4), table(tables, "kpis"));
+            runCharts(sheets.get(5), workbook, input.charts());
+            table(sheets.get(6), table(tables, "survey_items"));
+            for (String name : DELIVERY_TABLES) {
+                delivery(sheets.get(7), table(tables, name));
+            }
+            table(sheets.get(8), table(tables, "pathways"));
+            dataQuality(sheets.get(9), input);
             sheets.forEach(WorkbookSheet::finish);
             // POI stamps "created" with the current time; the reporting date keeps two runs alike.
             Optional<Date> date = Optional.of(Date.from(input.project().evaluation().reportingDate().atStartOfDay()
@@ -183,42 +190,79 @@ public final class EvidenceWorkbook {
         return List.copyOf(periods);
     }
 
-    private static void evidence(WorkbookSheet s, ReportInput input) {
-        List<Assessment> evidence = input.analysis().evidence();
-        List<String> periods = periods(evidence);
-        Map<String, Map<String, Assessment>> byNode = new LinkedHashMap<>();
-        evidence.forEach(a -> byNode.computeIfAbsent(a.node(), k -> new LinkedHashMap<>()).put(a.period(), a));
+    private static PublishedTable table(List<PublishedTable> tables, String name) {
+        return PublishedTable.named(tables, name).orElseThrow(() -> new IllegalStateException("no published table " + name));
+    }
 
-        List<String> headers = new ArrayList<>(List.of("Outcome", "Node", "Stage"));
-        periods.forEach(p -> headers.add(input.project().evaluation().period(p).map(Period::label).orElse(p)));
-        headers.add("Why (latest period)");
-        int header = s.header(headers.toArray(String[]::new));
+    /**
+     * A published table on a sheet of its own: its columns' headings, then its rows, each cell as
+     * its type says.
+     */
+    private static void table(WorkbookSheet s, PublishedTable table) {
+        int header = s.header(table.columns().stream().map(PublishedTable.Column::heading).toArray(String[]::new));
+        rows(s, table);
+        s.table(header, table.columns().size());
+    }
 
-        XSSFDrawing drawing = s.sheet.createDrawingPatriarch();
-        for (Map<String, Assessment> row : byNode.values()) {
-            Assessment first = row.values().iterator().next();
-            Assessment last = first;
-            WorkbookSheet.Line line = s.line();
-            line.text(first.label()).text(first.node()).text(first.stage());
-            for (String period : periods) {
-                Assessment a = row.get(period);
-                if (a == null) {
-                    line.text(null);
-                    continue;
-                }
-                // Each cell's comment explains that period's grade, so a reader hovering over an
-                // earlier period sees why it was graded as it was then.
-                XSSFCell cell = line.grade(a.grade());
-                comment(drawing, cell, a.explain().strip());
-                last = a;
+    /**
+     * The grades by period, each grade on its colour with that period's explanation as the cell's
+     * comment, so a reader hovering over an earlier period sees why it was graded as it was then.
+     */
+    private static void evidence(WorkbookSheet s, PublishedTable table) {
+        table(s, table);
+        for (int c = 0; c < table.columns().size(); c++) {
+            int column = c;
+            if (table.rows().stream().anyMatch(r -> r.get(column) instanceof PublishedTable.GradeCell)) {
+                s.width(c, GRADE_WIDTH);
             }
-            line.text(last.explain().strip());
         }
-        s.table(header, headers.size());
-        for (int c = 0; c < periods.size(); c++) {
-            s.width(3 + c, GRADE_WIDTH);
+    }
+
+    /** One of the Delivery sheet's tables, under its title after the first. */
+    private static void delivery(WorkbookSheet s, PublishedTable table) {
+        if (s.nextRow() == 0) {
+            table(s, table);
+            return;
         }
-        s.width(headers.size() - 1, WorkbookSheet.MAX_WIDTH);
+        s.skip(1);
+        s.title(table.title());
+        s.header(table.columns().stream().map(PublishedTable.Column::heading).toArray(String[]::new));
+        rows(s, table);
+        if (table.rows().isEmpty()) {
+            s.note("(none)");
+        }
+    }
+
+    /** The table's rows; a row whose first cell is "Total" in bold. */
+    private static void rows(WorkbookSheet s, PublishedTable table) {
+        XSSFDrawing drawing = null;
+        for (List<PublishedTable.Cell> row : table.rows()) {
+            boolean total = row.get(0) instanceof PublishedTable.Text t && t.value().equals(Delivery.TOTAL);
+            WorkbookSheet.Line line = total ? s.boldLine() : s.line();
+            for (PublishedTable.Cell cell : row) {
+                if (cell instanceof PublishedTable.Text t) {
+                    line.text(t.value());
+                } else if (cell instanceof PublishedTable.Count n) {
+                    line.count(n.value());
+                } else if (cell instanceof PublishedTable.Number n) {
+                    line.number(java.util.OptionalDouble.of(n.value()), switch (n.format()) {
+                        case SHARE -> WorkbookSheet.Kind.PERCENT;
+                        case WHOLE -> WorkbookSheet.Kind.COUNT;
+                        case DECIMAL -> WorkbookSheet.Kind.DECIMAL;
+                    });
+                } else if (cell instanceof PublishedTable.Month m) {
+                    line.month(m.value().atDay(1));
+                } else if (cell instanceof PublishedTable.GradeCell g) {
+                    if (drawing == null) {
+                        drawing = s.sheet.createDrawingPatriarch();
+                    }
+                    comment(drawing, line.grade(g.grade()), g.explanation());
+                } else if (cell instanceof PublishedTable.Missing m) {
+                    // A count hidden by a suppression rule shows the rule's mark in its place.
+                    line.text(m.mark().isEmpty() ? null : m.mark());
+                }
+            }
+        }
     }
 
     private static void comment(XSSFDrawing drawing, XSSFCell cell, String text) {
@@ -228,40 +272,6 @@ public final class EvidenceWorkbook {
         comment.setString(new XSSFRichTextString(text));
         comment.setAuthor("Evident");
         cell.setCellComment(comment);
-    }
-
-    private static void changes(WorkbookSheet s, List<EvidenceChange> changes) {
-        int header = s.header("Node", "Outcome", "From", "To", "Change", "Before", "After", "Detail");
-        for (EvidenceChange c : changes) {
-            s.line().text(c.node()).text(c.label()).text(c.from()).text(c.to()).text(c.change()).text(c.before())
-                    .text(c.after()).text(c.detail());
-        }
-        s.table(header, 8);
-        if (changes.isEmpty()) {
-            s.note("No grade, verdict or evidence changed between the periods.");
-        }
-    }
-
-    private static void kpis(WorkbookSheet s, ReportInput input) {
-        Map<String, String> units = new LinkedHashMap<>();
-        for (Indicator i : input.project().theoryOfChange().indicators()) {
-            units.put(i.id(), i.unit());
-        }
-        int header = s.header("KPI", "Label", "Measure", "Region or system", "Period", "Numerator", "Denominator", "Value",
-                "Target", "CI low", "CI high", "Verdict", "Change", "Signal", "Assurance");
-        for (KpiRow k : input.analysis().kpis()) {
-            WorkbookSheet.Kind kind = switch (units.getOrDefault(k.indicator(), "")) {
-                case "share" -> WorkbookSheet.Kind.PERCENT;
-                case "count" -> WorkbookSheet.Kind.COUNT;
-                default -> WorkbookSheet.Kind.DECIMAL;
-            };
-            s.line().text(k.indicator()).text(k.label()).text(k.measure()).text(k.unit()).text(k.period())
-                    .count(k.numerator()).count(k.denominator()).number(k.value(), kind).number(k.target(), kind)
-                    .number(Interval.lowOf(k.interval()), kind).number(Interval.highOf(k.interval()), kind).text(Verdict.labelOf(k.verdict()))
-                    .number(k.change(), kind == WorkbookSheet.Kind.COUNT ? WorkbookSheet.Kind.DECIMAL : kind)
-                    .text(k.signal()).text(k.assurance());
-        }
-        s.table(header, 15);
     }
 
     private static void runCharts(WorkbookSheet s, XSSFWorkbook workbook, List<ChartImage> charts) {
@@ -365,93 +375,6 @@ public final class EvidenceWorkbook {
             at += 12 + length;
         }
         return null;
-    }
-
-    private static void survey(WorkbookSheet s, List<SurveyRow> rows) {
-        int header = s.header("Wave", "Period", "Item", "Answer", "Row", "Base", "Count", "Share", "CI low", "CI high",
-                "Threshold", "Verdict", "Net agreement", "p (exact)", "Interval");
-        for (SurveyRow r : rows) {
-            WorkbookSheet.Line line = s.line().text(r.wave()).text(r.period()).text(r.item()).text(r.option())
-                    .text(r.positive() ? "positive" : "category").count(r.base());
-            // A hidden count shows the suppression mark in its place.
-            if (r.count().isEmpty() && !r.suppressed().isEmpty()) {
-                line.text(r.suppressed());
-            } else {
-                line.count(r.count());
-            }
-            line.share(r.share()).share(Interval.lowOf(r.interval())).share(Interval.highOf(r.interval())).share(r.threshold())
-                    .text(Verdict.labelOf(r.verdict())).share(r.netAgreement()).decimal(r.pExact()).text(r.method());
-        }
-        s.table(header, 15);
-    }
-
-    /**
-     * Table 3 of the evaluation first (local projects by region and stage), then the other
-     * delivery tables under their titles. Counts are of organisations and pass through the
-     * project's organisation suppression rule, as the CSV tables do.
-     */
-    private static void delivery(WorkbookSheet s, AnalysisResult analysis) {
-        Delivery d = analysis.delivery();
-        Delivery.Published published = d.published(analysis.organisationSuppression());
-        int header = s.header("Region", "Completed", "Active", "Pipeline", "Total");
-        for (int i = 0; i < d.byRegion().size(); i++) {
-            Delivery.RegionRow r = d.byRegion().get(i);
-            List<String> shown = published.byRegion().get(i);
-            (r.region().equals(Delivery.TOTAL) ? s.boldLine() : s.line()).text(r.region()).published(shown.get(0))
-                    .published(shown.get(1)).published(shown.get(2)).published(shown.get(3));
-        }
-        s.table(header, 5);
-
-        countTable(s, "Universal products by stage", "Stage", "Projects", d.universalByStage(), published.universalByStage());
-
-        s.skip(1);
-        s.title("Local projects completed by month");
-        s.header("Month", "Completed", "Cumulative");
-        List<Delivery.MonthRow> months = d.completionsByMonth();
-        for (int i = 0; i < months.size(); i++) {
-            s.line().month(months.get(i).month().atDay(1)).published(published.completed().get(i))
-                    .published(published.cumulative().get(i));
-        }
-
-        s.skip(1);
-        s.title("Referral routes of completed local projects");
-        s.header("Direction", "Referral route", "Projects");
-        List<Delivery.RouteRow> routes = d.referralRoutes();
-        for (int i = 0; i < routes.size(); i++) {
-            s.line().text(routes.get(i).direction()).text(routes.get(i).route()).published(published.referralRoutes().get(i));
-        }
-
-        countTable(s, "Support types of completed local projects", "Support type", "Projects", d.supportTypes(),
-                published.supportTypes());
-        countTable(s, "Potential offers closed down", "Closure reason", "Offers", d.closedOffers(), published.closedOffers());
-    }
-
-    /** A titled two-column table of counts as published; its Total row, if any, in bold. */
-    private static void countTable(WorkbookSheet s, String title, String category, String count, List<Delivery.Count> rows,
-                                   List<String> shown) {
-        s.skip(1);
-        s.title(title);
-        s.header(category, count);
-        for (int i = 0; i < rows.size(); i++) {
-            Delivery.Count c = rows.get(i);
-            (c.category().equals(Delivery.TOTAL) ? s.boldLine() : s.line()).text(c.category()).published(shown.get(i));
-        }
-        if (rows.isEmpty()) {
-            s.note("(none)");
-        }
-    }
-
-    private static void pathways(WorkbookSheet s, List<PathwayRow> rows) {
-        int header = s.header("Node", "Outcome or impact", "Stage", "Paths", "Strongest path", "Best path", "Missing middle",
-                "Weakest link", "Assumptions and risks", "Summary");
-        for (PathwayRow r : rows) {
-            var p = r.pathway();
-            s.line().text(p.node()).text(r.label()).text(r.stage()).count(p.paths())
-                    .text(p.strongestPath().map(Grade::label).orElse(""))
-                    .text(p.bestPath().map(l -> String.join(" > ", l)).orElse("")).text(p.missingMiddle().orElse(""))
-                    .text(p.weakestLink().orElse("")).text(String.join("\n", p.assumptions())).text(r.summary());
-        }
-        s.table(header, 10);
     }
 
     private static void dataQuality(WorkbookSheet s, ReportInput input) {

@@ -6,16 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
 import org.evident.analysis.Grade;
-import org.evident.analysis.KpiRow;
-import org.evident.analysis.PathwayRow;
-import org.evident.analysis.SurveyRow;
-import org.evident.analysis.Verdict;
+import org.evident.analysis.PublishedTable;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.Reject;
 import org.evident.toc.Evaluation;
@@ -56,6 +52,7 @@ final class ReportHtml {
     private final AnalysisResult analysis;
     private final Evaluation evaluation;
     private final Map<String, Indicator> indicators = new LinkedHashMap<>();
+    private final List<PublishedTable> tables;
     private final StringBuilder out = new StringBuilder(256 * 1024);
     /** The PNGs in order, and where each one's {@link #IMAGE_SCHEME} reference starts in {@link #out}. */
     private final List<byte[]> images = new ArrayList<>();
@@ -92,6 +89,7 @@ final class ReportHtml {
         this.analysis = input.analysis();
         this.evaluation = input.project().evaluation();
         input.project().theoryOfChange().indicators().forEach(i -> indicators.put(i.id(), i));
+        this.tables = analysis.publishedTables();
     }
 
     /** The standalone document (images as {@code data:} URIs), as report.html holds it. */
@@ -229,28 +227,12 @@ final class ReportHtml {
         }
         out.append("<p>The grade of each short- and medium-term outcome at each assessment period, by the rule in Appendix B."
                 + " Evidence is cumulative: an item counts at a period once its own period has ended.</p>\n");
-        out.append("<table class=\"grades\"><thead><tr><th class=\"outcome\">Outcome</th>");
+        PublishedTable byPeriod = table("evidence_by_period");
+        List<View> views = new ArrayList<>(List.of(View.of("label", "outcome")));
         for (String p : periods) {
-            out.append("<th>").append(esc(p)).append("</th>");
+            views.add(View.of(p));
         }
-        out.append("</tr></thead><tbody>\n");
-        String stage = "";
-        for (Map<String, Assessment> row : byNode.values()) {
-            Assessment first = row.values().iterator().next();
-            if (!first.stage().equals(stage)) {
-                stage = first.stage();
-                String heading = Stage.fromYaml(stage).map(Stage::heading).orElse(stage);
-                out.append("<tr class=\"stage\"><td colspan=\"").append(periods.size() + 1).append("\">").append(esc(heading))
-                        .append("</td></tr>\n");
-            }
-            out.append("<tr><td class=\"outcome\">").append(esc(first.label())).append("</td>");
-            for (String p : periods) {
-                Assessment a = row.get(p);
-                out.append(a == null ? "<td></td>" : gradeCell(a.grade(), shortLabel(a.grade())));
-            }
-            out.append("</tr>\n");
-        }
-        out.append("</tbody></table>\n");
+        groupedTable(byPeriod, byPeriod.rows(), "grades", "stage", views.toArray(View[]::new));
         out.append("<h3>Why each outcome has its grade</h3>\n");
         for (Assessment a : analysis.latestEvidence()) {
             out.append("<div class=\"explain\">").append(esc(a.explain().strip())).append("</div>\n");
@@ -266,14 +248,9 @@ final class ReportHtml {
         if (analysis.pathways().isEmpty()) {
             out.append("<p>No pathways.</p>\n");
         } else {
-            out.append("<table class=\"data\"><thead><tr><th style=\"width: 38%\">Outcome or impact</th>"
-                    + "<th style=\"width: 12%\">Strongest path</th><th style=\"width: 50%\">Summary</th></tr></thead><tbody>\n");
-            for (PathwayRow row : analysis.pathways()) {
-                out.append("<tr><td>").append(esc(row.label())).append("</td>");
-                out.append(row.pathway().strongestPath().map(g -> gradeCell(g, shortLabel(g))).orElse("<td>ungraded</td>"));
-                out.append("<td>").append(esc(row.summary())).append("</td></tr>\n");
-            }
-            out.append("</tbody></table>\n");
+            PublishedTable pathways = table("pathways");
+            table(pathways, pathways.rows(), "data", View.of("label", "w38"), View.of("strongest_path", "w12"),
+                    View.of("summary", "w50"));
         }
         out.append("</div>\n");
     }
@@ -281,32 +258,23 @@ final class ReportHtml {
     private void kpis() {
         out.append("<div class=\"section\">\n");
         section("kpis");
-        Map<String, KpiRow> latest = new LinkedHashMap<>();
-        for (KpiRow row : analysis.kpis()) {
-            if (row.unit().isEmpty()) {
-                latest.put(row.indicator(), row);
+        PublishedTable kpis = table("kpis");
+        // Each KPI's latest return for the whole programme: the last programme-level row of its series.
+        Map<String, List<PublishedTable.Cell>> latest = new LinkedHashMap<>();
+        int kpi = kpis.columnIndex("kpi");
+        int unit = kpis.columnIndex("unit");
+        for (List<PublishedTable.Cell> row : kpis.rows()) {
+            if (row.get(unit).csv().isEmpty()) {
+                latest.put(row.get(kpi).csv(), row);
             }
         }
         if (latest.isEmpty()) {
             out.append("<p>No KPI data.</p>\n");
         } else {
             out.append("<p>Each KPI's latest return for the whole programme, against its target where it has one.</p>\n");
-            out.append("<table class=\"data small\"><thead><tr><th class=\"wide\">KPI</th><th>Period</th><th>Value</th>"
-                    + "<th>Target</th><th>95% interval</th><th>Verdict</th><th>Run chart</th></tr></thead><tbody>\n");
-            for (KpiRow r : latest.values()) {
-                boolean share = isShare(r.indicator());
-                out.append("<tr><td>").append(esc(r.label())).append(r.measure() == null ? "" : " (" + esc(r.measure()) + ")")
-                        .append("</td><td class=\"nowrap\">").append(esc(r.period())).append("</td><td class=\"num\">")
-                        .append(value(r.value(), share));
-                if (r.numerator().isPresent() && r.denominator().isPresent()) {
-                    out.append("<br/>").append(r.numerator().getAsLong()).append(" of ").append(r.denominator().getAsLong());
-                }
-                out.append("</td><td class=\"num\">").append(value(r.target(), share)).append("</td><td class=\"num\">")
-                        .append(r.interval().map(i -> Summary.percent(i.low(), true) + " to " + Summary.percent(i.high(), true)).orElse(""))
-                        .append("</td><td>").append(esc(Verdict.labelOf(r.verdict()))).append("</td><td>")
-                        .append(esc(join(r.assurance(), r.signal()))).append("</td></tr>\n");
-            }
-            out.append("</tbody></table>\n");
+            table(kpis, List.copyOf(latest.values()), "data small", View.of("kpi", "wide").withCode("measure"),
+                    View.of("period", "nowrap"), View.of("value").withCount("numerator", "denominator"), View.of("target"),
+                    View.range("ci_low", "ci_high"), View.of("verdict"), View.of("assurance").then("signal"));
         }
         charts("run-chart-", "");
         out.append("</div>\n");
@@ -315,32 +283,19 @@ final class ReportHtml {
     private void survey() {
         out.append("<div class=\"section\">\n");
         section("survey");
-        List<SurveyRow> positive = analysis.surveyItems().stream()
-                .filter(s -> s.positive() && s.group().isEmpty()).toList();
+        PublishedTable survey = table("survey_items");
+        int group = survey.columnIndex("group");
+        int kind = survey.columnIndex("row");
+        List<List<PublishedTable.Cell>> positive = survey.rows().stream()
+                .filter(r -> r.get(kind).csv().equals("positive") && r.get(group).csv().isEmpty()).toList();
         if (positive.isEmpty()) {
             out.append("<p>No survey data.</p>\n");
         } else {
             out.append("<p>The positive share of each survey item (for agreement items, Strongly agree + Agree), with its"
                     + " interval, and the verdict where an indicator sets a threshold.</p>\n");
-            out.append("<table class=\"data small\"><thead><tr><th>Wave</th><th style=\"width: 30%\">Item</th><th style=\"width: 15%\">Positive</th>"
-                    + "<th>Count</th><th>Share</th><th>Interval</th><th>Threshold</th><th>Verdict</th></tr></thead><tbody>\n");
-            for (SurveyRow r : positive) {
-                String item = r.indicator().map(indicators::get).map(Indicator::label).orElse(r.item());
-                out.append("<tr><td class=\"nowrap\">").append(esc(r.wave())).append("<br/>").append(esc(r.period())).append("</td><td>")
-                        .append(esc(item)).append("</td><td>").append(esc(r.option())).append("</td><td class=\"num\">");
-                if (r.count().isPresent() && r.base().isPresent()) {
-                    out.append(r.count().getAsLong()).append(" of ").append(r.base().getAsLong());
-                } else {
-                    out.append(esc(r.suppressed()));
-                }
-                out.append("</td><td class=\"num\">").append(value(r.share(), true)).append("</td><td class=\"num\">")
-                        .append(r.interval().map(i -> Summary.percent(i.low(), true) + " to " + Summary.percent(i.high(), true))
-                                .orElse(""))
-                        .append("<br/><span class=\"note\">").append(esc(r.method())).append("</span></td><td class=\"num\">")
-                        .append(value(r.threshold(), true)).append("</td><td>")
-                        .append(esc(Verdict.labelOf(r.verdict()))).append("</td></tr>\n");
-            }
-            out.append("</tbody></table>\n");
+            table(survey, positive, "data small", View.of("wave", "nowrap").below("period"), View.of("item", "w30"),
+                    View.of("option", "w15"), View.of("count").ofBase("n"), View.of("share"),
+                    View.range("ci_low", "ci_high").below("interval"), View.of("threshold"), View.of("verdict"));
         }
         charts("likert-", "");
         out.append("</div>\n");
@@ -349,29 +304,191 @@ final class ReportHtml {
     private void delivery() {
         out.append("<div class=\"section\">\n");
         section("delivery");
-        Delivery d = analysis.delivery();
-        out.append("<h3>Local support projects by region and stage</h3>\n");
-        out.append("<table class=\"data\"><thead><tr><th class=\"wide\">Region</th><th>Completed</th><th>Active</th>"
-                + "<th>Pipeline</th><th>Total</th></tr></thead><tbody>\n");
-        for (Delivery.RegionRow r : d.byRegion()) {
-            boolean total = r.region().equals(Delivery.TOTAL);
-            out.append(total ? "<tr class=\"total\">" : "<tr>").append("<td>").append(esc(r.region())).append("</td>");
-            for (long n : new long[] {r.completed(), r.active(), r.pipeline(), r.total()}) {
-                out.append("<td class=\"num\">").append(Summary.count(n)).append("</td>");
+        for (String name : List.of("delivery_by_region", "universal_by_stage")) {
+            PublishedTable table = table(name);
+            out.append("<h3>").append(esc(table.title())).append("</h3>\n");
+            table(table, table.rows(), table.columns().size() > 2 ? "data" : "data narrow", table.columns().stream()
+                    .map(c -> View.of(c.name(), c.type() == PublishedTable.Type.TEXT ? "wide" : "")).toArray(View[]::new));
+        }
+        charts("completions-by-month", "");
+        charts("projects-by-region", "");
+        out.append("</div>\n");
+    }
+
+    private PublishedTable table(String name) {
+        return PublishedTable.named(tables, name).orElseThrow(() -> new IllegalStateException("no published table " + name));
+    }
+
+    /**
+     * A column of a report table, made from columns of a published table: one column, or an
+     * interval's two ends shown as "low to high" under their shared heading; optionally with
+     * "n of N" below the value ({@link #withCount}), the measure's code after an indicator's label
+     * ({@link #withCode}) or a second column's text after the first ({@link #then}).
+     */
+    private record View(String first, String last, String cssClass, String numerator, String denominator, String code,
+                        String then, String below, String base) {
+        static View of(String column) {
+            return of(column, "");
+        }
+
+        static View of(String column, String cssClass) {
+            return new View(column, null, cssClass, null, null, null, null, null, null);
+        }
+
+        static View range(String low, String high) {
+            return new View(low, high, "num", null, null, null, null, null, null);
+        }
+
+        View withCount(String numeratorColumn, String denominatorColumn) {
+            return new View(first, last, cssClass, numeratorColumn, denominatorColumn, code, then, below, base);
+        }
+
+        View withCode(String codeColumn) {
+            return new View(first, last, cssClass, numerator, denominator, codeColumn, then, below, base);
+        }
+
+        /** The column's text after this one's, "; "-separated. */
+        View then(String column) {
+            return new View(first, last, cssClass, numerator, denominator, code, column, below, base);
+        }
+
+        /** The column's text on a line below this one's, as a note. */
+        View below(String column) {
+            return new View(first, last, cssClass, numerator, denominator, code, then, column, base);
+        }
+
+        /** A count shown as "count of base". */
+        View ofBase(String column) {
+            return new View(first, last, cssClass, numerator, denominator, code, then, below, column);
+        }
+    }
+
+    /** Some rows of a published table, with the views' columns, headed by the table's own headings. */
+    private void table(PublishedTable table, List<List<PublishedTable.Cell>> rows, String cssClass, View... views) {
+        groupedTable(table, rows, cssClass, null, views);
+    }
+
+    /**
+     * Some rows of a published table, with the views' columns, headed by the table's own headings;
+     * with {@code groupBy}, a heading row wherever that column's value changes (a stage's heading
+     * for a stage).
+     */
+    private void groupedTable(PublishedTable table, List<List<PublishedTable.Cell>> rows, String cssClass, String groupBy,
+                              View... views) {
+        int group = groupBy == null ? -1 : column(table, groupBy);
+        String groupValue = null;
+        int[] first = new int[views.length];
+        int[] last = new int[views.length];
+        out.append("<table class=\"").append(cssClass).append("\"><thead><tr>");
+        for (int v = 0; v < views.length; v++) {
+            first[v] = column(table, views[v].first());
+            last[v] = views[v].last() == null ? -1 : column(table, views[v].last());
+            String heading = table.columns().get(first[v]).heading();
+            if (last[v] >= 0) {
+                heading = sharedStart(heading, table.columns().get(last[v]).heading());
+            }
+            String css = views[v].cssClass();
+            out.append(css.isEmpty() || css.equals("nowrap") ? "<th>" : css.startsWith("w")
+                    && css.length() == 3 ? "<th style=\"width: " + css.substring(1) + "%\">" : "<th class=\"" + css + "\">")
+                    .append(esc(heading)).append("</th>");
+        }
+        out.append("</tr></thead><tbody>\n");
+        for (List<PublishedTable.Cell> row : rows) {
+            if (group >= 0 && !row.get(group).csv().equals(groupValue)) {
+                groupValue = row.get(group).csv();
+                String heading = Stage.fromYaml(groupValue).map(Stage::heading).orElse(groupValue);
+                out.append("<tr class=\"stage\"><td colspan=\"").append(views.length).append("\">").append(esc(heading))
+                        .append("</td></tr>\n");
+            }
+            boolean total = row.get(0) instanceof PublishedTable.Text t && t.value().equals(Delivery.TOTAL);
+            out.append(total ? "<tr class=\"total\">" : "<tr>");
+            for (int v = 0; v < views.length; v++) {
+                PublishedTable.Cell cell = row.get(first[v]);
+                if (cell instanceof PublishedTable.GradeCell g) {
+                    out.append(gradeCell(g.grade(), shortLabel(g.grade())));
+                    continue;
+                }
+                String text = last[v] < 0 ? html(table.columns().get(first[v]).name(), cell)
+                        : cell instanceof PublishedTable.Missing ? "" : html("", cell) + " to " + html("", row.get(last[v]));
+                text += extras(table, row, views[v]);
+                boolean number = cell instanceof PublishedTable.Count || cell instanceof PublishedTable.Number;
+                String css = number || last[v] >= 0 ? "num" : views[v].cssClass().equals("nowrap")
+                        || views[v].cssClass().equals("outcome") ? views[v].cssClass() : "";
+                out.append(css.isEmpty() ? "<td>" : "<td class=\"" + css + "\">").append(text).append("</td>");
             }
             out.append("</tr>\n");
         }
         out.append("</tbody></table>\n");
-        out.append("<h3>Universal support products by stage</h3>\n");
-        out.append("<table class=\"data narrow\"><thead><tr><th class=\"wide\">Stage</th><th>Products</th></tr></thead><tbody>\n");
-        for (Delivery.Count c : d.universalByStage()) {
-            out.append(c.category().equals(Delivery.TOTAL) ? "<tr class=\"total\">" : "<tr>").append("<td>")
-                    .append(esc(c.category())).append("</td><td class=\"num\">").append(Summary.count(c.projects())).append("</td></tr>\n");
+    }
+
+    /** What a view adds after its cell: the measure's code, "n of N", a second column's text. */
+    private String extras(PublishedTable table, List<PublishedTable.Cell> row, View view) {
+        StringBuilder extra = new StringBuilder();
+        if (view.code() != null && !row.get(column(table, view.code())).csv().isEmpty()) {
+            extra.append(" (").append(esc(row.get(column(table, view.code())).csv())).append(')');
         }
-        out.append("</tbody></table>\n");
-        charts("completions-by-month", "");
-        charts("projects-by-region", "");
-        out.append("</div>\n");
+        if (view.numerator() != null && row.get(column(table, view.numerator())) instanceof PublishedTable.Count n
+                && row.get(column(table, view.denominator())) instanceof PublishedTable.Count d) {
+            extra.append("<br/>").append(n.value()).append(" of ").append(d.value());
+        }
+        if (view.base() != null && row.get(column(table, view.first())) instanceof PublishedTable.Count
+                && row.get(column(table, view.base())) instanceof PublishedTable.Count n) {
+            extra.append(" of ").append(n.value());
+        }
+        if (view.below() != null && !row.get(column(table, view.below())).csv().isEmpty()) {
+            extra.append("<br/><span class=\"note\">").append(esc(row.get(column(table, view.below())).csv())).append("</span>");
+        }
+        if (view.then() != null && !row.get(column(table, view.then())).csv().isEmpty()) {
+            String first = row.get(column(table, view.first())).csv();
+            extra.append(first.isEmpty() ? "" : "; ").append(esc(row.get(column(table, view.then())).csv()));
+        }
+        return extra.toString();
+    }
+
+    private static int column(PublishedTable table, String name) {
+        int at = table.columnIndex(name);
+        if (at < 0) {
+            throw new IllegalStateException("table " + table.name() + " has no column " + name);
+        }
+        return at;
+    }
+
+    /** "95% interval" from "95% interval, low" and "95% interval, high". */
+    private static String sharedStart(String a, String b) {
+        int n = 0;
+        while (n < Math.min(a.length(), b.length()) && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return a.substring(0, n).replaceAll("[,:; ]+$", "");
+    }
+
+    /**
+     * A cell as the report shows it: shares as percentages to one place, counts with thousands
+     * separators, a hidden count as the suppression rule's mark; an indicator id (the kpis table's
+     * {@code kpi}, the survey's {@code item}) as the indicator's label.
+     */
+    private String html(String column, PublishedTable.Cell cell) {
+        if (cell instanceof PublishedTable.Number n) {
+            return switch (n.format()) {
+                case SHARE -> Summary.percent(n.value(), true);
+                case WHOLE, DECIMAL -> n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
+                        ? Summary.count((long) n.value()) : String.format(Locale.UK, "%,.2f", n.value());
+            };
+        }
+        if (cell instanceof PublishedTable.Count n) {
+            return Summary.count(n.value());
+        }
+        if (cell instanceof PublishedTable.Missing m) {
+            return esc(m.mark());
+        }
+        if (column.equals("kpi") && indicators.containsKey(cell.csv())) {
+            return esc(indicators.get(cell.csv()).label());
+        }
+        if (column.equals("item")) {
+            return esc(indicators.values().stream().filter(i -> i.source() == Indicator.Source.SURVEY && i.measure().equals(cell.csv()))
+                    .map(Indicator::label).findFirst().orElse(cell.csv()));
+        }
+        return esc(cell.csv());
     }
 
     private void dataQuality() {
@@ -460,26 +577,6 @@ final class ReportHtml {
             }
         }
         out.append(none);
-    }
-
-    private boolean isShare(String indicator) {
-        Indicator i = indicators.get(indicator);
-        return i != null && i.unit().equals("share");
-    }
-
-    private static String value(OptionalDouble value, boolean share) {
-        if (value.isEmpty()) {
-            return "";
-        }
-        double v = value.getAsDouble();
-        if (share) {
-            return Summary.percent(v, true);
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Summary.count((long) v) : String.format(Locale.UK, "%,.2f", v);
-    }
-
-    private static String join(String a, String b) {
-        return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
     }
 
     private static String shortLabel(Grade g) {

@@ -11,10 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.evident.analysis.PublishedTable;
+import org.evident.analysis.PublishedTable.Cell;
+import org.evident.analysis.PublishedTable.Column;
+import org.evident.analysis.PublishedTable.Count;
+import org.evident.analysis.PublishedTable.Format;
+import org.evident.analysis.PublishedTable.Missing;
+import org.evident.analysis.PublishedTable.Number;
+import org.evident.analysis.PublishedTable.Text;
+import org.evident.analysis.PublishedTable.Type;
 
 /** CSV that is the same bytes everywhere: plain numbers, blanks for missing, RFC 4180 quoting. */
 class CsvTablesTest {
@@ -23,13 +28,14 @@ class CsvTablesTest {
 
     @Test
     void writesPlainNumbers_blankMissingValues_andQuotesOnlyWhereNeeded() throws IOException {
-        LongColumn counts = LongColumn.create("count", new long[] {15, 0, 7});
-        counts.setMissing(2);
-        DoubleColumn shares = DoubleColumn.create("share", new double[] {0.1 + 0.2, 15.0 / 19, 1e-9});
-        DoubleColumn more = DoubleColumn.create("value", new double[] {1234567.0, -1e-9, 2.5});
-        StringColumn labels = StringColumn.create("option", List.of("Yes, we have", "He said \"no\"", "plain"));
-        Table table = Table.create("example", labels, counts, shares, more);
-        shares.setMissing(2);
+        PublishedTable table = new PublishedTable("example", "An example", List.of(new Column("option", "Option", Type.TEXT),
+                new Column("count", "Count", Type.COUNT), new Column("share", "Share", Type.NUMBER),
+                new Column("value", "Value", Type.NUMBER)), List.of(
+                List.<Cell>of(new Text("Yes, we have"), new Count(15), new Number(0.1 + 0.2, Format.SHARE),
+                        new Number(1234567.0, Format.DECIMAL)),
+                List.<Cell>of(new Text("He said \"no\""), new Count(0), new Number(15.0 / 19, Format.SHARE),
+                        new Number(-1e-9, Format.DECIMAL)),
+                List.<Cell>of(new Text("plain"), new Missing("*"), Missing.BLANK, new Number(2.5, Format.DECIMAL))));
 
         CsvTables.write(List.of(table), dir.resolve("tables"));
 

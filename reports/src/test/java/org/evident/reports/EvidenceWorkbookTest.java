@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The workbook of the worked example and of a small project, read back with POI and opened by LibreOffice. */
 class EvidenceWorkbookTest {
-    private static final List<String> TABLE_SHEETS = List.of("Evidence", "Changes", "KPIs", "Survey", "Delivery", "Pathways",
+    private static final List<String> TABLE_SHEETS = List.of("Evidence", "Evidence items", "Changes", "KPIs", "Survey", "Delivery", "Pathways",
             "Data quality");
 
     @TempDir
@@ -127,8 +127,8 @@ class EvidenceWorkbookTest {
         try (XSSFWorkbook wb = open(write(bcf()))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Evidence", "Changes", "KPIs", "Run charts", "Survey", "Delivery", "Pathways",
-                    "Data quality"), names);
+            assertEquals(List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts", "Survey", "Delivery",
+                    "Pathways", "Data quality"), names);
             for (String name : TABLE_SHEETS) {
                 XSSFSheet sheet = wb.getSheet(name);
                 PaneInformation pane = sheet.getPaneInformation();
@@ -197,9 +197,9 @@ class EvidenceWorkbookTest {
             assertTrue(bold(total.getCell(4)));
             assertTrue(!bold(sheet.getRow(9).getCell(0)), "only the Total row is bold");
             // The other delivery tables follow, each under a bold title.
-            for (String title : List.of("Universal products by stage", "Local projects completed by month",
+            for (String title : List.of("Universal support products by stage", "Local support projects completed by month",
                     "Referral routes of completed local projects", "Support types of completed local projects",
-                    "Potential offers closed down")) {
+                    "Potential offers closed down, by reason", "Regions reached by the end of each quarter")) {
                 assertTrue(bold(rowStarting(sheet, title).getCell(0)), title);
             }
         }
@@ -259,15 +259,17 @@ class EvidenceWorkbookTest {
         try (XSSFWorkbook wb = open(write(input))) {
             XSSFSheet sheet = wb.getSheet("Evidence");
             Row header = sheet.getRow(0);
-            int why = header.getLastCellNum() - 1;
-            assertEquals("Why (latest period)", header.getCell(why).getStringCellValue());
-            assertEquals("Phase 3 (November 2024 to January 2025)", header.getCell(why - 1).getStringCellValue());
+            // The columns of tables/evidence_by_period.csv: node, label, stage, a grade per period, change.
+            int change = header.getLastCellNum() - 1;
+            assertEquals(List.of("Node", "Outcome", "Stage"), texts(header, 3));
+            assertEquals("Change", header.getCell(change).getStringCellValue());
+            assertEquals("Phase 3 (November 2024 to January 2025)", header.getCell(change - 1).getStringCellValue());
             assertEquals(16, sheet.getLastRowNum(), "one row per graded outcome");
             int graded = 0;
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
-                Assessment a = latest.get(row.getCell(1).getStringCellValue());
-                Cell cell = row.getCell(why - 1);
+                Assessment a = latest.get(row.getCell(0).getStringCellValue());
+                Cell cell = row.getCell(change - 1);
                 assertEquals(a.grade().label(), cell.getStringCellValue());
                 XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
                 assertEquals(GradeColours.fill(a.grade()).substring(1).toUpperCase(),
@@ -275,10 +277,8 @@ class EvidenceWorkbookTest {
                 assertEquals(GradeColours.text(a.grade()).substring(1).toUpperCase(),
                         style.getFont().getXSSFColor().getARGBHex().substring(2), a.node());
                 assertEquals(a.explain().strip(), cell.getCellComment().getString().getString());
-                assertEquals(a.explain().strip(), row.getCell(why).getStringCellValue());
-                assertTrue(row.getCell(why).getCellStyle().getWrapText());
                 // Every period's grade cell has its colour, not only the latest.
-                for (int c = 3; c < why; c++) {
+                for (int c = 3; c < change; c++) {
                     Cell earlier = row.getCell(c);
                     if (earlier != null && earlier.getCellType() == CellType.STRING) {
                         Grade g = grade(earlier.getStringCellValue());
@@ -506,7 +506,7 @@ class EvidenceWorkbookTest {
             assertEquals(CellType.STRING, reject.getCell(3).getCellType());
             assertEquals("=HYPERLINK(\"http://example.org\")", reject.getCell(3).getStringCellValue());
             assertEquals(CellType.STRING, rowStarting(wb.getSheet("Summary"), "Programme").getCell(1).getCellType());
-            assertEquals("=SUM(1,2) outcome", wb.getSheet("Evidence").getRow(1).getCell(0).getStringCellValue());
+            assertEquals("=SUM(1,2) outcome", wb.getSheet("Evidence").getRow(1).getCell(1).getStringCellValue());
             // Nowhere in the workbook is there a formula.
             for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
                 for (Row row : sheet) {

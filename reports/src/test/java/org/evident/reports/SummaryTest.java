@@ -130,7 +130,7 @@ class SummaryTest {
         List<SurveyRow> rows = new ArrayList<>();
         rows.add(row("item-a", 38, 36, 0.947, new Interval(0.85, 0.99), Verdict.MET));
         rows.add(row("item-b", 40, 12, 0.30, new Interval(0.18, 0.45), Verdict.NOT_MET));
-        ReportInput changed = new ReportInput(input.project(), new AnalysisResult(a.delivery(), rows, a.kpis(), a.kpiCharts(),
+        ReportInput changed = new ReportInput(input.project(), new AnalysisResult(a.project(), a.delivery(), rows, a.kpis(), a.kpiCharts(),
                 a.organisationSuppression(), a.evidence(), a.evidenceChanges(), a.pathways()), input.reconciliations(),
                 input.rejects(), input.gaps(), input.tocSvg(), input.tocPng(), List.of());
         List<String> s = Summary.sentences(changed);

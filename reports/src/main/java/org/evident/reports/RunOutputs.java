@@ -1,0 +1,177 @@
+package org.evident.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.evident.analysis.AnalysisResult;
+import org.evident.analysis.Assessment;
+import org.evident.analysis.PublishedTable;
+import org.evident.ingest.IngestResult;
+import org.evident.ingest.RejectsFile;
+import org.evident.toc.EvaluationProject;
+import org.evident.toc.TocDiagram;
+
+/**
+ * Everything one run of an evaluation writes, behind one entry: the output folder's layout
+ * (report.pdf, report.html, evidence.xlsx, toc.svg, toc.png, rejects.csv, data_gaps.txt,
+ * charts/, tables/), the diagram coloured by the latest grades, and the dated snapshot of the
+ * grades in the history folder, read back by the next run to say what changed.
+ *
+ * <p>{@link #prepare} and {@link #begin} start the slow first uses (the PDF's font metrics, the diagram's layout) on
+ * spare threads while the caller reads and analyses the data; {@link #write} then writes every
+ * output into a staging folder that replaces {@code out} only once all are written.
+ */
+public final class RunOutputs {
+    /** The files and folders a run writes into its output folder, in the order a reader meets them. */
+    public static final List<String> FILES = List.of("report.pdf", "report.html", "evidence.xlsx", "toc.svg", "toc.png",
+            "rejects.csv", "data_gaps.txt", "charts/", "tables/");
+
+    private final EvaluationProject project;
+    private final Path history;
+    private final TocDiagram diagram;
+
+    private RunOutputs(EvaluationProject project, Path history) {
+        this.project = project;
+        this.history = history;
+        this.diagram = TocDiagram.of(project.theoryOfChange());
+    }
+
+    /**
+     * Loads what the PDF needs first (the standard fonts' metrics) on a spare thread: call it
+     * before opening the project, whose reading leaves the other core mostly idle.
+     */
+    public static void prepare() {
+        CompletableFuture.runAsync(ReportPdf::prepare);
+    }
+
+    /**
+     * Prepares the outputs of a run of {@code project} whose grade snapshots are kept in
+     * {@code history}: the PDF's font metrics and the diagram's first layout (about 2 s, mostly
+     * class loading; a failure there shows when the diagram is drawn) start now, in the background.
+     */
+    public static RunOutputs begin(EvaluationProject project, Path history) {
+        RunOutputs outputs = new RunOutputs(project, history);
+        CompletableFuture.runAsync(() -> Timings.time("diagram layout (background)", outputs.diagram::toSvg));
+        return outputs;
+    }
+
+    /** The snapshot this run compares with: the most recent one dated before the reporting date. */
+    public record Comparison(AnalysisResult analysis, Optional<LocalDate> earlier) {
+    }
+
+    /**
+     * The analysis with what changed since the most recent earlier snapshot in the history
+     * folder added to its changes, or as it is when there is none.
+     */
+    public Comparison compareWithHistory(AnalysisResult analysis) {
+        Optional<EvidenceHistory.Snapshot> earlier = io(() -> EvidenceHistory.before(history,
+                project.evaluation().reportingDate()));
+        return earlier.map(e -> new Comparison(analysis.withEarlierAssessment(e.latestGrades(), e.date().toString()),
+                Optional.of(e.date()))).orElseGet(() -> new Comparison(analysis, Optional.empty()));
+    }
+
+    /** What a run wrote. */
+    public record Written(Path folder, int charts, int tables, int rejects, Path snapshot) {
+    }
+
+    /**
+     * Writes every output into {@code out}, which is replaced only once all of them are written,
+     * then this reporting date's snapshot of the grades into the history folder.
+     */
+    public Written write(IngestResult data, AnalysisResult analysis, Path out) {
+        TocDiagram coloured = coloured(analysis);
+        List<PublishedTable> tables = Timings.time("tables", analysis::publishedTables);
+        // The diagram's files beside the charts (which keep both cores busy), not after them.
+        CompletableFuture<byte[]> tocPngDrawn = CompletableFuture.supplyAsync(
+                () -> Timings.time("diagram PNG", () -> coloured.toPng(1.0)));
+        List<ChartImage> charts = Timings.time("charts", () -> Charts.all(analysis));
+        String tocSvg = Timings.time("diagram SVG", coloured::toSvg);
+        byte[] tocPng = join(tocPngDrawn);
+        ReportInput report = new ReportInput(project, analysis, data.reconciliations(), data.rejects(), data.gaps(), tocSvg,
+                tocPng, charts, g -> coloured.draw(g, true));
+        OutputFolder.writeAtomically(out, folder -> {
+            Files.writeString(folder.resolve("toc.svg"), tocSvg, StandardCharsets.UTF_8);
+            Files.write(folder.resolve("toc.png"), tocPng);
+            Path chartFolder = Files.createDirectories(folder.resolve("charts"));
+            for (ChartImage chart : charts) {
+                Files.writeString(chartFolder.resolve(chart.name() + ".svg"), chart.svg(), StandardCharsets.UTF_8);
+                Files.write(chartFolder.resolve(chart.name() + ".png"), chart.png());
+            }
+            // The workbook and the PDF are each single-threaded and read the same finished input:
+            // written side by side they take the time of the slower, not of both. The PDF is the
+            // slower, so the small files are written after the workbook, on its thread.
+            CompletableFuture<Void> workbook = CompletableFuture.runAsync(() -> {
+                Timings.time("workbook", () -> EvidenceWorkbook.write(report, folder.resolve("evidence.xlsx")));
+                io(() -> {
+                    RejectsFile.write(data.rejects(), folder.resolve("rejects.csv"));
+                    CsvTables.write(tables, folder.resolve("tables"));
+                    return Files.writeString(folder.resolve("data_gaps.txt"), String.join("\n", data.gaps())
+                            + (data.gaps().isEmpty() ? "" : "\n"), StandardCharsets.UTF_8);
+                });
+            });
+            Timings.time("PDF", () -> ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html")));
+            join(workbook);
+        });
+        Path snapshot = io(() -> EvidenceHistory.write(history, project.evaluation().reportingDate(),
+                PublishedTable.named(tables, "evidence").orElseThrow()));
+        return new Written(out, charts.size(), tables.size(), data.rejects().size(), snapshot);
+    }
+
+    /**
+     * A report's input without the run's charts or files: the tests of the report writers use it,
+     * so they see the same diagram colouring as a run.
+     */
+    static ReportInput reportInput(EvaluationProject project, IngestResult data, AnalysisResult analysis,
+                                   List<ChartImage> charts) {
+        TocDiagram coloured = new RunOutputs(project, Path.of("history")).coloured(analysis);
+        return new ReportInput(project, analysis, data.reconciliations(), data.rejects(), data.gaps(), coloured.toSvg(),
+                coloured.toPng(1.0), charts, g -> coloured.draw(g, true));
+    }
+
+    /** The diagram titled with the latest assessment period, each outcome filled by its latest grade. */
+    private TocDiagram coloured(AnalysisResult analysis) {
+        Map<String, String> fill = new HashMap<>();
+        analysis.latestEvidence().forEach(a -> fill.put(a.node(), GradeColours.fill(a.grade())));
+        return diagram.titled(project.evaluation().programme() + ": evidence at "
+                        + analysis.latestEvidence().stream().map(Assessment::period).findFirst()
+                                .orElse(project.evaluation().reportingDate().toString()))
+                .coloured(fill, GradeColours.legend());
+    }
+
+    /** The future's value; its failure thrown as it was thrown (an unchecked exception), not wrapped. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private interface Io<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T io(Io<T> io) {
+        try {
+            return io.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
