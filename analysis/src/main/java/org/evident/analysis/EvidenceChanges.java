@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.evident.toc.EvidenceKind;
+import org.evident.toc.Grade;
+
 /** What changed between assessments: from one period to the next, and since an earlier run. */
 public final class EvidenceChanges {
     private EvidenceChanges() {
@@ -36,9 +39,9 @@ public final class EvidenceChanges {
             EvidenceItem was = earlier.get(item.kind() + ":" + item.id());
             if (was == null) {
                 added.add(item.summary());
-            } else if (item.kind().equals("indicator") && !was.direction().equals(item.direction())) {
+            } else if (item.kind() == EvidenceKind.INDICATOR && was.direction() != item.direction()) {
                 changes.add(new EvidenceChange(after.node(), after.label(), before.period(), after.period(), "verdict changed",
-                        item.id() + " " + was.direction(), item.id() + " " + item.direction(),
+                        item.id() + " " + was.direction().label(), item.id() + " " + item.direction().label(),
                         was.period() + " -> " + item.period() + ": " + item.detail()));
             }
         }

@@ -6,6 +6,8 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
+import org.evident.toc.Grade;
+
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -60,7 +62,7 @@ final class Tables {
                         number("change", KpiRow::change), text("signal", KpiRow::signal),
                         text("assurance", KpiRow::assurance)),
                 table("evidence", r.evidence(),
-                        text("node", Assessment::node), text("label", Assessment::label), text("stage", Assessment::stage),
+                        text("node", Assessment::node), text("label", Assessment::label), text("stage", a -> a.stage().yamlName()),
                         text("period", Assessment::period), text("grade", a -> a.grade().label()),
                         text("rule", a -> a.rule().id()), count("supporting", Assessment::supporting),
                         count("contradicting", Assessment::contradicting), count("supporting_methods", Assessment::supportingMethods),
@@ -74,7 +76,7 @@ final class Tables {
                         text("before", EvidenceChange::before), text("after", EvidenceChange::after),
                         text("detail", EvidenceChange::detail)),
                 table("pathways", r.pathways(),
-                        text("node", p -> p.pathway().node()), text("label", PathwayRow::label), text("stage", PathwayRow::stage),
+                        text("node", p -> p.pathway().node()), text("label", PathwayRow::label), text("stage", p -> p.stage().yamlName()),
                         count("paths", p -> p.pathway().paths()),
                         text("strongest_path", p -> p.pathway().strongestPath().map(Grade::label).orElse("")),
                         text("best_path", p -> p.pathway().bestPath().map(l -> String.join(" > ", l)).orElse("")),
@@ -154,7 +156,7 @@ final class Tables {
             Assessment first = row.values().iterator().next();
             node.append(first.node());
             label.append(first.label());
-            stage.append(first.stage());
+            stage.append(first.stage().yamlName());
             int i = 0;
             Grade previous = null;
             Grade last = null;

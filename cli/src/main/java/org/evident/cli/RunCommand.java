@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.evident.analysis.Analysis;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
-import org.evident.analysis.Grade;
+import org.evident.toc.Grade;
 import org.evident.analysis.KpiRow;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;

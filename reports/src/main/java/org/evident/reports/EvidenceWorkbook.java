@@ -30,7 +30,7 @@ import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
 import org.evident.analysis.EvidenceChange;
-import org.evident.analysis.Grade;
+import org.evident.toc.Grade;
 import org.evident.analysis.Interval;
 import org.evident.analysis.KpiRow;
 import org.evident.analysis.PathwayRow;
@@ -199,7 +199,7 @@ public final class EvidenceWorkbook {
             Assessment first = row.values().iterator().next();
             Assessment last = first;
             WorkbookSheet.Line line = s.line();
-            line.text(first.label()).text(first.node()).text(first.stage());
+            line.text(first.label()).text(first.node()).text(first.stage().yamlName());
             for (String period : periods) {
                 Assessment a = row.get(period);
                 if (a == null) {
@@ -446,7 +446,7 @@ public final class EvidenceWorkbook {
                 "Weakest link", "Assumptions and risks", "Summary");
         for (PathwayRow r : rows) {
             var p = r.pathway();
-            s.line().text(p.node()).text(r.label()).text(r.stage()).count(p.paths())
+            s.line().text(p.node()).text(r.label()).text(r.stage().yamlName()).count(p.paths())
                     .text(p.strongestPath().map(Grade::label).orElse(""))
                     .text(p.bestPath().map(l -> String.join(" > ", l)).orElse("")).text(p.missingMiddle().orElse(""))
                     .text(p.weakestLink().orElse("")).text(String.join("\n", p.assumptions())).text(r.summary());

@@ -11,7 +11,7 @@ import java.util.OptionalDouble;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
-import org.evident.analysis.Grade;
+import org.evident.toc.Grade;
 import org.evident.analysis.KpiRow;
 import org.evident.analysis.PathwayRow;
 import org.evident.analysis.SurveyRow;
@@ -234,13 +234,12 @@ final class ReportHtml {
             out.append("<th>").append(esc(p)).append("</th>");
         }
         out.append("</tr></thead><tbody>\n");
-        String stage = "";
+        Stage stage = null;
         for (Map<String, Assessment> row : byNode.values()) {
             Assessment first = row.values().iterator().next();
-            if (!first.stage().equals(stage)) {
+            if (first.stage() != stage) {
                 stage = first.stage();
-                String heading = Stage.fromYaml(stage).map(Stage::heading).orElse(stage);
-                out.append("<tr class=\"stage\"><td colspan=\"").append(periods.size() + 1).append("\">").append(esc(heading))
+                out.append("<tr class=\"stage\"><td colspan=\"").append(periods.size() + 1).append("\">").append(esc(stage.heading()))
                         .append("</td></tr>\n");
             }
             out.append("<tr><td class=\"outcome\">").append(esc(first.label())).append("</td>");
@@ -428,7 +427,7 @@ final class ReportHtml {
         out.append("<table class=\"data\"><thead><tr><th>Rule</th><th>Grade</th><th>When</th><th class=\"wide\">In plain words</th>"
                 + "</tr></thead><tbody>\n");
         for (Rubric.Rule rule : rubric.rules()) {
-            Grade g = Grade.fromYaml(rule.grade());
+            Grade g = rule.grade();
             out.append("<tr><td>").append(esc(rule.id())).append("</td>").append(gradeCell(g, g.label())).append("<td>")
                     .append(esc(rule.when().describe())).append("</td><td>").append(esc(rule.text())).append("</td></tr>\n");
         }
