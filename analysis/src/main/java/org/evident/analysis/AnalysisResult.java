@@ -3,6 +3,8 @@ package org.evident.analysis;
 import java.util.List;
 import java.util.Objects;
 
+import org.evident.toc.Grade;
+
 import tech.tablesaw.api.Table;
 
 /**
@@ -37,8 +39,8 @@ public record AnalysisResult(Delivery delivery, List<SurveyRow> surveyItems, Lis
      * The published tables, each named as its CSV file is (without ".csv"), in the order a
      * report shows them. Missing values are Tablesaw's missing values (blank in CSV).
      */
-    /** This result with the changes since an earlier run's latest grades (node id to grade label). */
-    public AnalysisResult withEarlierAssessment(java.util.Map<String, String> grades, String date) {
+    /** This result with the changes since an earlier run's latest grades (node id to grade). */
+    public AnalysisResult withEarlierAssessment(java.util.Map<String, Grade> grades, String date) {
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
         return new AnalysisResult(delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways);

@@ -172,8 +172,7 @@ final class RunCommand implements Callable<Integer> {
             Timings.time("PDF", () -> ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html")));
             join(workbook);
         });
-        Path snapshot = read(() -> EvidenceHistory.write(historyFolder, opened.evaluation().reportingDate(),
-                tables.stream().filter(t -> t.name().equals("evidence")).findFirst().orElseThrow()));
+        Path snapshot = read(() -> EvidenceHistory.write(historyFolder, opened.evaluation().reportingDate(), analysed.evidence()));
         err.println("      evidence snapshot: " + snapshot);
         Timings.mark("end");
         spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.html, evidence.xlsx, toc.svg, toc.png, rejects.csv ("

@@ -18,7 +18,7 @@ public enum EvidenceDirection {
     /** The directions a coded finding may have; inconclusive is an indicator's only. */
     public static final List<EvidenceDirection> OF_FINDINGS = List.of(SUPPORTS, CONTRADICTS, MIXED);
 
-    /** The word in findings files and in outputs, e.g. "supports". */
+    /** The word in findings files and in outputs: supports, contradicts, mixed or inconclusive. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
