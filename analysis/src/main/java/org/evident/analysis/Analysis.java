@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.evident.ingest.IngestResult;
 import org.evident.toc.EvaluationProject;
+import org.evident.toc.Grade;
 import org.evident.toc.TheoryOfChange;
 
 /** The analysis of one project's ingested data: delivery measures, survey statistics, KPIs and evidence grades. */
@@ -20,7 +21,7 @@ public final class Analysis {
         evidence.forEach(a -> latest.put(a.node(), a.grade()));
         TheoryOfChange toc = project.theoryOfChange();
         return Pathways.of(toc, latest).stream().map(p -> new PathwayRow(toc.node(p.node()).orElseThrow().label(),
-                toc.node(p.node()).orElseThrow().stage().yamlName(), p, Pathways.describe(p, toc))).toList();
+                toc.node(p.node()).orElseThrow().stage(), p, Pathways.describe(p, toc))).toList();
     }
 
     public static AnalysisResult run(EvaluationProject project, IngestResult data) {

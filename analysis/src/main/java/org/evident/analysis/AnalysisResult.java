@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.evident.toc.EvaluationProject;
+import org.evident.toc.Grade;
 
 import tech.tablesaw.api.Table;
 
@@ -39,8 +40,8 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         pathways = List.copyOf(pathways);
     }
 
-    /** This result with the changes since an earlier run's latest grades (node id to grade label). */
-    public AnalysisResult withEarlierAssessment(java.util.Map<String, String> grades, String date) {
+    /** This result with the changes since an earlier run's latest grades (node id to grade). */
+    public AnalysisResult withEarlierAssessment(java.util.Map<String, Grade> grades, String date) {
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
         return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways);

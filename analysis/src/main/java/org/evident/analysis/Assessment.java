@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
+import org.evident.toc.Grade;
 import org.evident.toc.Rubric;
+import org.evident.toc.Stage;
 
 /**
  * The evidence grade of one outcome at one period, with everything needed to check it by hand:
@@ -15,11 +17,12 @@ import org.evident.toc.Rubric;
  * @param supportingMethods  the distinct methods among the supporting items
  * @param tracing            contribution tracing over the findings that record tests, if any do
  */
-public record Assessment(String node, String label, String stage, String period, Grade grade, Rubric.Rule rule,
+public record Assessment(String node, String label, Stage stage, String period, Grade grade, Rubric.Rule rule,
                          int supportingMethods, int supporting, int contradicting, List<EvidenceItem> items,
                          java.util.Optional<ContributionTracing.Result> tracing) {
     public Assessment {
         Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(grade, "grade");
         Objects.requireNonNull(rule, "rule");
         items = List.copyOf(items);
@@ -52,7 +55,7 @@ public record Assessment(String node, String label, String stage, String period,
             for (ContributionTracing.Update u : t.updates()) {
                 out.append(String.format(java.util.Locale.ROOT,
                         "  %s %s: Se %.3f, type I error %.3f, likelihood ratio %.3f, posterior %.3f%n", u.findingId(),
-                        u.direction(), u.sensitivity(), u.typeOneError(), u.likelihoodRatio(), u.posterior()));
+                        u.direction().label(), u.sensitivity(), u.typeOneError(), u.likelihoodRatio(), u.posterior()));
             }
         });
         if (items.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.evident.ingest.Finding;
 import org.evident.ingest.ProcessTracingTest;
+import org.evident.toc.EvidenceDirection;
 
 /**
  * Bayesian contribution tracing (Befani and Stedman-Bryce 2017): how far the coded findings that
@@ -30,11 +31,11 @@ public final class ContributionTracing {
     /**
      * One finding's step in a trace.
      *
-     * @param direction       the finding's direction label: supports, contradicts or mixed
+     * @param direction       the finding's direction: supports, contradicts or mixed
      * @param likelihoodRatio Se/alpha when found, (1 - Se)/(1 - alpha) when absent, 1 when mixed
      * @param posterior       the confidence in the claim after this finding and every one before it
      */
-    public record Update(String findingId, String direction, double sensitivity, double typeOneError,
+    public record Update(String findingId, EvidenceDirection direction, double sensitivity, double typeOneError,
                          double likelihoodRatio, double posterior) {
         public Update {
             Objects.requireNonNull(findingId, "findingId");
@@ -96,14 +97,15 @@ public final class ContributionTracing {
             double ratio = switch (finding.direction()) {
                 case SUPPORTS -> se / alpha;
                 case CONTRADICTS -> (1 - se) / (1 - alpha);
-                case MIXED -> 1;
+                // A finding is never inconclusive (Finding refuses it); like mixed, it would neither pass nor fail.
+                case MIXED, INCONCLUSIVE -> 1;
             };
             if (ratio != 1) {
                 // Skipped at 1 so that a mixed finding leaves the confidence exactly as it was, not off by rounding.
                 logOdds += Math.log(ratio);
                 current = 1 / (1 + Math.exp(-logOdds));
             }
-            updates.add(new Update(finding.id(), finding.direction().label(), se, alpha, ratio, current));
+            updates.add(new Update(finding.id(), finding.direction(), se, alpha, ratio, current));
         }
         return new Result(prior, updates, current);
     }

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.evident.toc.EvidenceKind;
+import org.evident.toc.Grade;
+
 /** What changed between assessments: from one period to the next, and since an earlier run. */
 public final class EvidenceChanges {
     private EvidenceChanges() {
@@ -36,9 +39,9 @@ public final class EvidenceChanges {
             EvidenceItem was = earlier.get(item.kind() + ":" + item.id());
             if (was == null) {
                 added.add(item.summary());
-            } else if (item.kind().equals("indicator") && !was.direction().equals(item.direction())) {
+            } else if (item.kind() == EvidenceKind.INDICATOR && was.direction() != item.direction()) {
                 changes.add(new EvidenceChange(after.node(), after.label(), before.period(), after.period(), "verdict changed",
-                        item.id() + " " + was.direction(), item.id() + " " + item.direction(),
+                        item.id() + " " + was.direction().label(), item.id() + " " + item.direction().label(),
                         was.period() + " -> " + item.period() + ": " + item.detail()));
             }
         }
@@ -61,30 +64,26 @@ public final class EvidenceChanges {
     /**
      * Changes in the latest period's grades since an earlier run's snapshot.
      *
-     * @param previous      node id to the grade label in the earlier snapshot's latest period
+     * @param previous      node id to its grade in the earlier snapshot's latest period
      * @param previousDate  the earlier assessment's reporting date
      */
-    public static List<EvidenceChange> since(Map<String, String> previous, String previousDate, List<Assessment> assessments) {
+    public static List<EvidenceChange> since(Map<String, Grade> previous, String previousDate, List<Assessment> assessments) {
         Map<String, Assessment> latest = new LinkedHashMap<>();
         assessments.forEach(a -> latest.put(a.node(), a));
         List<EvidenceChange> changes = new ArrayList<>();
         String from = "assessment of " + previousDate;
         for (Assessment now : latest.values()) {
-            String was = previous.get(now.node());
-            if (was == null) {
+            Grade before = previous.get(now.node());
+            if (before == null) {
                 changes.add(new EvidenceChange(now.node(), now.label(), from, now.period(), "new outcome", "", now.grade().label(),
                         "not graded in the earlier assessment"));
-                continue;
-            }
-            Grade before = java.util.Arrays.stream(Grade.values()).filter(g -> g.label().equals(was)).findFirst().orElse(null);
-            if (before == null) {
                 continue;
             }
             grade(now.node(), now.label(), from, now.period(), before, now.grade(),
                     "rule '" + now.rule().id() + "': " + now.rule().text()).ifPresent(changes::add);
         }
         Set<String> gone = previous.keySet().stream().filter(n -> !latest.containsKey(n)).collect(Collectors.toCollection(java.util.TreeSet::new));
-        gone.forEach(n -> changes.add(new EvidenceChange(n, "", from, "", "outcome removed", previous.get(n), "",
+        gone.forEach(n -> changes.add(new EvidenceChange(n, "", from, "", "outcome removed", previous.get(n).label(), "",
                 "no longer in the theory of change")));
         return changes;
     }

@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
 
 import org.evident.ingest.Finding;
 import org.evident.toc.EvaluationProject;
+import org.evident.toc.EvidenceCounts;
+import org.evident.toc.EvidenceDirection;
+import org.evident.toc.EvidenceKind;
+import org.evident.toc.Grade;
 import org.evident.toc.Indicator;
 import org.evident.toc.Node;
 import org.evident.toc.Period;
@@ -57,7 +61,7 @@ final class EvidenceGrading {
                 List<Finding> found = findings.stream()
                         .filter(f -> f.node().equals(node.id()) && endedBy(f.period(), period)).toList();
                 List<EvidenceItem> items = new ArrayList<>();
-                found.forEach(f -> items.add(new EvidenceItem(f.id(), "finding", f.method(), f.direction().label(), f.period(),
+                found.forEach(f -> items.add(new EvidenceItem(f.id(), EvidenceKind.FINDING, f.method(), f.direction(), f.period(),
                         f.sourceRef() == null ? "" : f.sourceRef())));
                 indicatorItems(node.id(), period, kpis, survey).forEach(items::add);
                 out.add(assess(node, period, items, tracing.apply(found)));
@@ -67,18 +71,18 @@ final class EvidenceGrading {
     }
 
     private Assessment assess(Node node, Period period, List<EvidenceItem> items, Optional<ContributionTracing.Result> tracing) {
-        int supporting = (int) items.stream().filter(EvidenceItem::supports).count();
-        int contradicting = (int) items.stream().filter(EvidenceItem::contradicts).count();
-        int methods = (int) items.stream().filter(EvidenceItem::supports).map(EvidenceItem::method).distinct().count();
+        EvidenceCounts counts = new EvidenceCounts(
+                (int) items.stream().filter(EvidenceItem::supports).map(EvidenceItem::method).distinct().count(),
+                (int) items.stream().filter(EvidenceItem::supports).count(),
+                (int) items.stream().filter(EvidenceItem::contradicts).count());
         Rubric rubric = project.evaluation().rubric();
-        Rubric.Rule rule = rubric.rules().stream().filter(r -> r.when().hold(methods, supporting, contradicting)).findFirst()
-                .orElse(NO_RULE);
-        return new Assessment(node.id(), node.label(), node.stage().yamlName(), period.id(), Grade.fromYaml(rule.grade()), rule,
-                methods, supporting, contradicting, items, tracing);
+        Rubric.Rule rule = rubric.rules().stream().filter(r -> r.when().hold(counts)).findFirst().orElse(NO_RULE);
+        return new Assessment(node.id(), node.label(), node.stage(), period.id(), rule.grade(), rule,
+                counts.supportingMethods(), counts.supporting(), counts.contradicting(), items, tracing);
     }
 
     /** What a rubric without a catch-all rule gives when nothing matched: the lowest grade, said plainly. */
-    static final Rubric.Rule NO_RULE = new Rubric.Rule("no-rule-matched", "limited",
+    static final Rubric.Rule NO_RULE = new Rubric.Rule("no-rule-matched", Grade.LIMITED,
             "No rule of the rubric matched, so the lowest grade is given.", Rubric.Conditions.ALWAYS);
 
     private boolean endedBy(String itemPeriod, Period assessment) {
@@ -98,14 +102,14 @@ final class EvidenceGrading {
                     .filter(k -> k.indicator().equals(indicator.id()) && k.unit().isEmpty() && k.verdict().isPresent()
                             && endedBy(k.period(), period))
                     .max(Comparator.comparing(k -> periods.get(k.period()).end()));
-            kpi.ifPresent(k -> items.add(new EvidenceItem(indicator.id(), "indicator", method, direction(k.verdict().get()),
+            kpi.ifPresent(k -> items.add(new EvidenceItem(indicator.id(), EvidenceKind.INDICATOR, method, direction(k.verdict().get()),
                     k.period(), detail(k.numerator().isPresent() ? k.numerator().getAsLong() + " of " + k.denominator().getAsLong()
                             : format(k.value().getAsDouble()), k.interval(), k.target()))));
             Optional<SurveyRow> answer = survey.stream()
                     .filter(s -> s.indicator().filter(indicator.id()::equals).isPresent() && s.verdict().isPresent()
                             && endedBy(s.period(), period))
                     .max(Comparator.comparing(s -> periods.get(s.period()).end()));
-            answer.ifPresent(s -> items.add(new EvidenceItem(indicator.id(), "indicator", method, direction(s.verdict().get()),
+            answer.ifPresent(s -> items.add(new EvidenceItem(indicator.id(), EvidenceKind.INDICATOR, method, direction(s.verdict().get()),
                     s.period(), detail(s.count().isPresent() && s.base().isPresent()
                             ? s.count().getAsLong() + " of " + s.base().getAsLong() : "counts suppressed", s.interval(),
                             s.threshold()))));
@@ -113,11 +117,11 @@ final class EvidenceGrading {
         return items;
     }
 
-    private static String direction(Verdict verdict) {
+    private static EvidenceDirection direction(Verdict verdict) {
         return switch (verdict) {
-            case MET -> "supports";
-            case NOT_MET -> "contradicts";
-            case INCONCLUSIVE -> "inconclusive";
+            case MET -> EvidenceDirection.SUPPORTS;
+            case NOT_MET -> EvidenceDirection.CONTRADICTS;
+            case INCONCLUSIVE -> EvidenceDirection.INCONCLUSIVE;
         };
     }
 

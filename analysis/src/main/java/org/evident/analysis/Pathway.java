@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.evident.toc.Grade;
+
 /**
  * How well the evidence supports the causal chains that lead to one node: the chain it supports
  * best, and where that chain is weakest. Built by {@link Pathways#of}.

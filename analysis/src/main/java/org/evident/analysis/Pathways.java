@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.evident.toc.AssumptionKey;
 import org.evident.toc.CausalPath;
+import org.evident.toc.Grade;
 import org.evident.toc.Link;
 import org.evident.toc.Stage;
 import org.evident.toc.TheoryOfChange;

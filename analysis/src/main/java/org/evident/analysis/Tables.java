@@ -21,6 +21,7 @@ import org.evident.analysis.PublishedTable.GradeCell;
 import org.evident.analysis.PublishedTable.Missing;
 import org.evident.analysis.PublishedTable.Type;
 import org.evident.toc.EvaluationProject;
+import org.evident.toc.Grade;
 import org.evident.toc.Indicator;
 import org.evident.toc.Period;
 
@@ -94,7 +95,7 @@ final class Tables {
                 kpis(r.kpis(), kpiFormats, interval),
                 rows("evidence", "Evidence grades by outcome and period, with the items behind them", r.evidence(),
                         text("node", "Node", Assessment::node), text("label", "Outcome", Assessment::label),
-                        text("stage", "Stage", Assessment::stage), text("period", "Period", Assessment::period),
+                        text("stage", "Stage", a -> a.stage().yamlName()), text("period", "Period", Assessment::period),
                         new RowColumn<>(new Column("grade", "Grade", Type.TEXT), a -> new GradeCell(a.grade(), a.explain().strip())),
                         text("rule", "Rule", a -> a.rule().id()),
                         count("supporting", "Supporting", a -> OptionalLong.of(a.supporting())),
@@ -111,7 +112,7 @@ final class Tables {
                         text("after", "After", EvidenceChange::after), text("detail", "Detail", EvidenceChange::detail)),
                 rows("pathways", "Causal pathways to each outcome and impact", r.pathways(),
                         text("node", "Node", p -> p.pathway().node()), text("label", "Outcome or impact", PathwayRow::label),
-                        text("stage", "Stage", PathwayRow::stage),
+                        text("stage", "Stage", p -> p.stage().yamlName()),
                         count("paths", "Paths", p -> OptionalLong.of(p.pathway().paths())),
                         new RowColumn<>(new Column("strongest_path", "Strongest path", Type.TEXT), p -> p.pathway().strongestPath()
                                 .<Cell>map(g -> new GradeCell(g, p.summary())).orElse(new Missing("ungraded"))),
@@ -209,7 +210,7 @@ final class Tables {
         List<RowColumn<Map<String, Assessment>>> columns = new ArrayList<>();
         columns.add(text("node", "Node", row -> first(row).node()));
         columns.add(text("label", "Outcome", row -> first(row).label()));
-        columns.add(text("stage", "Stage", row -> first(row).stage()));
+        columns.add(text("stage", "Stage", row -> first(row).stage().yamlName()));
         for (String period : periods) {
             String heading = project.evaluation().period(period).map(Period::label).orElse(period);
             columns.add(new RowColumn<>(new Column(period, heading, Type.TEXT), row -> {

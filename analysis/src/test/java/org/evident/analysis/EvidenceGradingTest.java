@@ -13,6 +13,7 @@ import org.evident.ingest.Ingest;
 import org.evident.ingest.IngestResult;
 import org.evident.ingest.Pseudonymiser;
 import org.evident.toc.EvaluationProject;
+import org.evident.toc.Grade;
 import org.evident.toc.InvalidProjectException;
 import org.evident.toc.Problem;
 import org.junit.jupiter.api.Test;

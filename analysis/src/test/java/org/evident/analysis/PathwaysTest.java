@@ -1,8 +1,8 @@
 package org.evident.analysis;
 
-import static org.evident.analysis.Grade.LIMITED;
-import static org.evident.analysis.Grade.SOME;
-import static org.evident.analysis.Grade.STRONGEST;
+import static org.evident.toc.Grade.LIMITED;
+import static org.evident.toc.Grade.SOME;
+import static org.evident.toc.Grade.STRONGEST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.evident.toc.CausalPath;
 import org.evident.toc.EvaluationProject;
+import org.evident.toc.Grade;
 import org.evident.toc.Node;
 import org.evident.toc.TheoryOfChange;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.evident.analysis.Analysis;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
-import org.evident.analysis.Grade;
 import org.evident.analysis.KpiRow;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
@@ -23,6 +22,7 @@ import org.evident.ingest.Reconciliation;
 import org.evident.reports.RunOutputs;
 import org.evident.reports.Timings;
 import org.evident.toc.EvaluationProject;
+import org.evident.toc.Grade;
 import org.evident.toc.TheoryOfChange;
 
 import picocli.CommandLine.Command;

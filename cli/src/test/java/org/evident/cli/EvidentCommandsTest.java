@@ -201,6 +201,21 @@ class EvidentCommandsTest {
     }
 
     @Test
+    void run_storedHistoryWithAnUnknownGrade_exitsThree_namingTheSnapshotAndLine() throws IOException {
+        Path history = Files.createDirectories(tmp.resolve("history"));
+        Path snapshot = Files.writeString(history.resolve("evidence-2024-12-31.csv"), """
+                node,period,grade,rule
+                st-a,2024-25 Q3,Good evidence,supported
+                """);
+        Path out = tmp.resolve("not-written");
+        Result r = evident("run", projectWithARejectedRow().toString(), "--out", out.toString(), "--history", history.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains(snapshot + ":2:0: error: evidence history: unknown grade 'Good evidence'; expected limited,"
+                + " some, strongest"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void run_invalidProject_exitsThreeAndLeavesThePreviousOutputAlone() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("previous"));
         Files.writeString(out.resolve("keep.txt"), "earlier run");

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
+import org.evident.toc.EvidenceDirection;
+
 /** The checks on one coded-finding row. */
 final class FindingRules {
     static final Map<String, Boolean> COLUMNS = columns();
@@ -35,7 +37,7 @@ final class FindingRules {
             row.reject("finding_id", "", "no finding id", "a unique id for every finding");
         }
         String node = known(row, "node", nodes, "a node id of toc.yaml");
-        Optional<Finding.Direction> direction = TrackerRules.choice(row, "direction", Finding.Direction.class,
+        Optional<EvidenceDirection> direction = TrackerRules.choice(row, "direction", EvidenceDirection.OF_FINDINGS,
                 "supports, contradicts or mixed");
         String method = known(row, "method", methods, "a method id of toc.yaml: " + String.join(", ", methods));
         String period = known(row, "period", periods, "a period id of evaluation.yaml: " + String.join(", ", periods));

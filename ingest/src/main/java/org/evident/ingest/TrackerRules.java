@@ -111,9 +111,14 @@ final class TrackerRules {
 
     /** An enum value written in any case, with spaces or hyphens for underscores. */
     static <E extends Enum<E>> Optional<E> choice(Row row, String column, Class<E> type, String expected) {
+        return choice(row, column, List.of(type.getEnumConstants()), expected);
+    }
+
+    /** As {@link #choice(Row, String, Class, String)}, among {@code allowed} only. */
+    static <E extends Enum<E>> Optional<E> choice(Row row, String column, List<E> allowed, String expected) {
         String text = row.text(column);
         Function<String, String> key = s -> s.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        for (E value : type.getEnumConstants()) {
+        for (E value : allowed) {
             if (value.name().equals(key.apply(text))) {
                 return Optional.of(value);
             }

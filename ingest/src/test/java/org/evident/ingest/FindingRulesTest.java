@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.evident.toc.EvidenceDirection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +38,18 @@ class FindingRulesTest {
                         F1,st-sat,contradicts,survey,phase-3,,
                         """).ingest();
         assertEquals(1, r.findings().size());
-        assertEquals(Finding.Direction.SUPPORTS, r.findings().get(0).direction());
+        assertEquals(EvidenceDirection.SUPPORTS, r.findings().get(0).direction());
         assertEquals(List.of("unknown node", "unknown direction", "unknown method", "unknown period",
                 "duplicate finding id (first at row 2, which is kept)"), r.rejects().stream().map(Reject::reason).toList());
         assertEquals("data/findings.csv: 5 rows read = 1 accepted + 4 rejected", r.reconciliations().get(0).toString());
+    }
+
+    @Test
+    void inconclusive_isOnlyAnIndicatorsDirection_soAFindingSayingItIsRejected() {
+        IngestResult r = ingestTests("F1,st-sat,inconclusive,interviews,phase-3,,,\n");
+        assertEquals(List.of(), r.findings());
+        assertEquals(List.of(new Reject("findings", "data/findings.csv", 2, "direction", "inconclusive", "unknown direction",
+                "supports, contradicts or mixed")), r.rejects());
     }
 
     @Test

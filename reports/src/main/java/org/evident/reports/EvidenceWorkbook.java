@@ -29,7 +29,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
-import org.evident.analysis.Grade;
 import org.evident.analysis.KpiRow;
 import org.evident.analysis.PublishedTable;
 import org.evident.analysis.SurveyRow;
@@ -37,6 +36,7 @@ import org.evident.analysis.Verdict;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.Reject;
 import org.evident.toc.Evaluation;
+import org.evident.toc.Grade;
 import org.evident.toc.Period;
 
 /**

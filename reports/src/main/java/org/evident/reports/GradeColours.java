@@ -2,7 +2,7 @@ package org.evident.reports;
 
 import java.util.LinkedHashMap;
 
-import org.evident.analysis.Grade;
+import org.evident.toc.Grade;
 
 /**
  * The colour of each evidence grade, the same in the diagram, the workbook, the charts and the

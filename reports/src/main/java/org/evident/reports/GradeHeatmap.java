@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.evident.analysis.Assessment;
-import org.evident.analysis.Grade;
+import org.evident.toc.Grade;
 
 /**
  * The evidence grade of every outcome at every assessment period as a grid of coloured cells.

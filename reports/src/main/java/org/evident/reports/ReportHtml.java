@@ -10,11 +10,11 @@ import java.util.Map;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
-import org.evident.analysis.Grade;
 import org.evident.analysis.PublishedTable;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.Reject;
 import org.evident.toc.Evaluation;
+import org.evident.toc.Grade;
 import org.evident.toc.Indicator;
 import org.evident.toc.Rubric;
 import org.evident.toc.Stage;
@@ -232,7 +232,11 @@ final class ReportHtml {
         for (String p : periods) {
             views.add(View.of(p));
         }
-        groupedTable(byPeriod, byPeriod.rows(), "grades", "stage", views.toArray(View[]::new));
+        Map<String, String> stageHeadings = new LinkedHashMap<>();
+        analysis.evidence().forEach(a -> stageHeadings.put(a.node(), a.stage().heading()));
+        int node = column(byPeriod, "node");
+        groupedTable(byPeriod, byPeriod.rows(), "grades", row -> stageHeadings.get(row.get(node).csv()),
+                views.toArray(View[]::new));
         out.append("<h3>Why each outcome has its grade</h3>\n");
         for (Assessment a : analysis.latestEvidence()) {
             out.append("<div class=\"explain\">").append(esc(a.explain().strip())).append("</div>\n");
@@ -370,12 +374,10 @@ final class ReportHtml {
 
     /**
      * Some rows of a published table, with the views' columns, headed by the table's own headings;
-     * with {@code groupBy}, a heading row wherever that column's value changes (a stage's heading
-     * for a stage).
+     * with {@code group}, a heading row wherever a row's group heading changes (its stage's, say).
      */
-    private void groupedTable(PublishedTable table, List<List<PublishedTable.Cell>> rows, String cssClass, String groupBy,
-                              View... views) {
-        int group = groupBy == null ? -1 : column(table, groupBy);
+    private void groupedTable(PublishedTable table, List<List<PublishedTable.Cell>> rows, String cssClass,
+                              java.util.function.Function<List<PublishedTable.Cell>, String> group, View... views) {
         String groupValue = null;
         int[] first = new int[views.length];
         int[] last = new int[views.length];
@@ -394,10 +396,9 @@ final class ReportHtml {
         }
         out.append("</tr></thead><tbody>\n");
         for (List<PublishedTable.Cell> row : rows) {
-            if (group >= 0 && !row.get(group).csv().equals(groupValue)) {
-                groupValue = row.get(group).csv();
-                String heading = Stage.fromYaml(groupValue).map(Stage::heading).orElse(groupValue);
-                out.append("<tr class=\"stage\"><td colspan=\"").append(views.length).append("\">").append(esc(heading))
+            if (group != null && !group.apply(row).equals(groupValue)) {
+                groupValue = group.apply(row);
+                out.append("<tr class=\"stage\"><td colspan=\"").append(views.length).append("\">").append(esc(groupValue))
                         .append("</td></tr>\n");
             }
             boolean total = row.get(0) instanceof PublishedTable.Text t && t.value().equals(Delivery.TOTAL);
@@ -545,7 +546,7 @@ final class ReportHtml {
         out.append("<table class=\"data\"><thead><tr><th>Rule</th><th>Grade</th><th>When</th><th class=\"wide\">In plain words</th>"
                 + "</tr></thead><tbody>\n");
         for (Rubric.Rule rule : rubric.rules()) {
-            Grade g = Grade.fromYaml(rule.grade());
+            Grade g = rule.grade();
             out.append("<tr><td>").append(esc(rule.id())).append("</td>").append(gradeCell(g, g.label())).append("<td>")
                     .append(esc(rule.when().describe())).append("</td><td>").append(esc(rule.text())).append("</td></tr>\n");
         }

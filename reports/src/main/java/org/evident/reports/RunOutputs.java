@@ -122,8 +122,7 @@ public final class RunOutputs {
             Timings.time("PDF", () -> ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html")));
             join(workbook);
         });
-        Path snapshot = io(() -> EvidenceHistory.write(history, project.evaluation().reportingDate(),
-                PublishedTable.named(tables, "evidence").orElseThrow()));
+        Path snapshot = io(() -> EvidenceHistory.write(history, project.evaluation().reportingDate(), analysis.evidence()));
         return new Written(out, charts.size(), tables.size(), data.rejects().size(), snapshot);
     }
 

@@ -13,7 +13,7 @@ import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
 import org.evident.analysis.EvidenceChange;
-import org.evident.analysis.Grade;
+import org.evident.toc.Grade;
 import org.evident.analysis.KpiRow;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
@@ -50,7 +50,7 @@ public final class Summary {
         }
         out.add("Grades are those at the latest assessment period, " + latest.get(latest.size() - 1).period() + ".");
         for (Stage stage : List.of(Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME)) {
-            List<Assessment> these = latest.stream().filter(a -> stage.yamlName().equals(a.stage())).toList();
+            List<Assessment> these = latest.stream().filter(a -> a.stage() == stage).toList();
             if (these.isEmpty()) {
                 continue;
             }

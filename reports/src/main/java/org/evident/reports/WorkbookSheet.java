@@ -20,7 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.evident.analysis.Grade;
+import org.evident.toc.Grade;
 
 /**
  * One sheet of the evidence workbook being written top to bottom: rows of typed cells, tables

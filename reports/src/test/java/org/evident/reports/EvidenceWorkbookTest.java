@@ -42,7 +42,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evident.analysis.Analysis;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
-import org.evident.analysis.Grade;
+import org.evident.toc.Grade;
 import org.evident.ingest.Ingest;
 import org.evident.ingest.IngestResult;
 import org.evident.ingest.Pseudonymiser;

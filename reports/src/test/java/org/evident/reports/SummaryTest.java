@@ -140,7 +140,7 @@ class SummaryTest {
 
     @Test
     void anEarlierAssessment_isNamedAsTheBaseOfTheChange() {
-        AnalysisResult a = input.analysis().withEarlierAssessment(java.util.Map.of("st-presence", "Some evidence"), "2024-06-30");
+        AnalysisResult a = input.analysis().withEarlierAssessment(java.util.Map.of("st-presence", org.evident.toc.Grade.SOME), "2024-06-30");
         ReportInput changed = new ReportInput(input.project(), a, input.reconciliations(), input.rejects(), input.gaps(),
                 input.tocSvg(), input.tocPng(), List.of());
         List<String> s = Summary.sentences(changed);

@@ -13,15 +13,7 @@ import java.util.OptionalInt;
  */
 public record Rubric(String name, List<Rule> rules) {
 
-    /** The grades a rule may give, weakest first, as written in a rubric file. */
-    public static final List<String> GRADES = List.of("limited", "some", "strongest");
-
-    /**
-     * The counts a rule looks at, over the evidence items for one outcome up to one period.
-     * Supporting items are findings that support the outcome and indicators that met their
-     * target; contradicting items are findings that contradict it and indicators that did not
-     * meet their target. Mixed findings and inconclusive indicators are listed but neither.
-     */
+    /** Bounds on the {@link EvidenceCounts} of an outcome; a bound left empty always holds. */
     public record Conditions(OptionalInt minSupportingMethods, OptionalInt minSupporting, OptionalInt maxSupporting,
                              OptionalInt minContradicting, OptionalInt maxContradicting,
                              Optional<Boolean> contradictingExceedsSupporting) {
@@ -29,8 +21,10 @@ public record Rubric(String name, List<Rule> rules) {
                 OptionalInt.empty(), OptionalInt.empty(), Optional.empty());
 
         /** True when every condition set holds. */
-        public boolean hold(int supportingMethods, int supporting, int contradicting) {
-            return at(minSupportingMethods, supportingMethods, true) && at(minSupporting, supporting, true)
+        public boolean hold(EvidenceCounts counts) {
+            int supporting = counts.supporting();
+            int contradicting = counts.contradicting();
+            return at(minSupportingMethods, counts.supportingMethods(), true) && at(minSupporting, supporting, true)
                     && at(maxSupporting, supporting, false) && at(minContradicting, contradicting, true)
                     && at(maxContradicting, contradicting, false)
                     && contradictingExceedsSupporting.map(b -> b == (contradicting > supporting)).orElse(true);
@@ -54,12 +48,10 @@ public record Rubric(String name, List<Rule> rules) {
     }
 
     /** One rule: its id, the grade it gives, and the rule in plain words. */
-    public record Rule(String id, String grade, String text, Conditions when) {
+    public record Rule(String id, Grade grade, String text, Conditions when) {
         public Rule {
             Objects.requireNonNull(id, "id");
-            if (!GRADES.contains(grade)) {
-                throw new IllegalArgumentException("grade '" + grade + "' is not one of " + GRADES);
-            }
+            Objects.requireNonNull(grade, "grade");
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(when, "when");
         }
@@ -71,17 +63,17 @@ public record Rubric(String name, List<Rule> rules) {
      * imprecision of a single source (GRADE); no support, or more against than for, is limited.
      */
     public static final Rubric DEFAULT = new Rubric("Evident default rubric", List.of(
-            new Rule("triangulated", "strongest",
+            new Rule("triangulated", Grade.STRONGEST,
                     "At least two independent methods support the outcome and no evidence contradicts it.",
                     new Conditions(OptionalInt.of(2), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
                             OptionalInt.of(0), Optional.empty())),
-            new Rule("no-support", "limited", "No evidence supports the outcome.",
+            new Rule("no-support", Grade.LIMITED, "No evidence supports the outcome.",
                     new Conditions(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.of(0), OptionalInt.empty(),
                             OptionalInt.empty(), Optional.empty())),
-            new Rule("outweighed", "limited", "More evidence contradicts the outcome than supports it.",
+            new Rule("outweighed", Grade.LIMITED, "More evidence contradicts the outcome than supports it.",
                     new Conditions(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty(),
                             OptionalInt.empty(), Optional.of(true))),
-            new Rule("supported", "some",
+            new Rule("supported", Grade.SOME,
                     "Evidence supports the outcome, but from one method only, or with some evidence against it.",
                     Conditions.ALWAYS)));
 

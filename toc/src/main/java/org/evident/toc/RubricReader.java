@@ -36,12 +36,8 @@ final class RubricReader {
             for (Node item : items) {
                 yaml.fields(item, "rule", RULE).ifPresent(f -> {
                     Optional<String> id = f.requiredText("id");
-                    Optional<String> grade = f.requiredValue("grade", "one of " + String.join(" | ", Rubric.GRADES), s -> {
-                        if (!Rubric.GRADES.contains(s)) {
-                            throw new IllegalArgumentException(s);
-                        }
-                        return s;
-                    });
+                    Optional<Grade> grade = f.requiredValue("grade", "one of " + Grade.fileNames(" | "),
+                            s -> Grade.fromFileName(s).orElseThrow());
                     Optional<String> text = f.requiredText("text");
                     Rubric.Conditions when = f.get("when").flatMap(w -> yaml.fields(w, "rule when", WHEN))
                             .map(w -> new Rubric.Conditions(count(w, "min_supporting_methods"), count(w, "min_supporting"),
