@@ -35,7 +35,7 @@ import org.evident.reports.ReportPdf;
 import org.evident.reports.Timings;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.TheoryOfChange;
-import org.evident.toc.TocDiagram;
+import org.evident.diagram.TocDiagram;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

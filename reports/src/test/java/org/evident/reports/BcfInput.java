@@ -12,7 +12,7 @@ import org.evident.ingest.Ingest;
 import org.evident.ingest.IngestResult;
 import org.evident.ingest.Pseudonymiser;
 import org.evident.toc.EvaluationProject;
-import org.evident.toc.TocDiagram;
+import org.evident.diagram.TocDiagram;
 
 /** The worked example, read and analysed, as a report's input: for tests of the report writers. */
 final class BcfInput {
