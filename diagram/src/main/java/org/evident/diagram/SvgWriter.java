@@ -38,7 +38,7 @@ final class SvgWriter {
                 .append("\" height=\"").append(num(d.height())).append("\" viewBox=\"0 0 ").append(num(d.width()))
                 .append(' ').append(num(d.height())).append("\" font-family=\"").append(DiagramLayout.CSS_FONT_FAMILY)
                 .append("\">\n");
-        d.title().ifPresent(t -> out.append("<title>").append(xml(t.text())).append("</title>\n"));
+        d.title().ifPresent(t -> out.append("<title>").append(Xml.escape(t.text())).append("</title>\n"));
         out.append("<defs>\n<marker id=\"arrow\" viewBox=\"0 0 ").append(num(ARROW_LENGTH)).append(' ')
                 .append(num(2 * ARROW_HALF_WIDTH)).append("\" refX=\"").append(num(ARROW_LENGTH)).append("\" refY=\"")
                 .append(num(ARROW_HALF_WIDTH)).append("\" markerWidth=\"").append(num(ARROW_LENGTH))
@@ -63,7 +63,7 @@ final class SvgWriter {
             if (route.link().feedback()) {
                 out.append(" stroke-dasharray=\"").append(num(DASH[0])).append(',').append(num(DASH[1])).append('"');
             }
-            out.append(" marker-end=\"url(#arrow)\"><title>").append(xml(route.link().toString()))
+            out.append(" marker-end=\"url(#arrow)\"><title>").append(Xml.escape(route.link().toString()))
                     .append(route.link().feedback() ? " (feedback)" : "").append("</title></path>\n");
         }
         out.append("</g>\n<g class=\"keys\">\n");
@@ -78,8 +78,8 @@ final class SvgWriter {
         out.append("</g>\n<g class=\"nodes\">\n");
         for (Box box : d.boxes().values()) {
             String fill = fills.getOrDefault(box.node().id(), "#ffffff");
-            out.append("<g class=\"node\"><title>").append(xml(box.node().id()));
-            box.node().description().ifPresent(desc -> out.append(": ").append(xml(desc)));
+            out.append("<g class=\"node\"><title>").append(Xml.escape(box.node().id()));
+            box.node().description().ifPresent(desc -> out.append(": ").append(Xml.escape(desc)));
             out.append("</title>\n");
             out.append(svgRect(box.rect(), DiagramLayout.BOX_RADIUS)).append(" fill=\"").append(fill)
                     .append("\" stroke=\"").append(stageColour(box.node().stage())).append("\" stroke-width=\"1.5\"/>\n");
@@ -122,7 +122,7 @@ final class SvgWriter {
         if (t.centred()) {
             out.append(" text-anchor=\"middle\"");
         }
-        out.append(" fill=\"").append(colour).append("\">").append(xml(t.text())).append("</text>\n");
+        out.append(" fill=\"").append(colour).append("\">").append(Xml.escape(t.text())).append("</text>\n");
     }
 
     private static String svgPath(Route route) {
@@ -162,26 +162,5 @@ final class SvgWriter {
             return sign + whole;
         }
         return sign + whole + (frac % 10 == 0 ? "." + frac / 10 : String.format(Locale.ROOT, ".%02d", frac));
-    }
-
-    private static String xml(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    // Control characters other than tab and newline are not allowed in XML 1.0.
-                    if (c >= 0x20 || c == '\t' || c == '\n') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

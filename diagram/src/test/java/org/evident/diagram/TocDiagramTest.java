@@ -137,7 +137,7 @@ class TocDiagramTest {
     void svg_escapesEveryXmlSpecialCharacter() {
         String svg = TocDiagram.of(TOC).titled("A & B's <\"plan\">").toSvg();
         assertTrue(svg.contains("Plans &amp; &lt;targets&gt;"), svg);
-        assertTrue(svg.contains("A &amp; B&apos;s &lt;&quot;plan&quot;&gt;"));
+        assertTrue(svg.contains("A &amp; B&#39;s &lt;&quot;plan&quot;&gt;"));
         assertFalse(svg.contains("<targets>"));
     }
 
