@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.evident.diagram.TocDiagram;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.TheoryOfChange;
-import org.evident.toc.TocDiagram;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

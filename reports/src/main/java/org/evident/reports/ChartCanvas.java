@@ -105,7 +105,7 @@ final class ChartCanvas {
         } finally {
             g.dispose();
         }
-        return org.evident.toc.Png.encode(image);
+        return org.evident.diagram.Png.encode(image);
     }
 
     private static String fontFamily() {

@@ -11,13 +11,13 @@ import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
 import org.evident.analysis.PublishedTable;
+import org.evident.diagram.Xml;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.Reject;
 import org.evident.toc.Evaluation;
 import org.evident.toc.Grade;
 import org.evident.toc.Indicator;
 import org.evident.toc.Rubric;
-import org.evident.toc.Stage;
 
 /**
  * The report as one XHTML document, laid out for openhtmltopdf: paged-media CSS for the page
@@ -593,37 +593,9 @@ final class ReportHtml {
                 + esc(text) + "</td>";
     }
 
-    /** Escapes text for XHTML content and attribute values, and drops characters XML 1.0 cannot hold. */
+    /** Escapes text for XHTML content and attribute values: {@link Xml#escape}, under a short name for this class. */
     static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
-                        if (Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
-                            // Keep well-formed surrogate pairs; drop lone halves, which XML cannot carry.
-                            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                                b.append(c).append(text.charAt(++i));
-                            } else {
-                                b.append('\uFFFD');
-                            }
-                        } else {
-                            b.append(c);
-                        }
-                    }
-                }
-            }
-        }
-        return b.toString();
+        return Xml.escape(text);
     }
 
     private static final String CSS = """

@@ -16,10 +16,10 @@ import java.util.concurrent.CompletionException;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.PublishedTable;
+import org.evident.diagram.TocDiagram;
 import org.evident.ingest.IngestResult;
 import org.evident.ingest.RejectsFile;
 import org.evident.toc.EvaluationProject;
-import org.evident.toc.TocDiagram;
 
 /**
  * Everything one run of an evaluation writes, behind one entry: the output folder's layout

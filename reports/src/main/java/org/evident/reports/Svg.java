@@ -7,6 +7,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.evident.diagram.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -118,7 +119,7 @@ final class Svg {
             "style", "id");
 
     private static void attribute(StringBuilder out, String name, String value) {
-        out.append(' ').append(name).append("=\"").append(ReportHtml.esc(value)).append('"');
+        out.append(' ').append(name).append("=\"").append(Xml.escape(value)).append('"');
     }
 
     /**

@@ -35,6 +35,7 @@ import de.erichseifert.vectorgraphics2d.intermediate.commands.SetFontCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.SetHintCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.SetStrokeCommand;
 import de.erichseifert.vectorgraphics2d.intermediate.commands.SetTransformCommand;
+import org.evident.diagram.Xml;
 
 /**
  * Writes what VectorGraphics2D recorded of a drawing (its commands) as an SVG document.
@@ -107,7 +108,7 @@ final class SvgWriter {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width).append("px\" height=\"")
                 .append(height).append("px\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" font-size=\"12px\">\n");
-        out.append("  <title>").append(ReportHtml.esc(title)).append("</title>\n");
+        out.append("  <title>").append(Xml.escape(title)).append("</title>\n");
         if (!writer.defs.isEmpty()) {
             out.append("  <defs>\n").append(writer.defs).append("  </defs>\n");
         }
@@ -217,7 +218,7 @@ final class SvgWriter {
         if (font.isItalic()) {
             out.append(";font-style:italic");
         }
-        out.append("\">").append(ReportHtml.esc(text)).append("</text>\n");
+        out.append("\">").append(Xml.escape(text)).append("</text>\n");
     }
 
     /** The body, inside a group for the current clip (opened, or the open one kept), indented. */
@@ -386,7 +387,7 @@ final class SvgWriter {
             case Font.SANS_SERIF, Font.DIALOG, Font.DIALOG_INPUT -> "sans-serif";
             case Font.SERIF -> "serif";
             case Font.MONOSPACED -> "monospace";
-            default -> "'" + ReportHtml.esc(family.replace("'", "")) + "'";
+            default -> "'" + Xml.escape(family.replace("'", "")) + "'";
         };
     }
 

@@ -331,7 +331,7 @@ class EvidenceWorkbookTest {
         BufferedImage drawn = new BufferedImage(1801, 901, BufferedImage.TYPE_INT_RGB);
         List<ChartImage> charts = List.of(
                 new ChartImage("a", "a", "<svg/>", png(1200, 600), 600, 300),
-                new ChartImage("b", "b", "<svg/>", org.evident.toc.Png.encode(drawn), 900, 450),
+                new ChartImage("b", "b", "<svg/>", org.evident.diagram.Png.encode(drawn), 900, 450),
                 new ChartImage("c", "c", "<svg/>", png(100, 50), 100, 50),
                 new ChartImage("d", "d", "<svg/>", png(333, 77), 0, 0),
                 new ChartImage("e", "e", "<svg/>", withDpi(png(1000, 500), 150), 500, 250));

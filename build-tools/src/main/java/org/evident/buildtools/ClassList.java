@@ -1,4 +1,4 @@
-package org.evident.cli;
+package org.evident.buildtools;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,9 @@ import java.util.jar.JarFile;
 
 /**
  * Prepares a class list for the launcher's class-data sharing archive (see the launcher
- * {@code ./evident} and README, developer notes): {@code java -cp evident.jar org.evident.cli.ClassList IN OUT}.
+ * {@code ./evident} and README, developer notes): {@code java -cp build-tools/target/classes:cli/target/evident.jar
+ * org.evident.buildtools.ClassList IN OUT}. It finds each class on its own class path, which therefore holds the
+ * application's jar too.
  *
  * <p>{@code -XX:DumpLoadedClassList} writes one {@code @lambda-proxy} line per lambda a class
  * created. {@code java -Xshare:dump} skips the classes of signed jars (ELK and EMF are signed),

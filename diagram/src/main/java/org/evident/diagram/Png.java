@@ -1,4 +1,4 @@
-package org.evident.toc;
+package org.evident.diagram;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;

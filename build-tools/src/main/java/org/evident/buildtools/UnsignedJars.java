@@ -1,4 +1,4 @@
-package org.evident.cli;
+package org.evident.buildtools;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Removes the signatures from the jars in a folder: {@code mvn package} runs it on
- * {@code cli/target/lib} (maven-antrun-plugin, cli's pom.xml). ELK's and EMF's jars are signed
+ * {@code cli/target/lib} (maven-antrun-plugin, cli's pom.xml), after copy-dependencies. ELK's and EMF's jars are signed
  * (Eclipse): the JVM checks each class it loads from them against the signature, and
  * {@code java -Xshare:dump} never archives a signed jar's classes, so the launcher's class-data
  * archive (README, developer notes) left out the 600 classes of the diagram layout. Nothing

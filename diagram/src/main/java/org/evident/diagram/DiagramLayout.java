@@ -1,4 +1,4 @@
-package org.evident.toc;
+package org.evident.diagram;
 
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
@@ -39,6 +39,10 @@ import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
+import org.evident.toc.Link;
+import org.evident.toc.Node;
+import org.evident.toc.Stage;
+import org.evident.toc.TheoryOfChange;
 
 /**
  * Where everything in a theory-of-change diagram goes. ELK Layered places the nodes in stage
@@ -47,7 +51,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * y growing downwards, as in SVG and Java2D. The SVG and PNG renderers draw exactly this.
  *
  * <p>ELK notes: ELK 0.11 needs Xbase's runtime library, which its POMs do not declare (see
- * toc/pom.xml). Edge label options ({@code EDGE_LABELS_PLACEMENT}) apply to each label, not to
+ * diagram/pom.xml). Edge label options ({@code EDGE_LABELS_PLACEMENT}) apply to each label, not to
  * the root, where they are silently ignored. CENTER labels would become dummy nodes with a layer
  * of their own, widening the diagram by a quarter and putting keys midway along long links, far
  * from either end; HEAD labels sit by the arrowhead, but ELK does not space ports for them, hence

@@ -1,4 +1,4 @@
-package org.evident.cli;
+package org.evident.buildtools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,15 +10,16 @@ import org.junit.jupiter.api.Test;
 class ClassListTest {
     @Test
     void dropsTheLambdaProxiesOfClassesFromSignedJarsOnly() {
-        // ELK's jars are signed (Eclipse); our classes come from a folder; the JDK's from jrt:.
+        // ELK's jars are signed (Eclipse; a test dependency here); our classes come from a folder;
+        // the JDK's from jrt:.
         String elk = "org/eclipse/elk/core/data/LayoutMetaDataService";
         List<String> lines = List.of(
                 "# a comment",
                 "java/lang/Object",
                 elk,
-                "org/evident/cli/Evident",
+                "org/evident/buildtools/ClassList",
                 "@lambda-proxy " + elk + " apply ()Ljava/util/function/Function; (Ljava/lang/Object;)Ljava/lang/Object;",
-                "@lambda-proxy org/evident/cli/Evident handleExecutionException ()Lpicocli/CommandLine$IExecutionExceptionHandler;",
+                "@lambda-proxy org/evident/buildtools/ClassList apply ()Ljava/util/function/Function;",
                 "@lambda-proxy java/util/stream/Collectors get ()Ljava/util/function/Supplier;",
                 "@lambda-form-invoker [LF_RESOLVE] java.lang.invoke.DirectMethodHandle$Holder invokeStatic L7_L");
         List<String> kept = ClassList.withoutSignedLambdas(lines, getClass().getClassLoader());

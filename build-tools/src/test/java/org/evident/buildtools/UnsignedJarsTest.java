@@ -1,4 +1,4 @@
-package org.evident.cli;
+package org.evident.buildtools;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
