@@ -90,11 +90,28 @@ public enum SuppressionRule {
         return new Suppressed(shown, totalHidden ? mark : show(total), hidden);
     }
 
-    private boolean isSmall(long count) {
+    /** Whether the rule hides this count for being small (zero is never hidden: it names nobody). */
+    boolean isSmall(long count) {
         return count >= 1 && count <= largestHidden;
     }
 
-    private String show(long count) {
+    /** Whether shown counts are rounded (so that they, and sums of them, give the exact counts only as ranges). */
+    public boolean rounds() {
+        return this == NHS;
+    }
+
+    /** The largest count the rule hides for being small (0 for none). */
+    long largest() {
+        return largestHidden;
+    }
+
+    /** What a hidden count is printed as. */
+    String mark() {
+        return mark;
+    }
+
+    /** A count that is not hidden, as printed: as it is, or rounded. */
+    String show(long count) {
         if (this == NHS) {
             // Nearest 5; a count is a whole number, so there is never a half to break.
             return Long.toString((count + 2) / 5 * 5);

@@ -1,10 +1,8 @@
 package org.evident.analysis;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -32,81 +30,103 @@ final class SurveyResults {
         List<SurveyRow> rows = new ArrayList<>();
         for (Source wave : project.evaluation().sources(Source.Type.SURVEY)) {
             for (SurveyItem item : wave.items()) {
-                counts.stream().filter(c -> c.source().equals(wave.id()) && c.item().equals(item.id()))
-                        .forEach(c -> rows.addAll(item(wave, item, c)));
+                if (item.type() == SurveyItem.Type.FREE_TEXT) {
+                    continue;
+                }
+                List<SurveyItemCounts> groups = counts.stream()
+                        .filter(c -> c.source().equals(wave.id()) && c.item().equals(item.id())).toList();
+                // What may be published is decided for the whole wave and its groups together, as a reader
+                // can add the groups up to the whole wave.
+                List<SurveyDisclosure.Shown> shown = SurveyDisclosure.plan(suppression, item, groups);
+                for (int i = 0; i < groups.size(); i++) {
+                    rows.addAll(item(wave, item, groups.get(i), shown.get(i)));
+                }
             }
         }
         return rows;
     }
 
-    private List<SurveyRow> item(Source wave, SurveyItem item, SurveyItemCounts c) {
-        if (item.type() == SurveyItem.Type.FREE_TEXT) {
-            return List.of();
-        }
-        // Suppression works on the categories as published, with the base as their total.
-        Map<String, Long> categories = new LinkedHashMap<>(c.counts());
-        Suppressed shown = suppression.apply(List.copyOf(categories.values()), c.base());
-        OptionalLong base = Suppressed.number(shown.total());
+    private List<SurveyRow> item(Source wave, SurveyItem item, SurveyItemCounts c, SurveyDisclosure.Shown shown) {
+        List<String> keys = List.copyOf(c.counts().keySet());
+        OptionalLong base = Suppressed.number(shown.base());
         List<SurveyRow> rows = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<String, Long> e : categories.entrySet()) {
+        boolean multi = item.type() == SurveyItem.Type.MULTI_SELECT;
+        for (int i = 0; i < keys.size(); i++) {
             boolean hidden = shown.hidden().get(i);
-            String label = optionLabel(item, e.getKey());
-            boolean multi = item.type() == SurveyItem.Type.MULTI_SELECT;
-            Optional<Indicator> indicator = multi ? indicatorFor(e.getKey()) : Optional.empty();
-            rows.add(row(wave, c.group(), item, label, false, base, hidden ? OptionalLong.empty() : Suppressed.number(shown.cells().get(i)),
-                    hidden ? shown.cells().get(i) : "", hidden, e.getValue(), c.base(), indicator, OptionalDouble.empty()));
-            i++;
+            Optional<Indicator> indicator = multi ? indicatorFor(keys.get(i)) : Optional.empty();
+            rows.add(row(wave, c.group(), item, optionLabel(item, keys.get(i)), false, base,
+                    hidden ? OptionalLong.empty() : Suppressed.number(shown.cells().get(i)), hidden ? shown.cells().get(i) : "",
+                    c.counts().get(keys.get(i)), c.base(), indicator, OptionalDouble.empty()));
         }
-        if (item.type() != SurveyItem.Type.MULTI_SELECT && !item.positive().isEmpty()) {
+        if (!multi && !item.positive().isEmpty()) {
+            OptionalLong positive = Suppressed.number(shown.positive());
             OptionalDouble net = OptionalDouble.empty();
-            if (item.type() == SurveyItem.Type.AGREEMENT && c.base() > 0) {
+            if (item.type() == SurveyItem.Type.AGREEMENT && base.isPresent() && base.getAsLong() > 0 && positive.isPresent()) {
+                // Top two minus bottom two over the base, from the counts as published: a share like any other.
                 List<String> labels = item.labels();
-                long bottom = c.counts().getOrDefault(labels.get(labels.size() - 1), 0L)
-                        + c.counts().getOrDefault(labels.get(labels.size() - 2), 0L);
-                net = OptionalDouble.of((double) (c.positive() - bottom) / c.base());
+                OptionalLong disagree = Suppressed.number(shown.cells().get(keys.indexOf(labels.get(labels.size() - 2))));
+                OptionalLong strongly = Suppressed.number(shown.cells().get(keys.indexOf(labels.get(labels.size() - 1))));
+                if (disagree.isPresent() && strongly.isPresent()) {
+                    net = OptionalDouble.of((double) (positive.getAsLong() - (disagree.getAsLong() + strongly.getAsLong()))
+                            / base.getAsLong());
+                }
             }
-            // Positive and the rest as a group of two, so a small "rest" cannot be read off the base.
-            Suppressed positive = suppression.apply(List.of(c.positive(), c.base() - c.positive()), c.base());
-            boolean hidden = positive.hidden().get(0);
-            rows.add(row(wave, c.group(), item, String.join(" + ", item.positive()), true, base,
-                    hidden ? OptionalLong.empty() : Suppressed.number(positive.cells().get(0)), hidden ? positive.cells().get(0) : "",
-                    hidden, c.positive(), c.base(), indicatorFor(item.id()), net));
+            rows.add(row(wave, c.group(), item, String.join(" + ", item.positive()), true, base, positive,
+                    positive.isPresent() ? "" : shown.positive(), c.positive(), c.base(), indicatorFor(item.id()), net));
         }
         return rows;
     }
 
+    /**
+     * One line. Its share, interval and p-value come from the count and base as published (rounded, under
+     * the NHS rule; NHS Digital's method for HES derives percentages from the rounded numerator and
+     * denominator), so that they give back nothing the counts do not; a line whose count or base is
+     * hidden has none. The verdict, three words that cannot give a count away, is judged on the true
+     * counts {@code x} of {@code n}, so that the grading does not depend on how the tables are printed.
+     */
     private SurveyRow row(Source wave, String group, SurveyItem item, String option, boolean positive, OptionalLong base,
-                          OptionalLong count, String mark, boolean hidden, long x, long n,
+                          OptionalLong count, String mark, long x, long n,
                           Optional<Indicator> indicator, OptionalDouble net) {
         String period = wave.period().orElse("");
-        if (hidden || n == 0) {
+        if (count.isEmpty() || base.isEmpty() || base.getAsLong() == 0) {
             return new SurveyRow(wave.id(), period, group, item.id(), option, positive, base, count, mark, OptionalDouble.empty(),
                     Optional.empty(), OptionalDouble.empty(), Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                    n == 0 ? "nobody in the base" : "suppressed", Optional.empty());
+                    base.isPresent() && base.getAsLong() == 0 ? "nobody in the base" : "suppressed", Optional.empty());
         }
-        Interval interval;
-        String method;
-        if (wave.population().isPresent() && wave.population().getAsLong() >= n) {
-            interval = Proportions.finitePopulation(x, n, wave.population().getAsLong(), settings.confidenceLevel());
-            method = "finite population of " + wave.population().getAsLong() + " (hypergeometric) " + percent();
-        } else {
-            interval = Proportions.interval(x, n, settings.interval(), settings.confidenceLevel());
-            method = settings.interval().yamlName() + " " + percent();
-        }
+        long shownX = count.getAsLong();
+        long shownN = base.getAsLong();
+        Interval interval = interval(wave, shownX, shownN);
+        String method = method(wave, shownN) + (suppression.rounds() ? ", of the counts rounded to 5" : "");
         OptionalDouble threshold = indicator.map(Indicator::target).orElse(OptionalDouble.empty());
         Optional<Verdict> verdict = Optional.empty();
         OptionalDouble p = OptionalDouble.empty();
         if (threshold.isPresent()) {
             Indicator.Direction direction = indicator.get().direction();
-            verdict = Optional.of(Verdict.of(interval, threshold.getAsDouble(), direction));
+            verdict = Optional.of(Verdict.of(interval(wave, x, n), threshold.getAsDouble(), direction));
             p = OptionalDouble.of(direction == Indicator.Direction.HIGHER
-                    ? Proportions.pValueAbove(x, n, threshold.getAsDouble())
-                    : Proportions.pValueBelow(x, n, threshold.getAsDouble()));
+                    ? Proportions.pValueAbove(shownX, shownN, threshold.getAsDouble())
+                    : Proportions.pValueBelow(shownX, shownN, threshold.getAsDouble()));
         }
         return new SurveyRow(wave.id(), period, group, item.id(), option, positive, base, count, mark,
-                OptionalDouble.of((double) x / n), Optional.of(interval), threshold, verdict, net, p, method,
+                OptionalDouble.of((double) shownX / shownN), Optional.of(interval), threshold, verdict, net, p, method,
                 threshold.isPresent() && group.isEmpty() ? indicator.map(Indicator::id) : Optional.empty());
+    }
+
+    /** The finite-population interval where the wave declares a population at least n, else the configured one. */
+    private Interval interval(Source wave, long x, long n) {
+        return finite(wave, n)
+                ? Proportions.finitePopulation(x, n, wave.population().getAsLong(), settings.confidenceLevel())
+                : Proportions.interval(x, n, settings.interval(), settings.confidenceLevel());
+    }
+
+    private String method(Source wave, long n) {
+        return finite(wave, n)
+                ? "finite population of " + wave.population().getAsLong() + " (hypergeometric) " + percent()
+                : settings.interval().yamlName() + " " + percent();
+    }
+
+    private static boolean finite(Source wave, long n) {
+        return wave.population().isPresent() && wave.population().getAsLong() >= n;
     }
 
     private String percent() {
