@@ -217,7 +217,7 @@ class DisclosureTest {
             AnalysisResult analysis = Analysis.run(project,
                     Ingest.read(project, Pseudonymiser.withKey("disclosure test key"), line -> { }));
             try {
-                CsvTables.write(analysis.tables(), out);
+                CsvTables.write(analysis.publishedTables(), out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
