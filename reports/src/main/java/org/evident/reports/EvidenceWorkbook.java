@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.Deflater;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -103,7 +104,16 @@ public final class EvidenceWorkbook {
             core.setTitle("Evidence workbook: " + input.project().evaluation().programme());
             // POI zips at zlib's default level unless handed a zip stream. The largest parts are the
             // run charts' PNGs, already deflated, on which level 6 spent about 0.2 s for nothing.
-            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(file))) {
+            // Every zip entry is stamped with the reporting date too, not the time of writing, so the
+            // same inputs give the same bytes.
+            long entryTime = date.get().getTime();
+            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(file)) {
+                @Override
+                public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+                    entry.setTime(entryTime);
+                    super.putArchiveEntry(entry);
+                }
+            }) {
                 zip.setLevel(Deflater.BEST_SPEED);
                 workbook.write(zip);
             }

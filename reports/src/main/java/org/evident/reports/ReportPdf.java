@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.EnumSet;
@@ -15,6 +17,9 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 
@@ -102,6 +107,7 @@ public final class ReportPdf {
                     }
                 })) {
                     dated(document, input);
+                    identified(document, xhtml);
                     long saving = System.nanoTime();
                     document.save(pdf.toFile());
                     Timings.mark("PDF: saved in " + (System.nanoTime() - saving) / 1_000_000 + " ms");
@@ -140,6 +146,33 @@ public final class ReportPdf {
         info.setProducer("Evident");
         info.setCreationDate(date);
         info.setModificationDate(date);
+    }
+
+    /**
+     * Sets the trailer's /ID, which PDFBox otherwise makes from the current time, to a digest of
+     * what the PDF is rendered from (the XHTML with its images, and the document information), so
+     * the same inputs give the same bytes and a changed report a new id.
+     */
+    private static void identified(PDDocument document, ReportHtml.Document xhtml) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this Java runtime", e);
+        }
+        digest.update(xhtml.forPdf().getBytes(StandardCharsets.UTF_8));
+        for (byte[] image : xhtml.images()) {
+            digest.update(image);
+        }
+        PDDocumentInformation info = document.getDocumentInformation();
+        for (COSName key : new java.util.TreeSet<>(info.getCOSObject().keySet())) {
+            digest.update((key.getName() + "=" + info.getCOSObject().getDictionaryObject(key)).getBytes(StandardCharsets.UTF_8));
+        }
+        COSString id = new COSString(digest.digest());
+        COSArray ids = new COSArray();
+        ids.add(id);
+        ids.add(id);
+        document.getDocument().setDocumentID(ids);
     }
 
     private static Path font(String file) {
