@@ -2,7 +2,9 @@ package org.evident.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import org.evident.reports.RunOutputs;
 import org.evident.reports.Timings;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.Grade;
+import org.evident.toc.Source;
 import org.evident.toc.TheoryOfChange;
 
 import picocli.CommandLine.Command;
@@ -58,6 +61,14 @@ final class RunCommand implements Callable<Integer> {
                     + " or spark. The other sources are small and always read in this process.")
     Engine engine;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "Also print every data file's rows (each file of a records folder, in file order) and where"
+                    + " record aggregates are stored. Default: a summary, one line per source.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print errors only. Default: a summary, one line per source.")
+    boolean quiet;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "The Spark master for --engine spark: local[*] (the default), local[N] or spark://HOST:PORT."
                     + " Under spark-submit, the master it was given.")
@@ -74,38 +85,44 @@ final class RunCommand implements Callable<Integer> {
         if (master != null && engine != Engine.spark) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--master is for --engine spark");
         }
+        if (verbose && quiet) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--verbose and --quiet cannot be used together");
+        }
         PrintWriter err = spec.commandLine().getErr();
+        Console console = new Console(err, quiet ? Console.Level.QUIET : verbose ? Console.Level.VERBOSE : Console.Level.NORMAL);
         RunOutputs.prepare();
-        err.println("[1/4] reading " + project.folder);
+        console.say("[1/4] reading " + project.folder);
         EvaluationProject opened = project.open();
         TheoryOfChange toc = opened.theoryOfChange();
-        opened.warnings().forEach(err::println);
-        err.println("      " + opened.evaluation().programme() + ": " + Evident.plural(toc.nodes().size(), "node") + ", "
+        opened.warnings().forEach(w -> console.say(w.toString()));
+        console.say("      " + opened.evaluation().programme() + ": " + Evident.plural(toc.nodes().size(), "node") + ", "
                 + Evident.plural(toc.links().size(), "link") + ", " + Evident.plural(toc.indicators().size(), "indicator")
                 + ", " + Evident.plural(opened.warnings().size(), "warning"));
         RunOutputs outputs = RunOutputs.begin(opened, history != null ? history : opened.directory().resolve("history"));
 
-        err.println("[2/4] reading the data files");
-        IngestResult data = ingest(opened, err);
-        err.println("      " + Evident.plural(data.indicatorData().size(), "indicator value") + " mapped onto the theory of change; "
+        console.say("[2/4] reading the data files (rows read = accepted + rejected)");
+        IngestResult data = ingest(opened, console);
+        console.say("      " + Evident.plural(data.indicatorData().size(), "indicator value") + " mapped onto the theory of change; "
                 + Evident.plural(data.gaps().size(), "indicator-period") + " without data (listed in data_gaps.txt)");
 
-        err.println("[3/4] analysing");
+        console.say("[3/4] analysing");
         RunOutputs.Comparison compared = outputs.compareWithHistory(Timings.time("analysis", () -> Analysis.run(opened, data)));
         AnalysisResult analysis = compared.analysis();
-        err.println("      " + verdicts("survey", analysis.surveyItems().stream().map(SurveyRow::verdict).toList()));
-        err.println("      " + verdicts("KPI", analysis.kpis().stream().map(KpiRow::verdict).toList()) + "; "
+        console.say("      " + verdicts("survey", analysis.surveyItems().stream().map(SurveyRow::verdict).toList()));
+        console.say("      " + verdicts("KPI", analysis.kpis().stream().map(KpiRow::verdict).toList()) + "; "
                 + Evident.plural(analysis.kpiCharts().size(), "run chart"));
-        err.println("      evidence grades (" + opened.evaluation().rubric().name() + "), latest period: "
+        console.say("      evidence grades (" + opened.evaluation().rubric().name() + "), latest period: "
                 + grades(analysis.latestEvidence()) + compared.earlier().map(e -> "; compared with the assessment of " + e).orElse(""));
 
-        err.println("[4/4] writing the diagram, charts, tables and report");
+        console.say("[4/4] writing the diagram, charts, tables and report");
         RunOutputs.Written written = outputs.write(data, analysis, out);
-        err.println("      evidence snapshot: " + written.snapshot());
+        console.say("      evidence snapshot: " + written.snapshot());
         Timings.mark("end");
-        spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.html, evidence.xlsx, toc.svg, toc.png, rejects.csv ("
-                + Evident.plural(written.rejects(), "reject") + "), data_gaps.txt, charts/ ("
-                + Evident.plural(written.charts(), "chart") + "), tables/ (" + Evident.plural(written.tables(), "CSV table") + ")");
+        if (!quiet) {
+            spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.html, evidence.xlsx, toc.svg, toc.png, rejects.csv ("
+                    + Evident.plural(written.rejects(), "reject") + "), data_gaps.txt, charts/ ("
+                    + Evident.plural(written.charts(), "chart") + "), tables/ (" + Evident.plural(written.tables(), "CSV table") + ")");
+        }
         if (failOnReject && data.rejectedRows() > 0) {
             err.println("evident: " + Evident.plural(data.rejectedRows(), "row") + " rejected and --fail-on-reject is set"
                     + " (see " + out.resolve("rejects.csv") + ")");
@@ -114,18 +131,43 @@ final class RunCommand implements Callable<Integer> {
         return Evident.OK;
     }
 
-    /** Reads every data file with the chosen engine, printing each file's reconciliation. */
-    private IngestResult ingest(EvaluationProject opened, PrintWriter err) {
+    /**
+     * Reads every data file with the chosen engine, then prints one line per source (a records
+     * folder as one line with its file count) and the total, in evaluation.yaml's order; with
+     * --verbose each file of a folder too.
+     */
+    private IngestResult ingest(EvaluationProject opened, Console console) {
         Pseudonymiser pseudonymiser = ProjectArgument.pseudonymiser(opened);
         IngestResult data;
         try (RecordEngine records = engine == Engine.spark ? RecordEngine.spark(master) : RecordEngine.inProcess()) {
-            data = Timings.time("reading the data", () -> Ingest.read(opened, pseudonymiser,
-                    line -> err.println("      " + line), records));
+            console.reading();
+            data = Timings.time("reading the data", () -> Ingest.read(opened, pseudonymiser, console::progress, records));
         }
-        for (Reconciliation reconciliation : data.reconciliations()) {
-            err.println("      " + reconciliation);
+        Map<String, List<Reconciliation>> bySource = new LinkedHashMap<>();
+        data.reconciliations().forEach(r -> bySource.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(r));
+        Path folder = opened.directory().toAbsolutePath().normalize();
+        long[] total = new long[3];
+        for (Source source : opened.evaluation().sources()) {
+            List<Reconciliation> files = bySource.getOrDefault(source.id(), List.of());
+            long read = files.stream().mapToLong(Reconciliation::read).sum();
+            long accepted = files.stream().mapToLong(Reconciliation::accepted).sum();
+            total[0] += read;
+            total[1] += accepted;
+            total[2] += read - accepted;
+            if (source.type() == Source.Type.RECORDS) {
+                String name = folder.relativize(source.file().toAbsolutePath().normalize()).toString().replace('\\', '/');
+                console.say("      " + name + " (" + Evident.plural(files.size(), "file") + "): " + counts(read, accepted));
+                files.forEach(f -> console.detail("        " + f));
+            } else {
+                files.forEach(f -> console.say("      " + f));
+            }
         }
+        console.say("      total: " + counts(total[0], total[1]) + " (every rejected row is in rejects.csv)");
         return data;
+    }
+
+    private static String counts(long read, long accepted) {
+        return read + " rows read = " + accepted + " accepted + " + (read - accepted) + " rejected";
     }
 
     /** "survey verdicts: 1 met, 0 not met, 6 inconclusive (of 7 with a threshold)". */

@@ -138,6 +138,12 @@ class EvidentCommandsTest {
         Result r = evident("run", BCF, "--out", out.toString(), "--history", tmp.resolve("history").toString());
         assertEquals(0, r.code(), r.err());
         assertFalse(r.err().contains("skipped"), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.size() <= 20, "a summary of at most 20 lines:\n" + r.err());
+        assertFalse(r.err().contains("warning:"), "the worked example validates clean:\n" + r.err());
+        assertTrue(r.err().contains("      data/discharges (21 files): 20872 rows read = 20852 accepted + 20 rejected\n"), r.err());
+        assertFalse(r.err().contains("discharges-2023-04.csv"), "no file of the records folder by default:\n" + r.err());
+        assertTrue(r.err().contains("      total: 21186 rows read = 21166 accepted + 20 rejected"), r.err());
         try (var files = Files.list(out)) {
             assertEquals(List.of("charts", "data_gaps.txt", "evidence.xlsx", "rejects.csv", "report.html", "report.pdf",
                     "tables", "toc.png", "toc.svg"), files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -149,6 +155,31 @@ class EvidentCommandsTest {
         try (var files = Files.list(tmp.resolve("out"))) {
             assertEquals(1, files.count(), "no temporary folder is left beside the output");
         }
+    }
+
+    @Test
+    void run_verbose_listsEveryFileInOrder_quiet_printsNothing() {
+        Result verbose = evident("run", BCF, "--out", tmp.resolve("verbose").toString(), "--history",
+                tmp.resolve("history").toString(), "--verbose");
+        assertEquals(0, verbose.code(), verbose.err());
+        List<String> files = verbose.err().lines().filter(l -> l.contains("discharges-20")).map(String::strip).toList();
+        assertEquals(21, files.size(), verbose.err());
+        assertEquals(files.stream().sorted().toList(), files, "in file order, not thread order");
+        assertTrue(files.get(0).startsWith("data/discharges/discharges-2023-04.csv: 950 rows read = "), files.get(0));
+
+        Result quiet = evident("run", BCF, "--out", tmp.resolve("quiet").toString(), "--history",
+                tmp.resolve("history").toString(), "--quiet");
+        assertEquals(0, quiet.code(), quiet.err());
+        assertEquals("", quiet.err());
+        assertEquals("", quiet.out());
+        assertTrue(Files.exists(tmp.resolve("quiet/report.pdf")));
+    }
+
+    @Test
+    void run_verboseAndQuietTogether_isAUsageError() {
+        Result r = evident("run", BCF, "--out", tmp.resolve("out").toString(), "-v", "-q");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--verbose and --quiet cannot be used together"), r.err());
     }
 
     private Path projectWithARejectedRow() throws IOException {

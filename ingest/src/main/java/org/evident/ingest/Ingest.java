@@ -28,7 +28,8 @@ import org.evident.toc.Source;
  * reconciliation per file proves that none was lost.
  */
 public final class Ingest {
-    private static final long PROGRESS_EVERY = 250_000;
+    /** How often a long file is asked whether a progress line is due (reading the clock costs more than a row). */
+    private static final long PROGRESS_CHECK_EVERY = 8_192;
 
     private final EvaluationProject project;
     private final Pseudonymiser pseudonymiser;
@@ -48,7 +49,10 @@ public final class Ingest {
     /**
      * Reads the project's sources in the order evaluation.yaml lists them.
      *
-     * @param progress receives a line now and then on long files
+     * @param progress receives a line every few seconds during a long read (file, rows read, rows per
+     *                 second; for a records folder, files done of total and an estimate of the time left),
+     *                 and one line per records source saying where its aggregates were stored; a read
+     *                 of seconds gives no timed lines
      * @throws InvalidProjectException when a file cannot be read at all (missing, empty, header
      *                                 only, or without a required column), naming every such file
      */
@@ -104,6 +108,7 @@ public final class Ingest {
     private void stream(Source source, Map<String, Boolean> columns, RowCheck check) {
         String file = display(source);
         long[] counts = new long[2];
+        Heartbeat heartbeat = new Heartbeat(progress);
         try (TableFile table = TableFile.open(source.file(), source.sheet())) {
             ColumnMap map = ColumnMap.resolve(source.file(), table.headerRow(), table.header(), columns, source.columns());
             table.rows((number, cells) -> {
@@ -121,8 +126,9 @@ public final class Ingest {
                 } else {
                     rejects.addAll(row.rejects());
                 }
-                if (counts[0] % PROGRESS_EVERY == 0) {
-                    progress.accept(file + ": " + counts[0] + " rows read");
+                if (counts[0] % PROGRESS_CHECK_EVERY == 0) {
+                    heartbeat.beat(() -> String.format(java.util.Locale.ROOT, "%s: %,d rows read so far, %s", file,
+                            counts[0], heartbeat.rate(counts[0])));
                 }
             });
             if (counts[0] == 0) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** Reads a records source's files in this process, as many at once as there are cores. */
@@ -32,14 +33,21 @@ final class LocalRecordEngine implements RecordEngine {
         });
         try {
             AtomicInteger done = new AtomicInteger();
+            AtomicLong rows = new AtomicLong();
+            Heartbeat heartbeat = new Heartbeat(progress);
+            String folder = commonFolder(displays);
             List<Future<RecordFile>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 String display = displays.get(i);
                 futures.add(pool.submit(() -> {
                     RecordFile result = RecordFile.readOrExplain(rules, file, display, aliases);
-                    progress.accept(display + ": " + result.read + " rows (" + done.incrementAndGet() + " of "
-                            + files.size() + " files)");
+                    int finished = done.incrementAndGet();
+                    long read = rows.addAndGet(result.read);
+                    // Files finish in thread order: the line says how far the whole folder is, not which file ended.
+                    heartbeat.beat(() -> String.format(java.util.Locale.ROOT, "%s: %d of %d files, %,d rows, %s, about %d s left",
+                            folder, finished, files.size(), read, heartbeat.rate(read),
+                            Math.round(heartbeat.seconds() * (files.size() - finished) / finished)));
                     return result;
                 }));
             }
@@ -65,6 +73,13 @@ final class LocalRecordEngine implements RecordEngine {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The folder part the files' display names share ("data/discharges"), or the one name. */
+    private static String commonFolder(List<String> displays) {
+        String first = displays.get(0);
+        int slash = first.lastIndexOf('/');
+        return displays.size() > 1 && slash > 0 ? first.substring(0, slash) : first;
     }
 
     @Override

@@ -408,15 +408,22 @@ final class TocReader {
             linked.add(l.link().from());
             linked.add(l.link().to());
         });
+        // An outcome is planned for when an indicator measures it, or when an evaluation question
+        // names it with a method in use: a theory-based evaluation evidences many outcomes by
+        // coded findings only (interviews, case studies), by design. Only an outcome neither
+        // plans evidence for is worth a warning.
         Set<String> measured = new HashSet<>();
         indicators.forEach(i -> measured.add(i.node()));
+        questions.stream().filter(q -> q.methods().values().stream().anyMatch(r -> r != EvaluationQuestion.Role.NOT_USED))
+                .forEach(q -> measured.addAll(q.nodes()));
         for (Node node : nodes) {
             if (!linked.contains(node.id())) {
                 yaml.warning(nodeAt.get(node.id()), "node '" + node.id() + "' has no links (an orphan)");
             }
             if (node.stage().isOutcome() && !measured.contains(node.id())) {
                 yaml.warning(nodeAt.get(node.id()), node.stage().yamlName().replace('_', '-') + " '" + node.id()
-                        + "' has no indicator; its grade will rest on coded findings alone");
+                        + "' has no indicator, and no evaluation question names it with a method in use;"
+                        + " nothing plans evidence for it (add an indicator, or name it in a question's nodes)");
             }
         }
     }

@@ -274,6 +274,27 @@ class TocValidationTest {
     }
 
     @Test
+    void outcomeNamedByAQuestionWithAMethodInUse_isPlannedFor_notWarned() {
+        TheoryOfChange toc = TheoryOfChange.parse("toc.yaml", """
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: st, label: Outcome, stage: short_term_outcome }
+                  - { id: mt, label: Later, stage: medium_term_outcome }
+                links:
+                  - { from: a, to: st }
+                  - { from: st, to: mt }
+                methods:
+                  - { id: interviews, label: Interviews }
+                questions:
+                  - { id: Q1, kind: impact, text: "Did it work?", nodes: [st], methods: { interviews: main } }
+                  - { id: Q2, kind: impact, text: "And later?", nodes: [mt], methods: { interviews: not_used } }
+                """);
+        List<Problem> warnings = toc.warnings();
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertAt(warnings.get(0), 4, 11, "medium-term-outcome 'mt' has no indicator, and no evaluation question names it");
+    }
+
+    @Test
     void problemPrintsLikeACompilerMessage() {
         Problem p = new Problem(Problem.Severity.ERROR, "toc.yaml", 42, 7, "link goes backwards");
         assertEquals("toc.yaml:42:7: error: link goes backwards", p.toString());
