@@ -33,7 +33,7 @@ public final class Evident implements Runnable {
     static final int INVALID_INPUT = 3;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
-            description = "Print the full stack trace of an error (for reporting bugs).")
+            description = "Print the full stack trace of an error (for reporting bugs). Default: off.")
     boolean stacktrace;
 
     @CommandLine.Spec

@@ -31,7 +31,7 @@ final class GraphCommand implements Callable<Integer> {
             description = "svg, png, dot or mermaid (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--view", paramLabel = "NAME", description = "Draw only this view of toc.yaml, e.g. contract.")
+    @Option(names = "--view", paramLabel = "NAME", description = "Draw only this view of toc.yaml, e.g. contract (default: every node).")
     String view;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",

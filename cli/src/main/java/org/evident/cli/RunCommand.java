@@ -35,43 +35,50 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code evident run}: the whole evaluation, from project files to reports. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = false,
         description = {"Run the evaluation end to end and write its outputs to a folder.",
-            "The folder is replaced only when every output has been written.",
-            "Respondent identifiers are pseudonymised with the key in $" + Pseudonymiser.KEY_VARIABLE
-                + ", or the file named by $" + Pseudonymiser.KEY_FILE_VARIABLE
-                + ", or ~/.config/evident/pseudonym.key (created on first use)."})
+            "Respondent identifiers are pseudonymised with a secret key: the text of",
+            "$" + Pseudonymiser.KEY_VARIABLE + ", else the file named by $" + Pseudonymiser.KEY_FILE_VARIABLE + ",",
+            "else ~/.config/evident/pseudonym.key, which the first run creates.",
+            "'evident key' shows where it is and its fingerprint."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success (warnings may be printed)", "1:a file could not be read or written",
+            "2:usage error", "3:invalid input data, or a rejected row with --fail-on-reject"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectArgument project;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The output folder.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = {"The output folder (required). Every output is written into a new folder beside it;",
+                "then DIR, with whatever it held, is replaced as a whole, only once every output is",
+                "written, so a failed run leaves it as it was. DIR is created if it does not exist."})
     Path out;
 
     @Option(names = "--history", paramLabel = "DIR",
-            description = "Where dated snapshots of the evidence grades are kept (default: the project's history/ folder).")
+            description = {"Where dated snapshots of the evidence grades are kept, one file per reporting date.",
+                "Default: the project's history/ folder."})
     Path history;
 
     @Option(names = "--fail-on-reject",
-            description = "Exit with code 3 if any row of any data file is rejected (the outputs are still written).")
+            description = {"Exit with code 3 if any row of any data file is rejected (the outputs, with",
+                "rejects.csv, are still written). Default: off, rejects are listed and the run succeeds."})
     boolean failOnReject;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-            description = "Where record-level sources are read and aggregated: local (in this process; the default)"
-                    + " or spark. The other sources are small and always read in this process.")
+            description = {"Where record-level sources are read and aggregated: local (in this process)",
+                "or spark. The other sources are always read in this process. Default: local."})
     Engine engine;
 
     @Option(names = {"-v", "--verbose"},
-            description = "Also print every data file's rows (each file of a records folder, in file order) and where"
-                    + " record aggregates are stored. Default: a summary, one line per source.")
+            description = {"Also print every file of a records folder (in file order) and where record",
+                "aggregates are stored. Default: a summary, one line per source."})
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print errors only. Default: a summary, one line per source.")
+    @Option(names = {"-q", "--quiet"}, description = {"Print errors only. Default: a summary, one line per source."})
     boolean quiet;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "The Spark master for --engine spark: local[*] (the default), local[N] or spark://HOST:PORT."
-                    + " Under spark-submit, the master it was given.")
+            description = {"The Spark master for --engine spark: local[N] or spark://HOST:PORT.",
+                "Default: local[*] (every core), or under spark-submit the master it was given."})
     String master;
 
     /** The engines of --engine. */

@@ -57,6 +57,35 @@ class EvidentCommandsTest {
     }
 
     @Test
+    void runHelp_fitsEightyColumns_keepsTheKeyPathWhole_andSaysEveryDefault() {
+        Result r = evident("run", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().allMatch(l -> l.length() <= 80), "no line wraps:\n" + r.out());
+        assertTrue(r.out().contains("~/.config/evident/pseudonym.key"), r.out());
+        assertTrue(r.out().contains("replaced as a whole, only once every output is"), r.out());
+        // Each option's entry: its line (starting with a dash) and the indented lines after it.
+        List<StringBuilder> entries = new java.util.ArrayList<>();
+        boolean inOptions = false;
+        for (String line : r.out().lines().toList()) {
+            String stripped = line.strip();
+            if (line.startsWith("  ") && stripped.startsWith("-")) {
+                inOptions = true;
+                entries.add(new StringBuilder(stripped));
+            } else if (inOptions && line.startsWith("     ")) {
+                entries.get(entries.size() - 1).append(' ').append(stripped);
+            } else {
+                inOptions = false;
+            }
+        }
+        assertTrue(entries.size() >= 9, entries::toString);
+        for (StringBuilder entry : entries) {
+            boolean standard = entry.toString().startsWith("-h, --help") || entry.toString().startsWith("-V, --version");
+            boolean required = entry.toString().startsWith("-o, --out");
+            assertTrue(standard || required || entry.toString().contains("Default: "), "says its default: " + entry);
+        }
+    }
+
+    @Test
     void run_masterWithoutSparkEngine_isAUsageError_beforeAnyWork() {
         Path out = tmp.resolve("out");
         Result r = evident("run", BCF, "--out", out.toString(), "--master", "local[2]");
