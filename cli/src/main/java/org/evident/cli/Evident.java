@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         version = "evident 0.1.0",
         description = "Evaluate a public programme against its theory of change.",
-        subcommands = {RunCommand.class, ValidateCommand.class, GraphCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, GraphCommand.class, ExplainCommand.class, KeyCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (warnings may be printed)",
@@ -33,7 +34,7 @@ public final class Evident implements Runnable {
     static final int INVALID_INPUT = 3;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
-            description = "Print the full stack trace of an error (for reporting bugs). Default: off.")
+            description = {"Print the full stack trace of an error (for", "reporting bugs). Default: off."})
     boolean stacktrace;
 
     @CommandLine.Spec

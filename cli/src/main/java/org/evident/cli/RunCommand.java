@@ -48,37 +48,45 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectArgument project;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = {"The output folder (required). Every output is written into a new folder beside it;",
-                "then DIR, with whatever it held, is replaced as a whole, only once every output is",
-                "written, so a failed run leaves it as it was. DIR is created if it does not exist."})
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = {"The output folder (required; created if missing).",
+                "Every output is first written to a new folder beside",
+                "it; DIR, with whatever it held, is then replaced as",
+                "a whole, only once every output is written: a failed",
+                "run leaves DIR as it was."})
     Path out;
 
     @Option(names = "--history", paramLabel = "DIR",
-            description = {"Where dated snapshots of the evidence grades are kept, one file per reporting date.",
+            description = {"Where dated snapshots of the evidence grades are",
+                "kept, one file per reporting date.",
                 "Default: the project's history/ folder."})
     Path history;
 
     @Option(names = "--fail-on-reject",
-            description = {"Exit with code 3 if any row of any data file is rejected (the outputs, with",
-                "rejects.csv, are still written). Default: off, rejects are listed and the run succeeds."})
+            description = {"Exit with code 3 if any row of any data file is",
+                "rejected (the outputs, with rejects.csv, are still",
+                "written). Default: off (rejects are listed in",
+                "rejects.csv and the run succeeds)."})
     boolean failOnReject;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-            description = {"Where record-level sources are read and aggregated: local (in this process)",
-                "or spark. The other sources are always read in this process. Default: local."})
+            description = {"Where record-level sources are read and aggregated:",
+                "local (in this process) or spark. The other sources",
+                "are always read in this process. Default: local."})
     Engine engine;
 
     @Option(names = {"-v", "--verbose"},
-            description = {"Also print every file of a records folder (in file order) and where record",
-                "aggregates are stored. Default: a summary, one line per source."})
+            description = {"Also print every file of a records folder (in file",
+                "order) and where record aggregates are stored.",
+                "Default: a summary, one line per source."})
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"}, description = {"Print errors only. Default: a summary, one line per source."})
+    @Option(names = {"-q", "--quiet"}, description = {"Print errors only.", "Default: a summary, one line per source."})
     boolean quiet;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = {"The Spark master for --engine spark: local[N] or spark://HOST:PORT.",
-                "Default: local[*] (every core), or under spark-submit the master it was given."})
+            description = {"The Spark master for --engine spark: local[N] or",
+                "spark://HOST:PORT. Default: local[*] (every core),",
+                "or under spark-submit the master it was given."})
     String master;
 
     /** The engines of --engine. */
@@ -145,6 +153,8 @@ final class RunCommand implements Callable<Integer> {
      */
     private IngestResult ingest(EvaluationProject opened, Console console) {
         Pseudonymiser pseudonymiser = ProjectArgument.pseudonymiser(opened);
+        pseudonymiser.created().ifPresent(file -> KeyCommand.createdMessage(file, pseudonymiser.fingerprint())
+                .forEach(console::say));
         IngestResult data;
         try (RecordEngine records = engine == Engine.spark ? RecordEngine.spark(master) : RecordEngine.inProcess()) {
             console.reading();

@@ -62,7 +62,10 @@ class EvidentCommandsTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().lines().allMatch(l -> l.length() <= 80), "no line wraps:\n" + r.out());
         assertTrue(r.out().contains("~/.config/evident/pseudonym.key"), r.out());
-        assertTrue(r.out().contains("replaced as a whole, only once every output is"), r.out());
+        assertTrue(r.out().contains("spark://HOST:PORT") && r.out().contains("history/ folder"), r.out());
+        assertTrue(r.out().contains("it; DIR, with whatever it held, is then replaced as"), r.out());
+        // Every line of an option's description is short enough not to wrap (picocli breaks words at punctuation).
+        assertTrue(r.out().lines().noneMatch(l -> l.startsWith("                           ")), "no wrapped line:\n" + r.out());
         // Each option's entry: its line (starting with a dash) and the indented lines after it.
         List<StringBuilder> entries = new java.util.ArrayList<>();
         boolean inOptions = false;
@@ -164,6 +167,8 @@ class EvidentCommandsTest {
     @Test
     void run_workedExample_writesEveryOutput() throws IOException {
         Path out = tmp.resolve("out/bcf");
+        // The key exists already, as on every run but the first (which adds its first-use message).
+        org.evident.ingest.Pseudonymiser.fromEnvironment(System.getenv(), ProjectArgument.defaultKeyFile(), tmp);
         Result r = evident("run", BCF, "--out", out.toString(), "--history", tmp.resolve("history").toString());
         assertEquals(0, r.code(), r.err());
         assertFalse(r.err().contains("skipped"), r.err());
@@ -249,6 +254,46 @@ class EvidentCommandsTest {
                 source,file,row,column,value,reason,expected
                 tracker,data/tracker.csv,3,stage,finished,unknown stage,"pipeline, active, completed or closed"
                 """, Files.readString(out.resolve("rejects.csv")));
+    }
+
+    @Test
+    void firstRun_createsTheKeyAndSaysSoOnce_keyShowsWhereAndItsFingerprint() throws Exception {
+        String before = System.getProperty("evident.home");
+        System.setProperty("evident.home", tmp.resolve("home").toString());
+        try {
+            Path keyFile = tmp.resolve("home/pseudonym.key");
+            Result none = evident("key");
+            assertEquals(1, none.code(), none.err());
+            assertTrue(none.err().contains("no pseudonym key yet: the first 'evident run' creates " + keyFile), none.err());
+
+            Path project = projectWithARejectedRow();
+            Result first = evident("run", project.toString(), "--out", tmp.resolve("first").toString());
+            assertEquals(0, first.code(), first.err());
+            String key = Files.readString(keyFile).strip();
+            String fingerprint = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8);
+            assertTrue(first.err().contains("evident: created the pseudonym key " + keyFile + " (fingerprint " + fingerprint
+                    + ")."), first.err());
+            assertTrue(first.err().contains("EVIDENT_PSEUDONYM_KEY_FILE=") && first.err().contains("EVIDENT_PSEUDONYM_KEY "),
+                    first.err());
+            assertFalse(first.err().contains(key), "never the key itself");
+
+            Result second = evident("run", project.toString(), "--out", tmp.resolve("second").toString());
+            assertEquals(0, second.code(), second.err());
+            assertFalse(second.err().contains("created the pseudonym key"), "only once:\n" + second.err());
+
+            Result shown = evident("key");
+            assertEquals(0, shown.code(), shown.err());
+            assertEquals("pseudonym key: " + keyFile + "\nfingerprint:   " + fingerprint
+                    + " (the first 16 hex digits of the key's SHA-256)\n", shown.out().replace(System.lineSeparator(), "\n"));
+            assertFalse(shown.out().contains(key));
+        } finally {
+            if (before == null) {
+                System.clearProperty("evident.home");
+            } else {
+                System.setProperty("evident.home", before);
+            }
+        }
     }
 
     @Test
