@@ -98,10 +98,11 @@ class SparkClusterTest {
         // Not a static field: executors initialise this class to run the lambdas above, without the property.
         Path workedExample = Path.of(System.getProperty("evident.fixtures"), "bcf-support-programme");
         Path project = EngineParity.copyProject(workedExample, work.resolve("bcf"));
-        String local = EngineParity.run(project, work.resolve("bcf-local"));
+        // --verbose: the engine's own line ("spark (master): reading 21 files") is a detail, not in the summary.
+        String local = EngineParity.run(project, work.resolve("bcf-local"), "--verbose");
         EngineParity.forgetStoredAggregates(project);
         String onCluster = EngineParity.run(project, work.resolve("bcf-spark"), "--engine", "spark", "--master",
-                cluster.masterUrl());
+                cluster.masterUrl(), "--verbose");
         assertTrue(onCluster.contains("spark (" + cluster.masterUrl() + "): reading 21 files"), onCluster);
         assertFalse(local.contains("spark ("), local);
         EngineParity.assertSameOutputs(work.resolve("bcf-local"), work.resolve("bcf-spark"));

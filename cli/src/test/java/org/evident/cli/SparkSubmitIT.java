@@ -36,7 +36,7 @@ class SparkSubmitIT {
         try (SparkCluster cluster = SparkCluster.start(2)) {
             Process submit = cluster.launch("spark-submit", "1g", "org.apache.spark.deploy.SparkSubmit",
                     "--master", cluster.masterUrl(), "--class", "org.evident.cli.Evident",
-                    JOB_JAR.toString(), "run", project.toString(), "--engine", "spark", "--out",
+                    JOB_JAR.toString(), "run", project.toString(), "--engine", "spark", "--verbose", "--out",
                     work.resolve("submitted").toString());
             boolean done = submit.waitFor(180, TimeUnit.SECONDS);
             String output = Files.readString(cluster.directory().resolve("spark-submit.log"), StandardCharsets.UTF_8);
