@@ -1,5 +1,7 @@
 package org.evident.analysis;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,8 +59,42 @@ final class KpiResults {
         return List.copyOf(charts);
     }
 
+    /**
+     * "" when the period had ended by the reporting date; else "in progress" and how many of its
+     * days had passed. A period id the evaluation does not define (cannot happen after ingest) counts as ended.
+     */
+    private String status(String periodId) {
+        LocalDate asOf = project.evaluation().reportingDate();
+        return project.evaluation().period(periodId).filter(p -> !p.endedBy(asOf))
+                .map(p -> KpiRow.IN_PROGRESS + ": " + Math.max(0, ChronoUnit.DAYS.between(p.start(), asOf) + 1) + " of "
+                        + (ChronoUnit.DAYS.between(p.start(), p.end()) + 1) + " days by the reporting date, figures partial")
+                .orElse("");
+    }
+
+    /** A sample's share of a count has an interval; a census has none: its value is what happened. */
+    private Optional<Interval> interval(Indicator indicator, OptionalLong numerator, OptionalLong denominator) {
+        if (numerator.isPresent() && denominator.isPresent()
+                && denominator.getAsLong() > 0) {
+            return Optional.of(Proportions.interval(numerator.getAsLong(), denominator.getAsLong(), settings.interval(),
+                    settings.confidenceLevel()));
+        }
+        return Optional.empty();
+    }
+
+    /** By the interval where there is one (a sample), else by the value: a census misses a 100% target by one miss. */
+    private static Optional<Verdict> verdict(Indicator indicator, OptionalDouble value, OptionalDouble target,
+                                             Optional<Interval> interval) {
+        if (target.isEmpty() || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(interval.isPresent()
+                ? Verdict.of(interval.get(), target.getAsDouble(), indicator.direction())
+                : Verdict.ofValue(value.getAsDouble(), target.getAsDouble(), indicator.direction()));
+    }
+
     private void series(Indicator indicator, String unit, List<IndicatorData> points) {
-        List<IndicatorData> valued = points.stream().filter(d -> d.value().isPresent()).toList();
+        // A period in progress is shown, as partial, but never judged, charted or compared.
+        List<IndicatorData> valued = points.stream().filter(d -> d.value().isPresent() && status(d.period()).isEmpty()).toList();
         OptionalDouble target = indicator.target();
         Optional<RunChart> chart = RunChart.of(valued.stream().map(IndicatorData::period).toList(),
                 valued.stream().map(d -> d.value().getAsDouble()).toList(), target, indicator.direction(),
@@ -68,17 +105,15 @@ final class KpiResults {
         int index = 0;
         for (IndicatorData d : points) {
             OptionalDouble rowTarget = d.target().isPresent() ? d.target() : target;
-            Optional<Interval> interval = Optional.empty();
-            Optional<Verdict> verdict = Optional.empty();
-            if (d.numerator().isPresent() && d.denominator().isPresent() && d.denominator().getAsLong() > 0) {
-                interval = Optional.of(Proportions.interval(d.numerator().getAsLong(), d.denominator().getAsLong(),
-                        settings.interval(), settings.confidenceLevel()));
+            String status = status(d.period());
+            if (!status.isEmpty()) {
+                rows.add(new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, d.period(), status,
+                        d.numerator(), d.denominator(), d.value(), rowTarget, Optional.empty(), Optional.empty(),
+                        OptionalDouble.empty(), "", ""));
+                continue;
             }
-            if (rowTarget.isPresent() && d.value().isPresent()) {
-                verdict = Optional.of(interval.isPresent()
-                        ? Verdict.of(interval.get(), rowTarget.getAsDouble(), indicator.direction())
-                        : Verdict.ofValue(d.value().getAsDouble(), rowTarget.getAsDouble(), indicator.direction()));
-            }
+            Optional<Interval> interval = interval(indicator, d.numerator(), d.denominator());
+            Optional<Verdict> verdict = verdict(indicator, d.value(), rowTarget, interval);
             OptionalDouble change = d.value().isPresent() && previous.isPresent()
                     ? OptionalDouble.of(d.value().getAsDouble() - previous.getAsDouble()) : OptionalDouble.empty();
             String signal = "";
@@ -96,7 +131,7 @@ final class KpiResults {
                 previous = d.value();
                 index++;
             }
-            rows.add(new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, d.period(), d.numerator(),
+            rows.add(new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, d.period(), "", d.numerator(),
                     d.denominator(), d.value(), rowTarget, interval, verdict, change, signal, assurance));
         }
     }

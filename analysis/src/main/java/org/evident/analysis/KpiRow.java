@@ -10,6 +10,9 @@ import java.util.OptionalLong;
  *
  * @param indicator  the indicator id in toc.yaml
  * @param unit       the region or system the row is about, or "" for the whole programme
+ * @param status     "" for a period that had ended by the reporting date; for a period still in
+ *                   progress, {@link #IN_PROGRESS} and how much of it had passed: its figures are
+ *                   partial and it has no verdict, change, signal or assurance
  * @param interval   present where the value is a share of a count (numerator and denominator)
  * @param verdict    against the target: by the interval where there is one, else by the value
  * @param change     the value minus the previous period's value in the same series
@@ -17,15 +20,24 @@ import java.util.OptionalLong;
  *                   or when the series is too short for a chart
  * @param assurance  the run chart's reading of the target, "" without a chart
  */
-public record KpiRow(String indicator, String label, String measure, String unit, String period,
+public record KpiRow(String indicator, String label, String measure, String unit, String period, String status,
                      OptionalLong numerator, OptionalLong denominator, OptionalDouble value, OptionalDouble target,
                      Optional<Interval> interval, Optional<Verdict> verdict, OptionalDouble change, String signal,
                      String assurance) {
+    /** The start of the status of a period not ended by the reporting date. */
+    public static final String IN_PROGRESS = "in progress";
+
     public KpiRow {
         Objects.requireNonNull(indicator, "indicator");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(status, "status");
         Objects.requireNonNull(signal, "signal");
         Objects.requireNonNull(assurance, "assurance");
+    }
+
+    /** Whether the row is about a period not ended by the reporting date. */
+    public boolean inProgress() {
+        return status.startsWith(IN_PROGRESS);
     }
 }

@@ -133,6 +133,7 @@ final class Tables {
         return rows("kpis", "KPIs and tracker measures by period", rows,
                 text("kpi", "KPI", KpiRow::indicator), text("measure", "Measure", KpiRow::measure),
                 text("unit", "Region or system", KpiRow::unit), text("period", "Period", KpiRow::period),
+                text("status", "Status", KpiRow::status),
                 count("numerator", "Numerator", KpiRow::numerator), count("denominator", "Denominator", KpiRow::denominator),
                 numberAs("value", "Value", format, KpiRow::value), numberAs("target", "Target", format, KpiRow::target),
                 numberAs("ci_low", interval + ", low", format, k -> Interval.lowOf(k.interval())),

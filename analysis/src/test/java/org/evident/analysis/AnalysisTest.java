@@ -61,21 +61,23 @@ class AnalysisTest {
             P5,Bury,North East,local,completed,2024-04-01,2024-05-01,2024-12-01,
             """;
 
-    // KPI-1, eight quarters. Mean = 6.00 / 8 = 0.75. Moving ranges 0.02, 0.01, 0.02, 0.01,
+    // KPI-1, eight ended quarters, then 2024-25 Q4, in progress on the reporting date (13 of its
+    // 90 days), whose partial 0.10 is shown but never judged or charted. Mean = 6.00 / 8 = 0.75. Moving ranges 0.02, 0.01, 0.02, 0.01,
     // 0.02, 0.01, 0.22: mean 0.31 / 7 = 0.044286. Limits 0.75 -/+ 2.66 x 0.044286 = 0.632200
     // and 0.867800. The last point, 0.95, is above the upper limit: special cause, improvement.
     // The target 0.80 lies between the limits: hit and miss. The first seven points all lie
     // below the mean: a shift.
     private static final String KPIS = """
             kpi,period,value
-            KPI-1,2023-24 Q1,0.70
-            KPI-1,2023-24 Q2,0.72
-            KPI-1,2023-24 Q3,0.71
-            KPI-1,2023-24 Q4,0.73
-            KPI-1,2024-25 Q1,0.72
-            KPI-1,2024-25 Q2,0.74
-            KPI-1,2024-25 Q3,0.73
-            KPI-1,2024-25 Q4,0.95
+            KPI-1,2022-23 Q4,0.70
+            KPI-1,2023-24 Q1,0.72
+            KPI-1,2023-24 Q2,0.71
+            KPI-1,2023-24 Q3,0.73
+            KPI-1,2023-24 Q4,0.72
+            KPI-1,2024-25 Q1,0.74
+            KPI-1,2024-25 Q2,0.73
+            KPI-1,2024-25 Q3,0.95
+            KPI-1,2024-25 Q4,0.10
             """;
 
     @TempDir
@@ -91,7 +93,7 @@ class AnalysisTest {
                 programme: Test programme
                 reporting_date: 2025-01-13
                 periods:
-                  quarters: { from: 2023-24 Q1, to: 2024-25 Q4 }
+                  quarters: { from: 2022-23 Q4, to: 2024-25 Q4 }
                   phases:
                     - { id: phase-3, label: Phase 3, from: 2024-11-01, to: 2025-01-31 }
                 sources:
@@ -214,7 +216,7 @@ class AnalysisTest {
     void kpiSeries_hasChangeVerdictAndRunChart() throws IOException {
         AnalysisResult r = analyse("", "");
         List<KpiRow> kpi = r.kpis().stream().filter(k -> k.indicator().equals("kpi-sat")).toList();
-        assertEquals(8, kpi.size());
+        assertEquals(9, kpi.size(), "eight ended quarters and one in progress");
         assertEquals(0.02, kpi.get(1).change().getAsDouble(), 1e-9);
         assertEquals(Optional.of(Verdict.NOT_MET), kpi.get(0).verdict());
         assertEquals(Optional.of(Verdict.MET), kpi.get(7).verdict());
@@ -230,6 +232,25 @@ class AnalysisTest {
         assertTrue(kpi.get(7).signal().startsWith("improvement: "), kpi.get(7).signal());
         assertTrue(kpi.get(7).signal().contains("outside the process limits"), kpi.get(7).signal());
         assertEquals("hit and miss", kpi.get(7).assurance());
+    }
+
+    @Test
+    void periodInProgress_isShownAsPartial_butNeverJudgedChartedOrCompared() throws IOException {
+        AnalysisResult r = analyse("", "");
+        List<KpiRow> kpi = r.kpis().stream().filter(k -> k.indicator().equals("kpi-sat")).toList();
+        KpiRow q4 = kpi.get(8);
+        assertEquals("2024-25 Q4", q4.period());
+        // 1 to 13 January 2025 of 1 January to 31 March (90 days).
+        assertEquals("in progress: 13 of 90 days by the reporting date, figures partial", q4.status());
+        assertTrue(q4.inProgress());
+        assertEquals(OptionalDouble.of(0.10), q4.value());
+        assertEquals(Optional.empty(), q4.verdict(), "0.10 against 0.80 would read not met");
+        assertEquals(OptionalDouble.empty(), q4.change());
+        assertEquals("", q4.signal());
+        assertEquals("", q4.assurance());
+        assertEquals("", kpi.get(7).status());
+        KpiChart chart = r.kpiCharts().stream().filter(c -> c.indicator().equals("kpi-sat")).findFirst().orElseThrow();
+        assertEquals(8, chart.chart().values().size());
     }
 
     @Test

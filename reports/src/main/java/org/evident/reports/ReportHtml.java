@@ -263,8 +263,9 @@ final class ReportHtml {
         Map<String, List<PublishedTable.Cell>> latest = new LinkedHashMap<>();
         int kpi = kpis.columnIndex("kpi");
         int unit = kpis.columnIndex("unit");
+        int status = kpis.columnIndex("status");
         for (List<PublishedTable.Cell> row : kpis.rows()) {
-            if (row.get(unit).csv().isEmpty()) {
+            if (row.get(unit).csv().isEmpty() && row.get(status).csv().isEmpty()) {
                 latest.put(row.get(kpi).csv(), row);
             }
         }

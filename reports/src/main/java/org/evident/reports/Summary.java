@@ -112,7 +112,7 @@ public final class Summary {
         // so "the latest period" is each KPI's own latest return, named in the sentence.
         Map<String, KpiRow> latest = new LinkedHashMap<>();
         for (KpiRow row : analysis.kpis()) {
-            if (row.unit().isEmpty()) {
+            if (row.unit().isEmpty() && !row.inProgress()) {
                 latest.put(row.indicator(), row);
             }
         }
