@@ -71,9 +71,13 @@ final class KpiResults {
                 .orElse("");
     }
 
+    private static String basis(Indicator indicator) {
+        return indicator.basis().yamlName();
+    }
+
     /** A sample's share of a count has an interval; a census has none: its value is what happened. */
     private Optional<Interval> interval(Indicator indicator, OptionalLong numerator, OptionalLong denominator) {
-        if (numerator.isPresent() && denominator.isPresent()
+        if (indicator.basis() == Indicator.Basis.SAMPLE && numerator.isPresent() && denominator.isPresent()
                 && denominator.getAsLong() > 0) {
             return Optional.of(Proportions.interval(numerator.getAsLong(), denominator.getAsLong(), settings.interval(),
                     settings.confidenceLevel()));
@@ -108,7 +112,7 @@ final class KpiResults {
             String status = status(d.period());
             if (!status.isEmpty()) {
                 rows.add(new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, d.period(), status,
-                        d.numerator(), d.denominator(), d.value(), rowTarget, Optional.empty(), Optional.empty(),
+                        d.numerator(), d.denominator(), d.value(), rowTarget, basis(indicator), Optional.empty(), Optional.empty(),
                         OptionalDouble.empty(), "", ""));
                 continue;
             }
@@ -132,7 +136,7 @@ final class KpiResults {
                 index++;
             }
             rows.add(new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, d.period(), "", d.numerator(),
-                    d.denominator(), d.value(), rowTarget, interval, verdict, change, signal, assurance));
+                    d.denominator(), d.value(), rowTarget, basis(indicator), interval, verdict, change, signal, assurance));
         }
     }
 }

@@ -13,8 +13,11 @@ import java.util.OptionalLong;
  * @param status     "" for a period that had ended by the reporting date; for a period still in
  *                   progress, {@link #IN_PROGRESS} and how much of it had passed: its figures are
  *                   partial and it has no verdict, change, signal or assurance
- * @param interval   present where the value is a share of a count (numerator and denominator)
- * @param verdict    against the target: by the interval where there is one, else by the value
+ * @param basis      "census" (the counts cover every case: judged by the value) or "sample" (judged
+ *                   by the interval), as the indicator declares or its source's default
+ * @param interval   present where the value is a share of a count from a sample
+ * @param verdict    against the target: a sample's by its interval, a census's (or a value-only
+ *                   KPI's) by its value
  * @param change     the value minus the previous period's value in the same series
  * @param signal     the run chart's special-cause signals at this period, "" for common cause
  *                   or when the series is too short for a chart
@@ -22,7 +25,7 @@ import java.util.OptionalLong;
  */
 public record KpiRow(String indicator, String label, String measure, String unit, String period, String status,
                      OptionalLong numerator, OptionalLong denominator, OptionalDouble value, OptionalDouble target,
-                     Optional<Interval> interval, Optional<Verdict> verdict, OptionalDouble change, String signal,
+                     String basis, Optional<Interval> interval, Optional<Verdict> verdict, OptionalDouble change, String signal,
                      String assurance) {
     /** The start of the status of a period not ended by the reporting date. */
     public static final String IN_PROGRESS = "in progress";
@@ -32,6 +35,7 @@ public record KpiRow(String indicator, String label, String measure, String unit
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(signal, "signal");
         Objects.requireNonNull(assurance, "assurance");
     }

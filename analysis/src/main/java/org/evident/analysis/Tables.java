@@ -136,6 +136,7 @@ final class Tables {
                 text("status", "Status", KpiRow::status),
                 count("numerator", "Numerator", KpiRow::numerator), count("denominator", "Denominator", KpiRow::denominator),
                 numberAs("value", "Value", format, KpiRow::value), numberAs("target", "Target", format, KpiRow::target),
+                text("basis", "Basis", KpiRow::basis),
                 numberAs("ci_low", interval + ", low", format, k -> Interval.lowOf(k.interval())),
                 numberAs("ci_high", interval + ", high", format, k -> Interval.highOf(k.interval())),
                 text("verdict", "Verdict", k -> Verdict.labelOf(k.verdict())),

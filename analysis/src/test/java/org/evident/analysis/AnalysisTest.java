@@ -84,11 +84,19 @@ class AnalysisTest {
     Path dir;
 
     private AnalysisResult analyse(String surveyExtra, String settings) throws IOException {
+        return analyse(TOC, KPIS, surveyExtra, settings);
+    }
+
+    private AnalysisResult analyseWith(String toc, String kpis) throws IOException {
+        return analyse(toc, kpis, "", "");
+    }
+
+    private AnalysisResult analyse(String toc, String kpis, String surveyExtra, String settings) throws IOException {
         Files.createDirectories(dir.resolve("data"));
-        Files.writeString(dir.resolve("toc.yaml"), TOC);
+        Files.writeString(dir.resolve("toc.yaml"), toc);
         Files.writeString(dir.resolve("data/survey.csv"), SURVEY);
         Files.writeString(dir.resolve("data/tracker.csv"), TRACKER);
-        Files.writeString(dir.resolve("data/kpi.csv"), KPIS);
+        Files.writeString(dir.resolve("data/kpi.csv"), kpis);
         Files.writeString(dir.resolve("evaluation.yaml"), """
                 programme: Test programme
                 reporting_date: 2025-01-13
@@ -208,8 +216,35 @@ class AnalysisTest {
         assertEquals(OptionalLong.of(3), eos.get(0).denominator());
         assertEquals(2.0 / 3, eos.get(0).value().getAsDouble(), 1e-12);
         assertEquals(0.0, eos.get(1).value().getAsDouble(), 1e-12);
-        // Wilson 95% for 2 of 3 tops out below 1.0 (upper about 0.94), so the target of 100% is not met.
+        // A tracker measure counts every project: a census, judged by its value, with no interval.
+        // One late report of three misses the 100% target.
+        assertEquals("census", eos.get(0).basis());
+        assertEquals(Optional.empty(), eos.get(0).interval());
         assertEquals(Optional.of(Verdict.NOT_MET), eos.get(0).verdict());
+    }
+
+    @Test
+    void census_isJudgedByItsValue_andASample_byItsInterval() throws IOException {
+        // Against 100%: 11 of 12 as a census misses by its one miss; 12 of 12 is met as a census,
+        // but as a sample its interval (0.757 to 1) reaches below the target: inconclusive.
+        String toc = TOC.replace("- { id: kpi-sat,", "- { id: kpi-census, node: st-sat, label: Census, source: kpi, measure: KPI-9,"
+                + " target: 1.0 }\n  - { id: kpi-sample, node: st-sat, label: Sample, source: kpi, measure: KPI-9, target: 1.0,"
+                + " basis: sample }\n  - { id: kpi-sat,");
+        AnalysisResult r = analyseWith(toc, "kpi,period,numerator,denominator\nKPI-9,2024-25 Q2,11,12\nKPI-9,2024-25 Q3,12,12\n");
+        KpiRow census = kpiRow(r, "kpi-census", "2024-25 Q3");
+        assertEquals(Optional.of(Verdict.MET), census.verdict());
+        assertEquals(Optional.empty(), census.interval());
+        assertEquals(Optional.of(Verdict.NOT_MET), kpiRow(r, "kpi-census", "2024-25 Q2").verdict());
+        KpiRow sample = kpiRow(r, "kpi-sample", "2024-25 Q3");
+        assertEquals("sample", sample.basis());
+        // Wilson 95% for 12 of 12: low = 12 / (12 + 3.841459) = 0.757506.
+        assertEquals(0.757506, sample.interval().orElseThrow().low(), 1e-6);
+        assertEquals(Optional.of(Verdict.INCONCLUSIVE), sample.verdict());
+    }
+
+    private static KpiRow kpiRow(AnalysisResult r, String indicator, String period) {
+        return r.kpis().stream().filter(k -> k.indicator().equals(indicator) && k.period().equals(period)).findFirst()
+                .orElseThrow(() -> new AssertionError(indicator + " " + period + " not in " + r.kpis()));
     }
 
     @Test

@@ -184,7 +184,7 @@ class RunTablesTest {
 
     @Test
     void kpis_haveTheDocumentedColumns_andEveryKpiReturnRow() throws IOException {
-        assertEquals(List.of("kpi", "measure", "unit", "period", "status", "numerator", "denominator", "value", "target", "ci_low",
+        assertEquals(List.of("kpi", "measure", "unit", "period", "status", "numerator", "denominator", "value", "target", "basis", "ci_low",
                 "ci_high", "verdict", "change", "signal", "assurance"), header("kpis.csv"));
         List<CSVRecord> kpis = read("kpis.csv");
         // The fixture's returns: 7 KPIs x 7 quarters = 49 rows (see kpi_returns.csv).

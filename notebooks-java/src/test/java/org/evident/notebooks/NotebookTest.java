@@ -96,15 +96,14 @@ class NotebookTest {
         assertEquals("2023-24 Q1", run.value("kpi1.stringColumn(\"period\").get(0)"));
         assertEquals("10", run.value("kpi1.longColumn(\"numerator\").get(0)"));
         assertEquals("12", run.value("kpi1.longColumn(\"denominator\").get(0)"));
-        // Wilson 95% for 10 of 12 by hand: z^2/n = 3.841459/12 = 0.320122; centre
-        // (0.833333 + 0.160061) / 1.320122 = 0.752503; half-width 1.959964 * sqrt(0.011574 + 0.006669)
-        // / 1.320122 = 0.200532; so 0.551971 to 0.953035, which straddles the 0.80 target.
-        assertEquals(0.551971, number(run.value("kpi1.doubleColumn(\"ci_low\").get(0)")), 1e-5);
-        assertEquals(0.953035, number(run.value("kpi1.doubleColumn(\"ci_high\").get(0)")), 1e-5);
-        assertEquals("inconclusive: too few answers to say", run.value("kpi1.stringColumn(\"verdict\").get(0)"));
-        // Shares are printed as percentages: 10/12 = 83.3%, interval 55.2% to 95.3%.
+        // KPI-1 is a census (toc.yaml): 10 of 12 = 83.3% is judged by its value against 80%: met.
+        assertEquals("census", run.value("kpi1.stringColumn(\"basis\").get(0)"));
+        assertEquals("met", run.value("kpi1.stringColumn(\"verdict\").get(0)"));
+        // 2023-24 Q2, 3 of 4 = 75%: not met, with no interval to hide behind.
+        assertEquals("not met", run.value("kpi1.stringColumn(\"verdict\").get(1)"));
+        // Shares are printed as percentages.
         String shown = run.outputs.get(7);
-        assertTrue(shown.contains("83.3%") && shown.contains("55.2%") && shown.contains("95.3%"), shown);
+        assertTrue(shown.contains("83.3%") && shown.contains("80.0%") && shown.contains("census"), shown);
     }
 
     @Test

@@ -167,6 +167,49 @@ class TocValidationTest {
     }
 
     @Test
+    void indicatorBasis_defaultsBySource_andAnUnknownBasisIsAnErrorAtTheValue() {
+        String graph = """
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                """;
+        TheoryOfChange toc = TheoryOfChange.parse("toc.yaml", graph + """
+                  - { id: k, node: b, label: K, source: kpi, measure: KPI-1 }
+                  - { id: t, node: b, label: T, source: tracker, measure: offers-closed }
+                  - { id: s, node: b, label: S, source: survey, measure: quality }
+                  - { id: r, node: b, label: R, source: kpi, measure: KPI-2, basis: sample }
+                """);
+        assertEquals(List.of(Indicator.Basis.CENSUS, Indicator.Basis.CENSUS, Indicator.Basis.SAMPLE, Indicator.Basis.SAMPLE),
+                toc.indicators().stream().map(Indicator::basis).toList());
+        Problem p = onlyError(graph + """
+                  - id: k
+                    node: b
+                    label: K
+                    source: kpi
+                    measure: KPI-1
+                    basis: everyone
+                """);
+        assertAt(p, 12, 12, "census or sample");
+    }
+
+    @Test
+    void censusBasisOnASurveyIndicator_isAnErrorAtTheBasis() {
+        Problem p = onlyError("""
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                  - { id: s, node: b, label: S, source: survey, measure: quality, basis: census }
+                """);
+        assertAt(p, 7, 74, "declare the source's 'population:'");
+    }
+
+    @Test
     void indicatorNamingUnknownMethod_isAnErrorAtTheMethod() {
         Problem p = onlyError("""
                 nodes:
