@@ -96,15 +96,32 @@ final class KpiResults {
                 : Verdict.ofValue(value.getAsDouble(), target.getAsDouble(), indicator.direction()));
     }
 
+    /**
+     * The values a run chart is drawn from: the values, or for a running total the increments,
+     * taken from zero before the first period.
+     */
+    static List<Double> charted(Indicator indicator, List<IndicatorData> valued) {
+        List<Double> values = new ArrayList<>(valued.size());
+        double before = 0;
+        for (IndicatorData d : valued) {
+            double v = d.value().getAsDouble();
+            values.add(indicator.cumulative() ? v - before : v);
+            before = v;
+        }
+        return values;
+    }
+
     private void series(Indicator indicator, String unit, List<IndicatorData> points) {
         // A period in progress is shown, as partial, but never judged, charted or compared.
         List<IndicatorData> valued = points.stream().filter(d -> d.value().isPresent() && status(d.period()).isEmpty()).toList();
         OptionalDouble target = indicator.target();
+        // A running total only rises: its chart, signals and assurance are of what each period added.
+        // The target of a running total is not a target for one period's increment.
         Optional<RunChart> chart = RunChart.of(valued.stream().map(IndicatorData::period).toList(),
-                valued.stream().map(d -> d.value().getAsDouble()).toList(), target, indicator.direction(),
+                charted(indicator, valued), indicator.cumulative() ? OptionalDouble.empty() : target, indicator.direction(),
                 new SpcRules(settings.runCharts().shiftLength(), settings.runCharts().trendLength(),
                         settings.runCharts().minimumPoints()));
-        chart.ifPresent(c -> charts.add(new KpiChart(indicator.id(), indicator.label(), unit, c)));
+        chart.ifPresent(c -> charts.add(new KpiChart(indicator.id(), indicator.label(), unit, c, indicator.cumulative())));
         OptionalDouble previous = OptionalDouble.empty();
         int index = 0;
         for (IndicatorData d : points) {
@@ -129,7 +146,7 @@ final class KpiResults {
                     signal = c.readings().get(index).label() + ": " + causes.stream().sorted()
                             .map(RunChart.SpecialCause::label).collect(Collectors.joining("; "));
                 }
-                assurance = c.assurance().label();
+                assurance = indicator.cumulative() ? "" : c.assurance().label();
             }
             if (d.value().isPresent()) {
                 previous = d.value();

@@ -242,6 +242,27 @@ class AnalysisTest {
         assertEquals(Optional.of(Verdict.INCONCLUSIVE), sample.verdict());
     }
 
+    @Test
+    void cumulativeSeries_isChartedOnItsIncrements_soARisingTotalIsNoSignal() throws IOException {
+        // Three more each quarter: the running total rises 8 times in a row (a trend, and points
+        // beyond the limits, on the total itself), but what each quarter adds never changes.
+        String toc = TOC.replace("- { id: kpi-sat,", "- { id: kpi-total, node: st-sat, label: Total, source: kpi, measure: KPI-9,"
+                + " unit: count, cumulative: true }\n  - { id: kpi-sat,");
+        StringBuilder kpis = new StringBuilder("kpi,period,value\n");
+        String[] quarters = {"2022-23 Q4", "2023-24 Q1", "2023-24 Q2", "2023-24 Q3", "2023-24 Q4", "2024-25 Q1", "2024-25 Q2",
+            "2024-25 Q3"};
+        for (int i = 0; i < quarters.length; i++) {
+            kpis.append("KPI-9,").append(quarters[i]).append(',').append(3 * (i + 1)).append('\n');
+        }
+        AnalysisResult r = analyseWith(toc, kpis.toString());
+        KpiChart chart = r.kpiCharts().stream().filter(c -> c.indicator().equals("kpi-total")).findFirst().orElseThrow();
+        assertTrue(chart.ofIncrements());
+        assertEquals(List.of(3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0), chart.chart().values());
+        assertTrue(r.kpis().stream().filter(k -> k.indicator().equals("kpi-total")).allMatch(k -> k.signal().isEmpty()),
+                r.kpis()::toString);
+        assertEquals(OptionalDouble.of(24), kpiRow(r, "kpi-total", "2024-25 Q3").value(), "the row keeps the running total");
+    }
+
     private static KpiRow kpiRow(AnalysisResult r, String indicator, String period) {
         return r.kpis().stream().filter(k -> k.indicator().equals(indicator) && k.period().equals(period)).findFirst()
                 .orElseThrow(() -> new AssertionError(indicator + " " + period + " not in " + r.kpis()));

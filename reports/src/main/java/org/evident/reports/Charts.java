@@ -240,7 +240,10 @@ public final class Charts {
             anyTarget |= t != null;
             targets.add(t);
         }
-        String title = kpi.label() == null || kpi.label().isBlank() ? kpi.indicator() : kpi.label();
+        String title = (kpi.label() == null || kpi.label().isBlank() ? kpi.indicator() : kpi.label())
+                + (kpi.ofIncrements() ? ": added each period" : "");
+        // A running total's target is not a target for one period's increment.
+        anyTarget &= !kpi.ofIncrements();
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("Period")
                 .yAxisTitle(shares ? "Share" : "Value").build();
         CategoryStyler styler = chart.getStyler();

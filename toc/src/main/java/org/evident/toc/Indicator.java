@@ -14,10 +14,13 @@ import java.util.OptionalDouble;
  *                that method; without it, the indicator counts as a method of its own
  * @param basis   whether the counts cover every case (a census, judged by its value) or a sample
  *                of them (judged by its interval); {@link Basis#defaultFor} when not declared
+ * @param cumulative whether each period's value is a running total (projects completed so far):
+ *                then its run chart and signals are of the increments, since a running total
+ *                only ever rises and says nothing by rising
  */
 public record Indicator(String id, String node, String label, Source source, String measure,
                         OptionalDouble target, Direction direction, String unit, java.util.Optional<String> method,
-                        Basis basis) {
+                        Basis basis, boolean cumulative) {
 
     /**
      * Whether an indicator's numbers count every case or a sample of them. A census (every
