@@ -27,6 +27,7 @@ import org.evident.toc.Settings;
 final class KpiResults {
     private final EvaluationProject project;
     private final Settings settings;
+    private final List<KpiRow> toDate = new ArrayList<>();
     private final List<KpiRow> rows = new ArrayList<>();
     private final List<KpiChart> charts = new ArrayList<>();
 
@@ -51,8 +52,11 @@ final class KpiResults {
         }
     }
 
+    /** The programme-to-date row of every series first, then every series period by period. */
     List<KpiRow> rows() {
-        return List.copyOf(rows);
+        List<KpiRow> all = new ArrayList<>(toDate);
+        all.addAll(rows);
+        return List.copyOf(all);
     }
 
     List<KpiChart> charts() {
@@ -111,6 +115,50 @@ final class KpiResults {
         return values;
     }
 
+    /**
+     * The series to date: a share's numerators and denominators pooled over the ended periods
+     * (judged as any period is), a running total's latest value, a count's total (the target is
+     * per period, so no verdict); a value-only measure of another kind (a ratio, a median, a
+     * mean) cannot be pooled without its counts and has no figure to date.
+     */
+    private KpiRow toDate(Indicator indicator, String unit, List<IndicatorData> ended, String assurance) {
+        OptionalDouble target = indicator.target();
+        OptionalLong numerator = OptionalLong.empty();
+        OptionalLong denominator = OptionalLong.empty();
+        OptionalDouble value = OptionalDouble.empty();
+        Optional<Interval> interval = Optional.empty();
+        Optional<Verdict> verdict = Optional.empty();
+        String status;
+        String span = ended.isEmpty() ? "" : ended.size() + (ended.size() == 1 ? " ended period, " : " ended periods, ")
+                + ended.get(0).period() + (ended.size() == 1 ? "" : " to " + ended.get(ended.size() - 1).period());
+        if (ended.isEmpty()) {
+            status = "to date: no period with a value has ended yet";
+        } else if (ended.stream().allMatch(d -> d.numerator().isPresent() && d.denominator().isPresent())) {
+            long x = ended.stream().mapToLong(d -> d.numerator().getAsLong()).sum();
+            long n = ended.stream().mapToLong(d -> d.denominator().getAsLong()).sum();
+            numerator = OptionalLong.of(x);
+            denominator = OptionalLong.of(n);
+            value = n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) x / n);
+            interval = interval(indicator, numerator, denominator);
+            verdict = verdict(indicator, value, target, interval);
+            status = "to date: numerators and denominators pooled over " + span;
+        } else if (indicator.cumulative()) {
+            value = ended.get(ended.size() - 1).value();
+            verdict = verdict(indicator, value, target, Optional.empty());
+            status = "to date: the running total at the end of " + ended.get(ended.size() - 1).period();
+        } else if (indicator.unit().equals("count")) {
+            value = OptionalDouble.of(ended.stream().mapToDouble(d -> d.value().getAsDouble()).sum());
+            status = "to date: the total over " + span + (target.isPresent() ? "; the target is per period, so no verdict" : "");
+            target = OptionalDouble.empty();
+        } else {
+            status = "to date: no figure; a value-only measure (unit: " + indicator.unit() + ") cannot be pooled"
+                    + " without its counts (see each period)";
+            target = OptionalDouble.empty();
+        }
+        return new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, KpiRow.TO_DATE, status, numerator,
+                denominator, value, target, basis(indicator), interval, verdict, OptionalDouble.empty(), "", assurance);
+    }
+
     private void series(Indicator indicator, String unit, List<IndicatorData> points) {
         // A period in progress is shown, as partial, but never judged, charted or compared.
         List<IndicatorData> valued = points.stream().filter(d -> d.value().isPresent() && status(d.period()).isEmpty()).toList();
@@ -122,6 +170,8 @@ final class KpiResults {
                 new SpcRules(settings.runCharts().shiftLength(), settings.runCharts().trendLength(),
                         settings.runCharts().minimumPoints()));
         chart.ifPresent(c -> charts.add(new KpiChart(indicator.id(), indicator.label(), unit, c, indicator.cumulative())));
+        toDate.add(toDate(indicator, unit, valued,
+                chart.filter(c -> !indicator.cumulative()).map(c -> c.assurance().label()).orElse("")));
         OptionalDouble previous = OptionalDouble.empty();
         int index = 0;
         for (IndicatorData d : points) {

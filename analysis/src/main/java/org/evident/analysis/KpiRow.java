@@ -10,9 +10,11 @@ import java.util.OptionalLong;
  *
  * @param indicator  the indicator id in toc.yaml
  * @param unit       the region or system the row is about, or "" for the whole programme
+ * @param period     a period id, or {@link #TO_DATE} for the series' ended periods pooled
  * @param status     "" for a period that had ended by the reporting date; for a period still in
  *                   progress, {@link #IN_PROGRESS} and how much of it had passed: its figures are
- *                   partial and it has no verdict, change, signal or assurance
+ *                   partial and it has no verdict, change, signal or assurance; for the row
+ *                   {@link #TO_DATE}, what was pooled (or why nothing could be)
  * @param basis      "census" (the counts cover every case: judged by the value) or "sample" (judged
  *                   by the interval), as the indicator declares or its source's default
  * @param interval   present where the value is a share of a count from a sample
@@ -27,6 +29,9 @@ public record KpiRow(String indicator, String label, String measure, String unit
                      OptionalLong numerator, OptionalLong denominator, OptionalDouble value, OptionalDouble target,
                      String basis, Optional<Interval> interval, Optional<Verdict> verdict, OptionalDouble change, String signal,
                      String assurance) {
+    /** The period of a series' row for the programme to date: every ended period pooled. */
+    public static final String TO_DATE = "to date";
+
     /** The start of the status of a period not ended by the reporting date. */
     public static final String IN_PROGRESS = "in progress";
 
@@ -38,6 +43,11 @@ public record KpiRow(String indicator, String label, String measure, String unit
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(signal, "signal");
         Objects.requireNonNull(assurance, "assurance");
+    }
+
+    /** Whether the row pools every ended period of its series ({@link #TO_DATE}). */
+    public boolean toDate() {
+        return period.equals(TO_DATE);
     }
 
     /** Whether the row is about a period not ended by the reporting date. */

@@ -91,16 +91,21 @@ class NotebookTest {
     @Test
     void quickstart_showsTheKpiTable_fromTheReturns() throws IOException {
         NotebookRun run = run(QUICKSTART);
-        // data/kpi_returns.csv has 7 quarterly rows for KPI-1, the first 10 of 12 in 2023-24 Q1.
-        assertEquals("7", run.value("kpi1.rowCount()"));
-        assertEquals("2023-24 Q1", run.value("kpi1.stringColumn(\"period\").get(0)"));
-        assertEquals("10", run.value("kpi1.longColumn(\"numerator\").get(0)"));
-        assertEquals("12", run.value("kpi1.longColumn(\"denominator\").get(0)"));
-        // KPI-1 is a census (toc.yaml): 10 of 12 = 83.3% is judged by its value against 80%: met.
+        // The programme to date, then data/kpi_returns.csv's 7 quarterly rows for KPI-1, the first 10
+        // of 12 in 2023-24 Q1. To date: 10+3+3+19+10+6+2 = 53 of 12+4+3+24+12+7+3 = 65 (81.5%).
+        assertEquals("8", run.value("kpi1.rowCount()"));
+        assertEquals("to date", run.value("kpi1.stringColumn(\"period\").get(0)"));
+        assertEquals("53", run.value("kpi1.longColumn(\"numerator\").get(0)"));
+        assertEquals("65", run.value("kpi1.longColumn(\"denominator\").get(0)"));
+        assertEquals("2023-24 Q1", run.value("kpi1.stringColumn(\"period\").get(1)"));
+        assertEquals("10", run.value("kpi1.longColumn(\"numerator\").get(1)"));
+        assertEquals("12", run.value("kpi1.longColumn(\"denominator\").get(1)"));
+        // KPI-1 is a census (toc.yaml), judged by its value against 80%: 81.5% to date is met, and
+        // so is 10 of 12 = 83.3%; 3 of 4 = 75% in 2023-24 Q2 is not, with no interval to hide behind.
         assertEquals("census", run.value("kpi1.stringColumn(\"basis\").get(0)"));
         assertEquals("met", run.value("kpi1.stringColumn(\"verdict\").get(0)"));
-        // 2023-24 Q2, 3 of 4 = 75%: not met, with no interval to hide behind.
-        assertEquals("not met", run.value("kpi1.stringColumn(\"verdict\").get(1)"));
+        assertEquals("met", run.value("kpi1.stringColumn(\"verdict\").get(1)"));
+        assertEquals("not met", run.value("kpi1.stringColumn(\"verdict\").get(2)"));
         // Shares are printed as percentages.
         String shown = run.outputs.get(7);
         assertTrue(shown.contains("83.3%") && shown.contains("80.0%") && shown.contains("census"), shown);
@@ -273,8 +278,9 @@ class NotebookTest {
         // The tracker's completion dates, 2024-07-15 and 2024-09-20 (Q2), 2024-11-29 (Q3) and
         // 2025-02-14 (Q4), give 0, 2, 3 and 4 completed by each quarter's end; the target of 4 is
         // met in Q4 only (reaching a value target exactly counts as meeting it).
-        assertEquals("[0.0, 2.0, 3.0, 4.0]", run.value("kpis.doubleColumn(\"value\").asList()"));
-        assertEquals("[not met, not met, not met, met]", run.value("kpis.stringColumn(\"verdict\").asList()"));
+        // The running total to date (4, met) leads the table.
+        assertEquals("[4.0, 0.0, 2.0, 3.0, 4.0]", run.value("kpis.doubleColumn(\"value\").asList()"));
+        assertEquals("[met, not met, not met, not met, met]", run.value("kpis.stringColumn(\"verdict\").asList()"));
         // Q4: one indicator met, one method, nothing against: the default rubric's `supported`.
         String q4 = "evidence.where(evidence.stringColumn(\"node\").isEqualTo(\"st-projects-completed\")"
                 + ".and(evidence.stringColumn(\"period\").isEqualTo(\"2024-25 Q4\")))";

@@ -11,6 +11,7 @@ import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
 import org.evident.analysis.Grade;
+import org.evident.analysis.KpiRow;
 import org.evident.analysis.PublishedTable;
 import org.evident.ingest.Reconciliation;
 import org.evident.ingest.Reject;
@@ -259,23 +260,39 @@ final class ReportHtml {
         out.append("<div class=\"section\">\n");
         section("kpis");
         PublishedTable kpis = table("kpis");
-        // Each KPI's latest return for the whole programme: the last programme-level row of its series.
+        // The programme to date (every ended period pooled) first, then each KPI's latest ended
+        // period: the last programme-level row of its series that is neither to date nor in progress.
+        List<List<PublishedTable.Cell>> toDate = new ArrayList<>();
         Map<String, List<PublishedTable.Cell>> latest = new LinkedHashMap<>();
         int kpi = kpis.columnIndex("kpi");
         int unit = kpis.columnIndex("unit");
+        int period = kpis.columnIndex("period");
         int status = kpis.columnIndex("status");
         for (List<PublishedTable.Cell> row : kpis.rows()) {
-            if (row.get(unit).csv().isEmpty() && row.get(status).csv().isEmpty()) {
+            if (!row.get(unit).csv().isEmpty()) {
+                continue;
+            }
+            if (row.get(period).csv().equals(KpiRow.TO_DATE)) {
+                toDate.add(row);
+            } else if (row.get(status).csv().isEmpty()) {
                 latest.put(row.get(kpi).csv(), row);
             }
         }
-        if (latest.isEmpty()) {
+        if (toDate.isEmpty()) {
             out.append("<p>No KPI data.</p>\n");
         } else {
-            out.append("<p>Each KPI's latest return for the whole programme, against its target where it has one.</p>\n");
-            table(kpis, List.copyOf(latest.values()), "data small", View.of("kpi", "wide").withCode("measure"),
-                    View.of("period", "nowrap"), View.of("value").withCount("numerator", "denominator"), View.of("target"),
-                    View.range("ci_low", "ci_high"), View.of("verdict"), View.of("assurance").then("signal"));
+            View[] views = {View.of("kpi", "wide").withCode("measure"), View.of("value").withCount("numerator", "denominator"),
+                View.of("target"), View.of("basis"), View.range("ci_low", "ci_high"), View.of("verdict"),
+                View.of("assurance").then("signal")};
+            out.append("<h3>Programme to date</h3>\n<p>Each KPI and tracker measure for the whole programme, every ended"
+                    + " quarter pooled: numerators and denominators added up, a running total at its latest, a count"
+                    + " totalled. A quarter still in progress on the reporting date is left out.</p>\n");
+            table(kpis, toDate, "data small", views);
+            out.append("<h3>Latest ended quarter</h3>\n<p>Each KPI's latest return for a quarter that had ended by the"
+                    + " reporting date.</p>\n");
+            List<View> withPeriod = new ArrayList<>(List.of(views));
+            withPeriod.add(1, View.of("period", "nowrap"));
+            table(kpis, List.copyOf(latest.values()), "data small", withPeriod.toArray(View[]::new));
         }
         charts("run-chart-", "");
         out.append("</div>\n");
