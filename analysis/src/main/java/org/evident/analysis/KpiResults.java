@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.evident.ingest.IndicatorData;
@@ -101,18 +100,56 @@ final class KpiResults {
     }
 
     /**
-     * The values a run chart is drawn from: the values, or for a running total the increments,
-     * taken from zero before the first period.
+     * The chart that fits the measure: a p chart (or Laney's p') for a share of a count, a c chart
+     * for a count, an XmR chart otherwise, its limits clipped to what the measure can take.
      */
-    static List<Double> charted(Indicator indicator, List<IndicatorData> valued) {
-        List<Double> values = new ArrayList<>(valued.size());
-        double before = 0;
-        for (IndicatorData d : valued) {
-            double v = d.value().getAsDouble();
-            values.add(indicator.cumulative() ? v - before : v);
-            before = v;
+    private Optional<RunChart> chart(Indicator indicator, List<IndicatorData> valued, OptionalDouble target) {
+        List<IndicatorData> points = charted(indicator, valued);
+        List<String> periods = points.stream().map(IndicatorData::period).toList();
+        List<Double> values = points.stream().map(d -> d.value().getAsDouble()).toList();
+        SpcRules rules = new SpcRules(settings.runCharts().shiftLength(), settings.runCharts().trendLength(),
+                settings.runCharts().minimumPoints());
+        if (!indicator.cumulative() && !valued.isEmpty() && valued.stream().allMatch(d -> d.numerator().isPresent()
+                && d.denominator().isPresent() && d.denominator().getAsLong() > 0)) {
+            return RunChart.proportion(periods, valued.stream().map(d -> d.numerator().getAsLong()).toList(),
+                    valued.stream().map(d -> d.denominator().getAsLong()).toList(), target, indicator.direction(), rules);
         }
-        return values;
+        if (indicator.unit().equals("count") && values.stream().allMatch(v -> v >= 0 && v == Math.rint(v))) {
+            return RunChart.counts(periods, values, target, indicator.direction(), rules);
+        }
+        return RunChart.xmr(periods, values, bounds(indicator), target, indicator.direction(), rules);
+    }
+
+    /** What the measure can take: a share 0 to 1, a score anything, the rest (days, amounts, ratios) 0 or more. */
+    static RunChart.Bounds bounds(Indicator indicator) {
+        if (indicator.cumulative()) {
+            return indicator.unit().equals("count") ? RunChart.Bounds.NON_NEGATIVE : RunChart.Bounds.NONE;
+        }
+        return switch (indicator.unit()) {
+            case "share" -> RunChart.Bounds.SHARE;
+            case "score" -> RunChart.Bounds.NONE;
+            default -> RunChart.Bounds.NON_NEGATIVE;
+        };
+    }
+
+    /**
+     * The points a run chart is drawn from: the values, or for a running total what each period
+     * added to the one before. The first period of a running total has no total before it to take
+     * away (what it holds may have built up before the series starts), so its increments start at
+     * the second period.
+     */
+    static List<IndicatorData> charted(Indicator indicator, List<IndicatorData> valued) {
+        if (!indicator.cumulative()) {
+            return valued;
+        }
+        List<IndicatorData> increments = new ArrayList<>(Math.max(0, valued.size() - 1));
+        for (int i = 1; i < valued.size(); i++) {
+            IndicatorData d = valued.get(i);
+            increments.add(new IndicatorData(d.indicator(), d.period(), d.unit(),
+                    OptionalDouble.of(d.value().getAsDouble() - valued.get(i - 1).value().getAsDouble()), OptionalLong.empty(),
+                    OptionalLong.empty(), d.target(), d.categories(), d.evidence()));
+        }
+        return increments;
     }
 
     /**
@@ -165,15 +202,17 @@ final class KpiResults {
         OptionalDouble target = indicator.target();
         // A running total only rises: its chart, signals and assurance are of what each period added.
         // The target of a running total is not a target for one period's increment.
-        Optional<RunChart> chart = RunChart.of(valued.stream().map(IndicatorData::period).toList(),
-                charted(indicator, valued), indicator.cumulative() ? OptionalDouble.empty() : target, indicator.direction(),
-                new SpcRules(settings.runCharts().shiftLength(), settings.runCharts().trendLength(),
-                        settings.runCharts().minimumPoints()));
+        Optional<RunChart> chart = chart(indicator, valued, indicator.cumulative() ? OptionalDouble.empty() : target);
         chart.ifPresent(c -> charts.add(new KpiChart(indicator.id(), indicator.label(), unit, c, indicator.cumulative())));
         toDate.add(toDate(indicator, unit, valued,
                 chart.filter(c -> !indicator.cumulative()).map(c -> c.assurance().label()).orElse("")));
         OptionalDouble previous = OptionalDouble.empty();
-        int index = 0;
+        Map<String, Integer> pointOf = new HashMap<>();
+        chart.ifPresent(c -> {
+            for (int i = 0; i < c.periods().size(); i++) {
+                pointOf.put(c.periods().get(i), i);
+            }
+        });
         for (IndicatorData d : points) {
             OptionalDouble rowTarget = d.target().isPresent() ? d.target() : target;
             String status = status(d.period());
@@ -191,16 +230,11 @@ final class KpiResults {
             String assurance = "";
             if (chart.isPresent() && d.value().isPresent()) {
                 RunChart c = chart.get();
-                Set<RunChart.SpecialCause> causes = c.signals().get(index);
-                if (!causes.isEmpty()) {
-                    signal = c.readings().get(index).label() + ": " + causes.stream().sorted()
-                            .map(RunChart.SpecialCause::label).collect(Collectors.joining("; "));
-                }
+                signal = pointOf.containsKey(d.period()) ? c.signal(pointOf.get(d.period())) : "";
                 assurance = indicator.cumulative() ? "" : c.assurance().label();
             }
             if (d.value().isPresent()) {
                 previous = d.value();
-                index++;
             }
             rows.add(new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, d.period(), "", d.numerator(),
                     d.denominator(), d.value(), rowTarget, basis(indicator), interval, verdict, change, signal, assurance));

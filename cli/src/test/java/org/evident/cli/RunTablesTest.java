@@ -207,7 +207,7 @@ class RunTablesTest {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertEquals(List.of("closed_offers.csv", "completions_by_month.csv", "delivery_by_region.csv", "evidence.csv",
-                "evidence_by_period.csv", "evidence_changes.csv", "kpis.csv", "pathways.csv", "referral_routes.csv",
+                "evidence_by_period.csv", "evidence_changes.csv", "kpis.csv", "pathways.csv", "referral_routes.csv", "run_charts.csv",
                 "regions_reached.csv", "support_types.csv", "survey_items.csv", "universal_by_stage.csv"), names);
         for (String name : names) {
             assertArrayEquals(Files.readAllBytes(tables.resolve(name)), Files.readAllBytes(again.resolve(name)), name);

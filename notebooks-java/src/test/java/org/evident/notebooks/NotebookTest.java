@@ -180,24 +180,24 @@ class NotebookTest {
     }
 
     @Test
-    void kpi_runChartOfKpi1_matchesTheXmRFormula() throws IOException {
+    void kpi_runChartOfKpi1_isAPChart_withLimitsFromEachQuartersCount() throws IOException {
         NotebookRun run = run(KPI);
-        // data/kpi_returns.csv, KPI-1: 10/12, 3/4, 3/3, 19/24, 10/12, 6/7, 2/3.
-        double[] values = {10 / 12.0, 3 / 4.0, 1, 19 / 24.0, 10 / 12.0, 6 / 7.0, 2 / 3.0};
-        double mean = java.util.Arrays.stream(values).average().orElseThrow();
-        double movingRange = 0;
-        for (int i = 1; i < values.length; i++) {
-            movingRange += Math.abs(values[i] - values[i - 1]);
+        // data/kpi_returns.csv, KPI-1: 10/12, 3/4, 3/3, 19/24, 10/12, 6/7, 2/3: 53 of 65 pooled.
+        long[] x = {10, 3, 3, 19, 10, 6, 2};
+        long[] n = {12, 4, 3, 24, 12, 7, 3};
+        double p = 53.0 / 65;
+        assertEquals(0.815385, p, 1e-6);
+        assertEquals("P", run.value("runChart.type()"));
+        assertEquals(p, number(run.value("runChart.mean()")), 1e-12);
+        for (int i = 0; i < x.length; i++) {
+            double half = 3 * Math.sqrt(p * (1 - p) / n[i]);
+            assertEquals(Math.max(0, p - half), number(run.value("runChart.lowerLimits().get(" + i + ")")), 1e-12);
+            // p + half is above 1 for every quarter (0.815 + 0.336 for n = 24): clipped to 100%.
+            assertEquals(1.0, number(run.value("runChart.upperLimits().get(" + i + ")")), 1e-12);
         }
-        movingRange /= values.length - 1;
-        // 5.732143 / 7 = 0.818878; moving ranges sum to 0.797619, mean 0.132937; limits mean +/- 2.66 x 0.132937.
-        assertEquals(0.818878, mean, 1e-6);
-        assertEquals(0.465266, mean - 2.66 * movingRange, 1e-6);
-        assertEquals(1.172489, mean + 2.66 * movingRange, 1e-6);
-        assertEquals(mean, number(run.value("runChart.mean()")), 1e-9);
-        assertEquals(mean - 2.66 * movingRange, number(run.value("runChart.lowerLimit()")), 1e-9);
-        assertEquals(mean + 2.66 * movingRange, number(run.value("runChart.upperLimit()")), 1e-9);
-        // The 0.80 target lies between the limits: hit and miss.
+        // n = 24 (2023-24 Q4): 0.815385 - 3 x sqrt(0.815385 x 0.184615 / 24) = 0.577793.
+        assertEquals(0.577793, number(run.value("runChart.lowerLimits().get(3)")), 1e-6);
+        // The latest quarter, 3 systems: limits 14.3% to 100%; the 0.80 target lies between: hit and miss.
         assertEquals("HIT_AND_MISS", run.value("runChart.assurance()"));
     }
 

@@ -51,7 +51,7 @@ import org.evident.toc.Period;
  */
 public final class EvidenceWorkbook {
     static final List<String> SHEETS = List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts",
-            "Survey", "Delivery", "Pathways", "Data quality");
+            "Run chart limits", "Survey", "Delivery", "Pathways", "Data quality");
     /** The published tables of the Delivery sheet, Table 3 of the evaluation (by region) first. */
     static final List<String> DELIVERY_TABLES = List.of("delivery_by_region", "universal_by_stage", "completions_by_month",
             "referral_routes", "support_types", "closed_offers", "regions_reached");
@@ -86,12 +86,13 @@ public final class EvidenceWorkbook {
             }
             table(sheets.get(4), table(tables, "kpis"));
             runCharts(sheets.get(5), workbook, input.charts());
-            table(sheets.get(6), table(tables, "survey_items"));
+            table(sheets.get(6), table(tables, "run_charts"));
+            table(sheets.get(7), table(tables, "survey_items"));
             for (String name : DELIVERY_TABLES) {
-                delivery(sheets.get(7), table(tables, name));
+                delivery(sheets.get(8), table(tables, name));
             }
-            table(sheets.get(8), table(tables, "pathways"));
-            dataQuality(sheets.get(9), input);
+            table(sheets.get(9), table(tables, "pathways"));
+            dataQuality(sheets.get(10), input);
             sheets.forEach(WorkbookSheet::finish);
             // POI stamps "created" with the current time; the reporting date keeps two runs alike.
             Optional<Date> date = Optional.of(Date.from(input.project().evaluation().reportingDate().atStartOfDay()

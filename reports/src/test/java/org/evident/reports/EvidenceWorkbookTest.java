@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The workbook of the worked example and of a small project, read back with POI and opened by LibreOffice. */
 class EvidenceWorkbookTest {
-    private static final List<String> TABLE_SHEETS = List.of("Evidence", "Evidence items", "Changes", "KPIs", "Survey", "Delivery", "Pathways",
+    private static final List<String> TABLE_SHEETS = List.of("Evidence", "Evidence items", "Changes", "KPIs", "Run chart limits", "Survey", "Delivery", "Pathways",
             "Data quality");
 
     @TempDir
@@ -127,7 +127,7 @@ class EvidenceWorkbookTest {
         try (XSSFWorkbook wb = open(write(bcf()))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts", "Survey", "Delivery",
+            assertEquals(List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts", "Run chart limits", "Survey", "Delivery",
                     "Pathways", "Data quality"), names);
             for (String name : TABLE_SHEETS) {
                 XSSFSheet sheet = wb.getSheet(name);
