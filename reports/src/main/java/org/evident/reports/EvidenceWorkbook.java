@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
 import org.evident.analysis.Grade;
-import org.evident.analysis.KpiRow;
+import org.evident.analysis.KpiVerdicts;
 import org.evident.analysis.PublishedTable;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
@@ -152,16 +151,14 @@ public final class EvidenceWorkbook {
         verdictCounts(s, analysis.surveyItems().stream().map(SurveyRow::verdict).toList());
         s.skip(1);
 
-        // Every period of a KPI has a verdict; the headline is where each series stands now.
-        s.title("KPI verdicts (latest period of each series)");
-        s.header("Verdict", "Series");
-        Map<String, Optional<Verdict>> latest = new LinkedHashMap<>();
-        for (KpiRow k : analysis.kpis()) {
-            if (k.verdict().isPresent()) {
-                latest.put(k.indicator() + "\u0000" + k.unit(), k.verdict());
-            }
+        // The same totals as the report's summary, counted once (KpiVerdicts).
+        KpiVerdicts kpis = analysis.kpiVerdicts();
+        s.title("KPI verdicts (" + KpiVerdicts.WHAT + ")");
+        s.header("Verdict", "Indicators");
+        for (Verdict v : Verdict.values()) {
+            s.line().text(v.label()).count(kpis.count(v));
         }
-        verdictCounts(s, List.copyOf(latest.values()));
+        s.boldLine().text("Total").count(kpis.indicators());
         s.skip(1);
 
         s.title("Rows read per file");

@@ -152,6 +152,8 @@ final class TocReader {
 
     private void readIndicators(org.yaml.snakeyaml.nodes.Node list) {
         Map<String, org.yaml.snakeyaml.nodes.Node> seen = new HashMap<>();
+        // source and measure -> the first indicator on them: a second one would count the measure twice.
+        Map<String, String> measured = new HashMap<>();
         for (org.yaml.snakeyaml.nodes.Node item : yaml.items(list, "indicators")) {
             yaml.fields(item, "indicator", INDICATOR).ifPresent(f -> {
                 Optional<String> id = f.requiredText("id");
@@ -186,6 +188,12 @@ final class TocReader {
                 if (id.isPresent() && unique(id.get(), "indicator", f, seen) && node.isPresent() && label.isPresent()
                         && source.isPresent() && measure.isPresent()) {
                     indicatorNodes.add(node.get());
+                    String first = measured.putIfAbsent(source.get().yamlName() + " " + measure.get(), id.get());
+                    if (first != null) {
+                        yaml.warning(f.get("measure").orElseThrow(), "indicators '" + first + "' and '" + id.get()
+                                + "' both measure " + source.get().yamlName() + " '" + measure.get() + "': its verdicts"
+                                + " would count twice as evidence and in the KPI totals; keep one");
+                    }
                     indicators.add(new Indicator(id.get(), node.get().value(), label.get(), source.get(), measure.get(),
                             target.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                             direction.orElse(Indicator.Direction.HIGHER), unit.orElse("share"),

@@ -196,6 +196,26 @@ class TocValidationTest {
     }
 
     @Test
+    void twoIndicatorsOnTheSameMeasureAndSource_isAWarningNamingBoth() {
+        TheoryOfChange toc = TheoryOfChange.parse("toc.yaml", """
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                  - { id: kpi-eos, node: b, label: On time, source: kpi, measure: KPI-4 }
+                  - { id: trk-eos, node: b, label: On time, source: tracker, measure: KPI-4 }
+                  - { id: eos-again, node: b, label: On time again, source: kpi, measure: KPI-4 }
+                """);
+        assertEquals(1, toc.warnings().size(), toc.warnings()::toString);
+        Problem w = toc.warnings().get(0);
+        assertEquals(9, w.line());
+        assertEquals(75, w.column());
+        assertTrue(w.message().contains("indicators 'kpi-eos' and 'eos-again' both measure kpi 'KPI-4'"), w.message());
+    }
+
+    @Test
     void censusBasisOnASurveyIndicator_isAnErrorAtTheBasis() {
         Problem p = onlyError("""
                 nodes:
