@@ -288,6 +288,16 @@ final class ReportHtml {
                     + " quarter pooled: numerators and denominators added up, a running total at its latest, a count"
                     + " totalled. A quarter still in progress on the reporting date is left out.</p>\n");
             table(kpis, toDate, "data small", views);
+            // A blank value to date is explained, not left for the reader to guess.
+            int value = kpis.columnIndex("value");
+            List<String> unpooled = toDate.stream().filter(r -> r.get(value).csv().isEmpty())
+                    .map(r -> indicators.containsKey(r.get(kpi).csv()) ? indicators.get(r.get(kpi).csv()).label() : r.get(kpi).csv())
+                    .toList();
+            if (!unpooled.isEmpty()) {
+                out.append("<p class=\"note\">No figure to date for ").append(esc(String.join("; ", unpooled)))
+                        .append(": each is returned as a value only (a ratio, a median, a mean), which cannot be pooled"
+                                + " without the counts behind it; see each quarter below and in kpis.csv.</p>\n");
+            }
             out.append("<h3>Latest ended quarter</h3>\n<p>Each KPI's latest return for a quarter that had ended by the"
                     + " reporting date.</p>\n");
             List<View> withPeriod = new ArrayList<>(List.of(views));
