@@ -14,7 +14,7 @@ import java.util.Map;
 public record KpiVerdicts(int indicators, Map<Verdict, Long> counts) {
 
     /** What is counted, in words, for a heading or a sentence. */
-    public static final String WHAT = "KPIs and tracker measures with a target, whole programme, to date";
+    public static final String WHAT = "KPIs and tracker measures with a target and a figure to date, whole programme";
 
     public KpiVerdicts {
         counts = Map.copyOf(counts);
