@@ -105,14 +105,40 @@ final class KpiResults {
      */
     private Optional<RunChart> chart(Indicator indicator, List<IndicatorData> valued, OptionalDouble target) {
         List<IndicatorData> points = charted(indicator, valued);
+        if (points.size() < settings.runCharts().minimumPoints()) {
+            return Optional.empty();
+        }
+        // Each stretch from a rebase period on is charted on its own (at least 2 points a stretch).
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (Period at : indicator.rebase()) {
+            for (int i = 0; i < points.size(); i++) {
+                Optional<Period> p = project.evaluation().period(points.get(i).period());
+                if (p.isPresent() && !p.get().start().isBefore(at.start())) {
+                    if (i - starts.get(starts.size() - 1) >= 2 && points.size() - i >= 2) {
+                        starts.add(i);
+                    }
+                    break;
+                }
+            }
+        }
+        starts.add(points.size());
+        List<RunChart> stretches = new ArrayList<>();
+        for (int s = 0; s + 1 < starts.size(); s++) {
+            stretch(indicator, points.subList(starts.get(s), starts.get(s + 1)), target, starts.size() > 2)
+                    .ifPresent(stretches::add);
+        }
+        return stretches.isEmpty() ? Optional.empty() : Optional.of(RunChart.rebased(stretches));
+    }
+
+    private Optional<RunChart> stretch(Indicator indicator, List<IndicatorData> points, OptionalDouble target, boolean rebased) {
         List<String> periods = points.stream().map(IndicatorData::period).toList();
         List<Double> values = points.stream().map(d -> d.value().getAsDouble()).toList();
         SpcRules rules = new SpcRules(settings.runCharts().shiftLength(), settings.runCharts().trendLength(),
-                settings.runCharts().minimumPoints());
-        if (!indicator.cumulative() && !valued.isEmpty() && valued.stream().allMatch(d -> d.numerator().isPresent()
+                rebased ? 2 : settings.runCharts().minimumPoints());
+        if (!indicator.cumulative() && !points.isEmpty() && points.stream().allMatch(d -> d.numerator().isPresent()
                 && d.denominator().isPresent() && d.denominator().getAsLong() > 0)) {
-            return RunChart.proportion(periods, valued.stream().map(d -> d.numerator().getAsLong()).toList(),
-                    valued.stream().map(d -> d.denominator().getAsLong()).toList(), target, indicator.direction(), rules);
+            return RunChart.proportion(periods, points.stream().map(d -> d.numerator().getAsLong()).toList(),
+                    points.stream().map(d -> d.denominator().getAsLong()).toList(), target, indicator.direction(), rules);
         }
         if (indicator.unit().equals("count") && values.stream().allMatch(v -> v >= 0 && v == Math.rint(v))) {
             return RunChart.counts(periods, values, target, indicator.direction(), rules);

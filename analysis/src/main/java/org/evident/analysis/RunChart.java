@@ -20,8 +20,10 @@ import org.evident.toc.Indicator;
  * Every limit is clipped to what the measure can take ({@link Bounds}).
  *
  * @param type            which chart, so which limits
- * @param mean            the centre line: the mean (XmR, c) or the pooled share (p, p')
- * @param meanMovingRange the mean of |x(i) - x(i-1)| over consecutive values
+ * @param mean            the centre line: the mean (XmR, c) or the pooled share (p, p'); of the
+ *                        latest stretch when the chart is {@link #rebased}
+ * @param meanMovingRange the mean of |x(i) - x(i-1)| over consecutive values (of the latest stretch)
+ * @param centres         each point's centre line: {@code mean} throughout, unless rebased
  * @param lowerLimits     each point's lower process limit, clipped to the measure's bounds
  * @param upperLimits     each point's upper process limit, clipped likewise
  * @param signals         the special causes at each point, empty where there are none
@@ -30,7 +32,7 @@ import org.evident.toc.Indicator;
  *                        (against the latest point's limits)
  */
 public record RunChart(Type type, List<String> periods, List<Double> values, double mean, double meanMovingRange,
-                       List<Double> lowerLimits, List<Double> upperLimits, List<Set<SpecialCause>> signals,
+                       List<Double> centres, List<Double> lowerLimits, List<Double> upperLimits, List<Set<SpecialCause>> signals,
                        List<Reading> readings, Assurance assurance) {
 
     /** 2.66 = 3 / 1.128, where 1.128 (d2 for n = 2) turns a mean moving range into a standard deviation. */
@@ -134,26 +136,27 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
     }
 
     public RunChart {
-        if (type == null || periods == null || values == null || lowerLimits == null || upperLimits == null
+        if (type == null || periods == null || values == null || centres == null || lowerLimits == null || upperLimits == null
                 || signals == null || readings == null || assurance == null) {
             throw new IllegalArgumentException("a run chart needs a type, periods, values, limits, signals, readings and"
                     + " assurance");
         }
         int size = values.size();
         if (periods.size() != size || signals.size() != size || readings.size() != size || lowerLimits.size() != size
-                || upperLimits.size() != size) {
+                || upperLimits.size() != size || centres.size() != size) {
             throw new IllegalArgumentException("a run chart needs one period, pair of limits, signal set and reading per"
                     + " value, got " + periods.size() + " periods, " + size + " values, " + lowerLimits.size() + " lower and "
                     + upperLimits.size() + " upper limits, " + signals.size() + " signal sets and " + readings.size()
                     + " readings");
         }
         for (int i = 0; i < size; i++) {
-            if (!(lowerLimits.get(i) <= mean && mean <= upperLimits.get(i))) {
-                throw new IllegalArgumentException("the mean " + mean + " must lie between the limits " + lowerLimits.get(i)
-                        + " and " + upperLimits.get(i) + " (point " + (i + 1) + ")");
+            if (!(lowerLimits.get(i) <= centres.get(i) && centres.get(i) <= upperLimits.get(i))) {
+                throw new IllegalArgumentException("the centre " + centres.get(i) + " must lie between the limits "
+                        + lowerLimits.get(i) + " and " + upperLimits.get(i) + " (point " + (i + 1) + ")");
             }
         }
         periods = List.copyOf(periods);
+        centres = List.copyOf(centres);
         values = List.copyOf(values);
         lowerLimits = List.copyOf(lowerLimits);
         upperLimits = List.copyOf(upperLimits);
@@ -165,6 +168,39 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
         }
         signals = Collections.unmodifiableList(copies);
         readings = List.copyOf(readings);
+    }
+
+    /**
+     * One chart of stretches charted on their own, as NHSRplotthedots' {@code rebase} does: each
+     * stretch has its own centre and limits, and no moving range, run or trend crosses from one to
+     * the next. The chart's type, mean, mean moving range and assurance are the latest stretch's.
+     */
+    public static RunChart rebased(List<RunChart> stretches) {
+        if (stretches == null || stretches.isEmpty()) {
+            throw new IllegalArgumentException("a rebased chart needs at least one stretch");
+        }
+        if (stretches.size() == 1) {
+            return stretches.get(0);
+        }
+        List<String> periods = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> centres = new ArrayList<>();
+        List<Double> lower = new ArrayList<>();
+        List<Double> upper = new ArrayList<>();
+        List<Set<SpecialCause>> signals = new ArrayList<>();
+        List<Reading> readings = new ArrayList<>();
+        for (RunChart s : stretches) {
+            periods.addAll(s.periods());
+            values.addAll(s.values());
+            centres.addAll(s.centres());
+            lower.addAll(s.lowerLimits());
+            upper.addAll(s.upperLimits());
+            signals.addAll(s.signals());
+            readings.addAll(s.readings());
+        }
+        RunChart last = stretches.get(stretches.size() - 1);
+        return new RunChart(last.type(), periods, values, last.mean(), last.meanMovingRange(), centres, lower, upper, signals,
+                readings, last.assurance());
     }
 
     /** The latest point's lower limit (on an XmR or c chart, every point's). */
@@ -406,7 +442,9 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
             for (int i = 0; i < y.length; i++) {
                 readings.add(reading(i, direction));
             }
-            return new RunChart(type, periods, values, mean, meanMovingRange(y), boxed(lower), boxed(upper),
+            double[] centres = new double[y.length];
+            java.util.Arrays.fill(centres, mean);
+            return new RunChart(type, periods, values, mean, meanMovingRange(y), boxed(centres), boxed(lower), boxed(upper),
                     List.copyOf(causes), readings, assurance(target, direction));
         }
 

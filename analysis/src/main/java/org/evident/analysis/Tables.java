@@ -172,7 +172,7 @@ final class Tables {
                 text("indicator", "Indicator", p -> p.chart().indicator()), text("unit", "Region or system", p -> p.chart().unit()),
                 text("period", "Period", p -> p.run().periods().get(p.i())),
                 numberAs("value", "Value", value, p -> OptionalDouble.of(p.run().values().get(p.i()))),
-                numberAs("centre", "Centre line", limit, p -> OptionalDouble.of(p.run().mean())),
+                numberAs("centre", "Centre line", limit, p -> OptionalDouble.of(p.run().centres().get(p.i()))),
                 numberAs("lower", "Lower limit", limit, p -> OptionalDouble.of(p.run().lowerLimits().get(p.i()))),
                 numberAs("upper", "Upper limit", limit, p -> OptionalDouble.of(p.run().upperLimits().get(p.i()))),
                 text("chart", "Chart", p -> p.run().type().label() + (p.chart().ofIncrements() ? " of increments" : "")),

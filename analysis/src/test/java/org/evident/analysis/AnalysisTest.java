@@ -287,6 +287,21 @@ class AnalysisTest {
         assertEquals(OptionalDouble.of(24), kpiRow(r, "kpi-total", "2024-25 Q3").value(), "the row keeps the running total");
     }
 
+    @Test
+    void rebase_chartsEachStretchOnItsOwn_fromTheDeclaredQuarter() throws IOException {
+        String toc = TOC.replace("measure: KPI-1, target: 0.8, unit: share }", "measure: KPI-1, target: 0.8, unit: share,"
+                + " rebase: [2024-25 Q1] }");
+        AnalysisResult r = analyseWith(toc, KPIS);
+        RunChart chart = r.kpiCharts().stream().filter(c -> c.indicator().equals("kpi-sat")).findFirst().orElseThrow().chart();
+        // 0.70, 0.72, 0.71, 0.73, 0.72 to 2023-24 Q4: mean 3.58 / 5 = 0.716; from 2024-25 Q1, 0.74, 0.73,
+        // 0.95: mean 2.42 / 3 = 0.806667 (2024-25 Q4, in progress, is in neither).
+        assertEquals(8, chart.values().size());
+        assertEquals(0.716, chart.centres().get(0), 1e-12);
+        assertEquals(0.716, chart.centres().get(4), 1e-12);
+        assertEquals(2.42 / 3, chart.centres().get(5), 1e-12);
+        assertEquals(2.42 / 3, chart.mean(), 1e-12);
+    }
+
     private static KpiRow kpiRow(AnalysisResult r, String indicator, String period) {
         return r.kpis().stream().filter(k -> k.indicator().equals(indicator) && k.period().equals(period)).findFirst()
                 .orElseThrow(() -> new AssertionError(indicator + " " + period + " not in " + r.kpis()));

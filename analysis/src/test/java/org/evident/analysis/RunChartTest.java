@@ -397,6 +397,43 @@ class RunChartTest {
         assertEquals("concern: outside the process limits", chart.signal(8));
     }
 
+    /**
+     * Rebased at the 7th point, as NHSRplotthedots' rebase: 10, 12, 11, 13, 12, 14, then 20, 22, 21,
+     * 23, 22, 24. Each stretch has moving ranges 2, 1, 2, 1, 2 (mean 1.6; the jump from 14 to 20 is in
+     * neither), so limits mean -/+ 2.66 x 1.6 = 4.256: 7.744 to 16.256 around 12, then 17.744 to
+     * 26.256 around 22. Unrebased, the mean 17 and the jump's range of 6 (mean moving range 2 over
+     * 11 ranges) give 11.68 to 22.32, with the first six points all below the mean and the last six
+     * all above: no point is beyond, but the step is hidden in two long runs. Rebased, neither
+     * stretch has a signal.
+     */
+    @Test
+    void rebasedXmr_eachStretchHasItsOwnCentreAndLimits_andNoRangeCrossesTheRebase() {
+        List<Double> first = List.of(10.0, 12.0, 11.0, 13.0, 12.0, 14.0);
+        List<Double> second = List.of(20.0, 22.0, 21.0, 23.0, 22.0, 24.0);
+        RunChart before = RunChart.xmr(periods(6), first, RunChart.Bounds.NONE, OptionalDouble.empty(), Direction.HIGHER,
+                new SpcRules(7, 7, 2)).orElseThrow();
+        RunChart after = RunChart.xmr(IntStream.rangeClosed(7, 12).mapToObj(i -> "M" + i).toList(), second, RunChart.Bounds.NONE,
+                OptionalDouble.of(18.0), Direction.HIGHER, new SpcRules(7, 7, 2)).orElseThrow();
+        RunChart chart = RunChart.rebased(List.of(before, after));
+        assertEquals(12, chart.values().size());
+        assertEquals(List.of(12.0, 12.0, 12.0, 12.0, 12.0, 12.0, 22.0, 22.0, 22.0, 22.0, 22.0, 22.0), chart.centres());
+        assertEquals(7.744, chart.lowerLimits().get(0), 1e-9);
+        assertEquals(16.256, chart.upperLimits().get(5), 1e-9);
+        assertEquals(17.744, chart.lowerLimits().get(6), 1e-9);
+        assertEquals(26.256, chart.upperLimit(), 1e-9);
+        assertEquals(22.0, chart.mean(), 1e-12);
+        assertEquals(1.6, chart.meanMovingRange(), 1e-12);
+        assertTrue(chart.signals().stream().allMatch(Set::isEmpty), chart.signals()::toString);
+        // The target 18 lies between the latest stretch's limits: hit and miss.
+        assertEquals(Assurance.HIT_AND_MISS, chart.assurance());
+        List<Double> all = new ArrayList<>(first);
+        all.addAll(second);
+        RunChart whole = chart(all, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(17.0, whole.mean(), 1e-12);
+        assertEquals(2.0, whole.meanMovingRange(), 1e-12);
+        assertEquals(11.68, whole.lowerLimit(), 1e-9);
+    }
+
     private static RunChart chart(List<Double> values, OptionalDouble target, Direction direction) {
         return chart(values, target, direction, SpcRules.NHS);
     }

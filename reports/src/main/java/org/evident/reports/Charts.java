@@ -260,7 +260,7 @@ public final class Charts {
         }
 
         line(chart, "values", "Value", periods, run.values(), COMMON, solid(2f)).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(COMMON);
-        line(chart, "mean", run.type() == RunChart.Type.P || run.type() == RunChart.Type.P_PRIME ? "Centre (pooled share)" : "Mean", periods, repeat(run.mean(), periods.size()), Color.BLACK, solid(1.5f));
+        line(chart, "mean", run.type() == RunChart.Type.P || run.type() == RunChart.Type.P_PRIME ? "Centre (pooled share)" : "Mean", periods, run.centres(), Color.BLACK, solid(1.5f));
         // Limits per point: a p chart's widen where a quarter's denominator is small; all are clipped
         // to what the measure can take.
         line(chart, "upper", "Process limits (" + run.type().label() + " chart)", periods, run.upperLimits(), COMMON, dashed());
@@ -311,10 +311,6 @@ public final class Charts {
 
     private static BasicStroke dashed() {
         return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
-    }
-
-    private static List<Double> repeat(double value, int times) {
-        return new ArrayList<>(java.util.Collections.nCopies(times, value));
     }
 
     // ---- Delivery ----------------------------------------------------------------------------

@@ -17,10 +17,14 @@ import java.util.OptionalDouble;
  * @param cumulative whether each period's value is a running total (projects completed so far):
  *                then its run chart and signals are of the increments, since a running total
  *                only ever rises and says nothing by rising
+ * @param rebase  the periods from which the run chart's centre and limits are calculated afresh
+ *                (a change of process, such as the intervention starting), as NHSRplotthedots'
+ *                {@code rebase}: each stretch between them is its own chart, and no moving range,
+ *                run or trend crosses from one to the next
  */
 public record Indicator(String id, String node, String label, Source source, String measure,
                         OptionalDouble target, Direction direction, String unit, java.util.Optional<String> method,
-                        Basis basis, boolean cumulative) {
+                        Basis basis, boolean cumulative, java.util.List<Period> rebase) {
 
     /**
      * Whether an indicator's numbers count every case or a sample of them. A census (every
@@ -74,5 +78,6 @@ public record Indicator(String id, String node, String label, Source source, Str
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(basis, "basis");
+        rebase = java.util.List.copyOf(rebase);
     }
 }

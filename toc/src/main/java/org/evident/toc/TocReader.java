@@ -27,7 +27,7 @@ final class TocReader {
     private static final Set<String> NODE = Set.of("id", "label", "stage", "group", "description");
     private static final Set<String> LINK = Set.of("from", "to", "feedback", "keys");
     private static final Set<String> INDICATOR = Set.of("id", "node", "label", "source", "measure", "target",
-            "direction", "unit", "method", "basis", "cumulative");
+            "direction", "unit", "method", "basis", "cumulative", "rebase");
     private static final Set<String> METHOD = Set.of("id", "label");
     private static final Set<String> QUESTION = Set.of("id", "kind", "text", "nodes", "methods");
     private static final Set<String> VIEW = Set.of("id", "label", "include", "exclude");
@@ -183,6 +183,14 @@ final class TocReader {
                             + " 'population:' instead of basis: census");
                 }
                 boolean cumulative = f.flag("cumulative");
+                List<Period> rebase = new ArrayList<>();
+                for (Scalar at : f.optionalTexts("rebase")) {
+                    try {
+                        rebase.add(Period.quarter(at.value()));
+                    } catch (IllegalArgumentException e) {
+                        yaml.error(at.node(), what + " rebase: " + e.getMessage());
+                    }
+                }
                 Optional<Scalar> method = f.get("method").flatMap(m -> yaml.text(m, what + " method").map(t -> new Scalar(t, m)));
                 method.ifPresent(indicatorMethodRefs::add);
                 if (id.isPresent() && unique(id.get(), "indicator", f, seen) && node.isPresent() && label.isPresent()
@@ -197,7 +205,7 @@ final class TocReader {
                     indicators.add(new Indicator(id.get(), node.get().value(), label.get(), source.get(), measure.get(),
                             target.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                             direction.orElse(Indicator.Direction.HIGHER), unit.orElse("share"),
-                            method.map(Scalar::value), basis.orElse(Indicator.Basis.defaultFor(source.get())), cumulative));
+                            method.map(Scalar::value), basis.orElse(Indicator.Basis.defaultFor(source.get())), cumulative, rebase));
                 }
             });
         }

@@ -216,6 +216,20 @@ class TocValidationTest {
     }
 
     @Test
+    void rebaseThatIsNotAQuarter_isAnErrorAtTheValue() {
+        Problem p = onlyError("""
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                  - { id: k, node: b, label: K, source: kpi, measure: KPI-1, rebase: [2024-25 Q2, next spring] }
+                """);
+        assertAt(p, 7, 83, "next spring");
+    }
+
+    @Test
     void censusBasisOnASurveyIndicator_isAnErrorAtTheBasis() {
         Problem p = onlyError("""
                 nodes:
