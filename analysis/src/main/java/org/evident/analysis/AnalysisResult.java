@@ -47,6 +47,11 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways);
     }
 
+    /** The KPI verdict totals, counted one way for the report and the workbook ({@link KpiVerdicts#WHAT}). */
+    public KpiVerdicts kpiVerdicts() {
+        return KpiVerdicts.of(kpis);
+    }
+
     /** The latest period's assessment of each graded outcome. */
     public List<Assessment> latestEvidence() {
         java.util.Map<String, Assessment> latest = new java.util.LinkedHashMap<>();

@@ -11,22 +11,72 @@ import java.util.Set;
 import org.evident.toc.Indicator;
 
 /**
- * An XmR run chart (individuals with moving ranges) read in the NHS England "Making Data Count"
- * way, following the NHS-R community's NHSRplotthedots.
+ * A run chart (statistical process control chart) read in the NHS England "Making Data Count"
+ * way, following the NHS-R community's NHSRplotthedots for the XmR chart and qicharts2 for the
+ * others. The chart type fits the measure: XmR (individuals with moving ranges) for a continuous
+ * value, a p chart (Laney's p' chart where the points vary more than sampling alone allows) for a
+ * share of a count, whose limits widen where the denominator is small, and a c chart (c' where
+ * over-dispersed) for a count.
+ * Every limit is clipped to what the measure can take ({@link Bounds}).
  *
- * @param meanMovingRange the mean of |x(i) - x(i-1)| over consecutive points
- * @param lowerLimit      mean - 2.66 × meanMovingRange
- * @param upperLimit      mean + 2.66 × meanMovingRange
+ * @param type            which chart, so which limits
+ * @param mean            the centre line: the mean (XmR, c) or the pooled share (p, p'); of the
+ *                        latest stretch when the chart is {@link #rebased}
+ * @param meanMovingRange the mean of |x(i) - x(i-1)| over consecutive values (of the latest stretch)
+ * @param centres         each point's centre line: {@code mean} throughout, unless rebased
+ * @param lowerLimits     each point's lower process limit, clipped to the measure's bounds
+ * @param upperLimits     each point's upper process limit, clipped likewise
  * @param signals         the special causes at each point, empty where there are none
  * @param readings        how each point reads given which way is better
  * @param assurance       whether the process, as it runs, can be expected to meet the target
+ *                        (against the latest point's limits)
  */
-public record RunChart(List<String> periods, List<Double> values, double mean, double meanMovingRange,
-                       double lowerLimit, double upperLimit, List<Set<SpecialCause>> signals,
+public record RunChart(Type type, List<String> periods, List<Double> values, double mean, double meanMovingRange,
+                       List<Double> centres, List<Double> lowerLimits, List<Double> upperLimits, List<Set<SpecialCause>> signals,
                        List<Reading> readings, Assurance assurance) {
 
     /** 2.66 = 3 / 1.128, where 1.128 (d2 for n = 2) turns a mean moving range into a standard deviation. */
     static final double LIMIT_FACTOR = 2.66;
+    /** d2 for moving ranges of two points. */
+    static final double D2 = 1.128;
+
+    /** The kind of chart, named as the SPC literature names it. */
+    public enum Type {
+        XMR("XmR"),
+        P("p"),
+        P_PRIME("p' (Laney)"),
+        C("c"),
+        C_PRIME("c' (Laney)");
+
+        private final String label;
+
+        Type(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** What values a measure can take; limits beyond them cannot happen and are clipped to them. */
+    public record Bounds(double min, double max) {
+        public static final Bounds NONE = new Bounds(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        /** A share: 0 to 1. */
+        public static final Bounds SHARE = new Bounds(0, 1);
+        /** A count, a number of days, an amount: 0 or more. */
+        public static final Bounds NON_NEGATIVE = new Bounds(0, Double.POSITIVE_INFINITY);
+
+        public Bounds {
+            if (!(min < max)) {
+                throw new IllegalArgumentException("bounds need min < max, got " + min + " and " + max);
+            }
+        }
+
+        double clip(double value) {
+            return Math.max(min, Math.min(max, value));
+        }
+    }
 
     /** Why a point stands out from common-cause variation. */
     public enum SpecialCause {
@@ -86,21 +136,30 @@ public record RunChart(List<String> periods, List<Double> values, double mean, d
     }
 
     public RunChart {
-        if (periods == null || values == null || signals == null || readings == null || assurance == null) {
-            throw new IllegalArgumentException("a run chart needs periods, values, signals, readings and assurance");
+        if (type == null || periods == null || values == null || centres == null || lowerLimits == null || upperLimits == null
+                || signals == null || readings == null || assurance == null) {
+            throw new IllegalArgumentException("a run chart needs a type, periods, values, limits, signals, readings and"
+                    + " assurance");
         }
         int size = values.size();
-        if (periods.size() != size || signals.size() != size || readings.size() != size) {
-            throw new IllegalArgumentException("a run chart needs one period, signal set and reading per value, got "
-                    + periods.size() + " periods, " + size + " values, " + signals.size() + " signal sets and "
-                    + readings.size() + " readings");
+        if (periods.size() != size || signals.size() != size || readings.size() != size || lowerLimits.size() != size
+                || upperLimits.size() != size || centres.size() != size) {
+            throw new IllegalArgumentException("a run chart needs one period, pair of limits, signal set and reading per"
+                    + " value, got " + periods.size() + " periods, " + size + " values, " + lowerLimits.size() + " lower and "
+                    + upperLimits.size() + " upper limits, " + signals.size() + " signal sets and " + readings.size()
+                    + " readings");
         }
-        if (!(lowerLimit <= mean && mean <= upperLimit)) {
-            throw new IllegalArgumentException("the mean " + mean + " must lie between the limits "
-                    + lowerLimit + " and " + upperLimit);
+        for (int i = 0; i < size; i++) {
+            if (!(lowerLimits.get(i) <= centres.get(i) && centres.get(i) <= upperLimits.get(i))) {
+                throw new IllegalArgumentException("the centre " + centres.get(i) + " must lie between the limits "
+                        + lowerLimits.get(i) + " and " + upperLimits.get(i) + " (point " + (i + 1) + ")");
+            }
         }
         periods = List.copyOf(periods);
+        centres = List.copyOf(centres);
         values = List.copyOf(values);
+        lowerLimits = List.copyOf(lowerLimits);
+        upperLimits = List.copyOf(upperLimits);
         List<Set<SpecialCause>> copies = new ArrayList<>(size);
         for (Set<SpecialCause> causes : signals) {
             EnumSet<SpecialCause> copy = EnumSet.noneOf(SpecialCause.class);
@@ -112,8 +171,73 @@ public record RunChart(List<String> periods, List<Double> values, double mean, d
     }
 
     /**
-     * The run chart for a series, or empty when there are fewer than {@code rules.minimumPoints()}
-     * values.
+     * One chart of stretches charted on their own, as NHSRplotthedots' {@code rebase} does: each
+     * stretch has its own centre and limits, and no moving range, run or trend crosses from one to
+     * the next. The chart's type, mean, mean moving range and assurance are the latest stretch's.
+     */
+    public static RunChart rebased(List<RunChart> stretches) {
+        if (stretches == null || stretches.isEmpty()) {
+            throw new IllegalArgumentException("a rebased chart needs at least one stretch");
+        }
+        if (stretches.size() == 1) {
+            return stretches.get(0);
+        }
+        List<String> periods = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> centres = new ArrayList<>();
+        List<Double> lower = new ArrayList<>();
+        List<Double> upper = new ArrayList<>();
+        List<Set<SpecialCause>> signals = new ArrayList<>();
+        List<Reading> readings = new ArrayList<>();
+        for (RunChart s : stretches) {
+            periods.addAll(s.periods());
+            values.addAll(s.values());
+            centres.addAll(s.centres());
+            lower.addAll(s.lowerLimits());
+            upper.addAll(s.upperLimits());
+            signals.addAll(s.signals());
+            readings.addAll(s.readings());
+        }
+        RunChart last = stretches.get(stretches.size() - 1);
+        return new RunChart(last.type(), periods, values, last.mean(), last.meanMovingRange(), centres, lower, upper, signals,
+                readings, last.assurance());
+    }
+
+    /** The latest point's lower limit (on an XmR or c chart, every point's). */
+    public double lowerLimit() {
+        return lowerLimits.get(lowerLimits.size() - 1);
+    }
+
+    /** The latest point's upper limit (on an XmR or c chart, every point's). */
+    public double upperLimit() {
+        return upperLimits.get(upperLimits.size() - 1);
+    }
+
+    /**
+     * The point's special causes in words, as the tables show them: its reading, then each cause
+     * ({@code improvement: outside the process limits}); "" for common cause.
+     */
+    public String signal(int point) {
+        Set<SpecialCause> causes = signals.get(point);
+        if (causes.isEmpty()) {
+            return "";
+        }
+        return readings.get(point).label() + ": " + causes.stream().sorted().map(SpecialCause::label)
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /**
+     * The XmR chart of a series with no bounds on its values, or empty when there are fewer
+     * than {@code rules.minimumPoints()} values: {@link #xmr} with {@link Bounds#NONE}.
+     */
+    public static Optional<RunChart> of(List<String> periods, List<Double> values, OptionalDouble target,
+                                        Indicator.Direction direction, SpcRules rules) {
+        return xmr(periods, values, Bounds.NONE, target, direction, rules);
+    }
+
+    /**
+     * The XmR chart of a series, or empty when there are fewer than {@code rules.minimumPoints()}
+     * values: process limits at the mean ± 2.66 × the mean moving range, clipped to {@code bounds}.
      *
      * <p>The limits come from every point: there is no baseline period and no screening of large
      * moving ranges (NHSRplotthedots can drop moving ranges above 3.267 times their mean; this does
@@ -128,8 +252,114 @@ public record RunChart(List<String> periods, List<Double> values, double mean, d
      * @param target an optional target on the same scale as the values; without one the assurance is
      *               {@link Assurance#NO_TARGET}
      */
-    public static Optional<RunChart> of(List<String> periods, List<Double> values, OptionalDouble target,
-                                        Indicator.Direction direction, SpcRules rules) {
+    public static Optional<RunChart> xmr(List<String> periods, List<Double> values, Bounds bounds, OptionalDouble target,
+                                         Indicator.Direction direction, SpcRules rules) {
+        if (bounds == null) {
+            throw new IllegalArgumentException("a run chart needs bounds (Bounds.NONE for none)");
+        }
+        double[] y = checked(periods, values, target, direction, rules);
+        if (y.length < rules.minimumPoints()) {
+            return Optional.empty();
+        }
+        double mean = mean(y);
+        double halfWidth = LIMIT_FACTOR * meanMovingRange(y);
+        double[] half = new double[y.length];
+        java.util.Arrays.fill(half, halfWidth);
+        return Optional.of(new Calculation(Type.XMR, y, mean, half, bounds, rules).chart(periods, values, target, direction));
+    }
+
+    /**
+     * The chart of a share of a count, period by period ({@code numerators[i]} of
+     * {@code denominators[i]}), or empty when there are fewer than {@code rules.minimumPoints()}
+     * points. The centre is the pooled share p = sum of numerators / sum of denominators; each
+     * point's limits are p ± 3 × sqrt(p(1 - p) / n(i)), so a quarter of 3 has wide limits and one of
+     * 300 narrow ones (the p chart). Where the points vary more than that (Laney's sigma-z, the mean
+     * moving range of the standardised points over 1.128, is above 1, as it is with large
+     * denominators and real quarter-to-quarter change), each half-width is multiplied by sigma-z:
+     * Laney's p' chart. Limits are clipped to 0 and 1.
+     */
+    public static Optional<RunChart> proportion(List<String> periods, List<Long> numerators, List<Long> denominators,
+                                                OptionalDouble target, Indicator.Direction direction, SpcRules rules) {
+        if (numerators == null || denominators == null || periods == null || numerators.size() != periods.size()
+                || denominators.size() != periods.size()) {
+            throw new IllegalArgumentException("a p chart needs one numerator and one denominator per period");
+        }
+        long x = 0;
+        long n = 0;
+        List<Double> shares = new ArrayList<>(periods.size());
+        for (int i = 0; i < periods.size(); i++) {
+            long xi = numerators.get(i);
+            long ni = denominators.get(i);
+            if (ni <= 0 || xi < 0 || xi > ni) {
+                throw new IllegalArgumentException("point " + (i + 1) + " (" + periods.get(i) + "): " + xi + " of " + ni
+                        + " is not a share of a count");
+            }
+            x += xi;
+            n += ni;
+            shares.add((double) xi / ni);
+        }
+        double[] y = checked(periods, shares, target, direction, rules);
+        if (y.length < rules.minimumPoints()) {
+            return Optional.empty();
+        }
+        double p = (double) x / n;
+        double[] sigma = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            sigma[i] = Math.sqrt(p * (1 - p) / denominators.get(i));
+        }
+        double sigmaZ = 1;
+        if (p > 0 && p < 1) {
+            double[] z = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                z[i] = (y[i] - p) / sigma[i];
+            }
+            sigmaZ = meanMovingRange(z) / D2;
+        }
+        Type type = sigmaZ > 1 ? Type.P_PRIME : Type.P;
+        double[] half = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            half[i] = 3 * sigma[i] * (type == Type.P_PRIME ? sigmaZ : 1);
+        }
+        return Optional.of(new Calculation(type, y, p, half, Bounds.SHARE, rules).chart(periods, shares, target, direction));
+    }
+
+    /**
+     * The c chart of counts of events in equal periods, or empty when there are fewer than
+     * {@code rules.minimumPoints()} values: the mean count c and limits c ± 3 × sqrt(c) (a Poisson
+     * count's spread), the lower one clipped at 0. Where the counts vary more than a Poisson count
+     * does (Laney's sigma-z of the standardised counts (x - c) / sqrt(c) is above 1, as with
+     * completions that bunch at the year's end), each half-width is multiplied by sigma-z: Laney's
+     * u' chart with equal exposure, here called c'.
+     */
+    public static Optional<RunChart> counts(List<String> periods, List<Double> values, OptionalDouble target,
+                                            Indicator.Direction direction, SpcRules rules) {
+        double[] y = checked(periods, values, target, direction, rules);
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0) {
+                throw new IllegalArgumentException("value " + (i + 1) + " (" + periods.get(i) + ") is not a count: " + y[i]);
+            }
+        }
+        if (y.length < rules.minimumPoints()) {
+            return Optional.empty();
+        }
+        double c = mean(y);
+        double sigmaZ = 1;
+        if (c > 0) {
+            double[] z = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                z[i] = (y[i] - c) / Math.sqrt(c);
+            }
+            sigmaZ = meanMovingRange(z) / D2;
+        }
+        Type type = sigmaZ > 1 ? Type.C_PRIME : Type.C;
+        double[] half = new double[y.length];
+        java.util.Arrays.fill(half, 3 * Math.sqrt(c) * (type == Type.C_PRIME ? sigmaZ : 1));
+        return Optional.of(new Calculation(type, y, c, half, Bounds.NON_NEGATIVE, rules).chart(periods, values, target,
+                direction));
+    }
+
+    private static double[] checked(List<String> periods, List<Double> values, OptionalDouble target,
+                                     Indicator.Direction direction, SpcRules rules) {
         if (periods == null || values == null || target == null || direction == null || rules == null) {
             throw new IllegalArgumentException("a run chart needs periods, values, a target (possibly empty), "
                     + "a direction and rules");
@@ -149,40 +379,53 @@ public record RunChart(List<String> periods, List<Double> values, double mean, d
         if (target.isPresent() && !Double.isFinite(target.getAsDouble())) {
             throw new IllegalArgumentException("the target must be a finite number, got " + target.getAsDouble());
         }
-        if (y.length < rules.minimumPoints()) {
-            return Optional.empty();
+        return y;
+    }
+
+    private static double mean(double[] y) {
+        double sum = 0;
+        for (double v : y) {
+            sum += v;
         }
-        return Optional.of(new Calculation(y, rules).chart(periods, values, target, direction));
+        return sum / y.length;
+    }
+
+    private static double meanMovingRange(double[] y) {
+        double ranges = 0;
+        for (int i = 1; i < y.length; i++) {
+            ranges += Math.abs(y[i] - y[i - 1]);
+        }
+        return y.length < 2 ? 0 : ranges / (y.length - 1);
     }
 
     /** The arithmetic of one chart, kept apart so each rule reads on its own. */
     private static final class Calculation {
+        private final Type type;
         private final double[] y;
         private final SpcRules rules;
         private final double mean;
-        private final double meanMovingRange;
-        private final double lower;
-        private final double upper;
+        /** Each point's distance from the centre to its limits before clipping: three sigma. */
+        private final double[] half;
+        private final double[] lower;
+        private final double[] upper;
         private final List<EnumSet<SpecialCause>> causes = new ArrayList<>();
         /** Whether a signal at the point says "high" (above the mean, or rising), or "low". */
         private final boolean[] high;
         private final boolean[] low;
 
-        Calculation(double[] y, SpcRules rules) {
+        Calculation(Type type, double[] y, double mean, double[] half, Bounds bounds, SpcRules rules) {
+            this.type = type;
             this.y = y;
             this.rules = rules;
-            double sum = 0;
-            for (double v : y) {
-                sum += v;
+            this.mean = mean;
+            this.half = half;
+            lower = new double[y.length];
+            upper = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                // Clipped to what the measure can take, never past the centre line.
+                lower[i] = Math.min(mean, bounds.clip(mean - half[i]));
+                upper[i] = Math.max(mean, bounds.clip(mean + half[i]));
             }
-            mean = sum / y.length;
-            double ranges = 0;
-            for (int i = 1; i < y.length; i++) {
-                ranges += Math.abs(y[i] - y[i - 1]);
-            }
-            meanMovingRange = ranges / (y.length - 1);
-            lower = mean - LIMIT_FACTOR * meanMovingRange;
-            upper = mean + LIMIT_FACTOR * meanMovingRange;
             high = new boolean[y.length];
             low = new boolean[y.length];
             for (int i = 0; i < y.length; i++) {
@@ -199,8 +442,14 @@ public record RunChart(List<String> periods, List<Double> values, double mean, d
             for (int i = 0; i < y.length; i++) {
                 readings.add(reading(i, direction));
             }
-            return new RunChart(periods, values, mean, meanMovingRange, lower, upper,
+            double[] centres = new double[y.length];
+            java.util.Arrays.fill(centres, mean);
+            return new RunChart(type, periods, values, mean, meanMovingRange(y), boxed(centres), boxed(lower), boxed(upper),
                     List.copyOf(causes), readings, assurance(target, direction));
+        }
+
+        private static List<Double> boxed(double[] values) {
+            return java.util.Arrays.stream(values).boxed().toList();
         }
 
         private void mark(int i, SpecialCause cause, boolean isHigh) {
@@ -214,8 +463,8 @@ public record RunChart(List<String> periods, List<Double> values, double mean, d
 
         private void markOutsideLimits() {
             for (int i = 0; i < y.length; i++) {
-                if (y[i] > upper || y[i] < lower) {
-                    mark(i, SpecialCause.OUTSIDE_LIMITS, y[i] > upper);
+                if (y[i] > upper[i] || y[i] < lower[i]) {
+                    mark(i, SpecialCause.OUTSIDE_LIMITS, y[i] > upper[i]);
                 }
             }
         }
@@ -261,14 +510,14 @@ public record RunChart(List<String> periods, List<Double> values, double mean, d
         }
 
         /**
-         * Two of three consecutive points beyond two sigma on the same side, where sigma is the mean
-         * moving range / 1.128, i.e. beyond two thirds of the way from the mean to a limit.
+         * Two of three consecutive points beyond two sigma on the same side, i.e. beyond two thirds
+         * of the way from the centre to a limit (before clipping; on an XmR chart sigma is the mean
+         * moving range / 1.128).
          */
         private void markTwoOfThree() {
-            double reach = 2.0 / 3.0 * LIMIT_FACTOR * meanMovingRange;
             for (int start = 0; start + 3 <= y.length; start++) {
-                markWindow(start, i -> y[i] > mean + reach, true);
-                markWindow(start, i -> y[i] < mean - reach, false);
+                markWindow(start, i -> y[i] > mean + 2.0 / 3.0 * half[i], true);
+                markWindow(start, i -> y[i] < mean - 2.0 / 3.0 * half[i], false);
             }
         }
 
@@ -304,6 +553,8 @@ public record RunChart(List<String> periods, List<Double> values, double mean, d
                 return Assurance.NO_TARGET;
             }
             double t = target.getAsDouble();
+            double lower = this.lower[y.length - 1];
+            double upper = this.upper[y.length - 1];
             if (direction == Indicator.Direction.HIGHER) {
                 if (t <= lower) {
                     return Assurance.CONSISTENTLY_PASSING;

@@ -73,6 +73,10 @@ final class Tables {
                         "Offers", d.closedOffers(), published == null ? null : published.closedOffers()),
                 rows("regions_reached", "Regions reached by the end of each quarter", d.regionsReached(),
                         text("quarter", "Quarter", Delivery.QuarterReach::quarter),
+                        // The quarter in progress on the reporting date counts the regions reached so far.
+                        text("status", "Status", q -> project.evaluation().period(q.quarter())
+                                .filter(p -> !p.endedBy(project.evaluation().reportingDate()))
+                                .map(p -> KpiRow.IN_PROGRESS + ": regions reached by the reporting date").orElse("")),
                         count("regions_reached", "Regions reached", q -> OptionalLong.of(q.regions().size())),
                         text("regions", "Regions", q -> String.join("; ", q.regions()))),
                 rows("survey_items", "Survey answers by wave, group, item and answer", r.surveyItems(),
@@ -93,6 +97,7 @@ final class Tables {
                         number("p_exact", "p (exact)", Format.DECIMAL, SurveyRow::pExact),
                         text("interval", "Interval method", SurveyRow::method)),
                 kpis(r.kpis(), kpiFormats, interval),
+                runCharts(r.kpiCharts(), kpiFormats),
                 rows("evidence", "Evidence grades by outcome and period, with the items behind them", r.evidence(),
                         text("node", "Node", Assessment::node), text("label", "Outcome", Assessment::label),
                         text("stage", "Stage", a -> a.stage().yamlName()), text("period", "Period", Assessment::period),
@@ -134,8 +139,10 @@ final class Tables {
         return rows("kpis", "KPIs and tracker measures by period", rows,
                 text("kpi", "KPI", KpiRow::indicator), text("measure", "Measure", KpiRow::measure),
                 text("unit", "Region or system", KpiRow::unit), text("period", "Period", KpiRow::period),
+                text("status", "Status", KpiRow::status),
                 count("numerator", "Numerator", KpiRow::numerator), count("denominator", "Denominator", KpiRow::denominator),
                 numberAs("value", "Value", format, KpiRow::value), numberAs("target", "Target", format, KpiRow::target),
+                text("basis", "Basis", KpiRow::basis),
                 numberAs("ci_low", interval + ", low", format, k -> Interval.lowOf(k.interval())),
                 numberAs("ci_high", interval + ", high", format, k -> Interval.highOf(k.interval())),
                 text("verdict", "Verdict", k -> Verdict.labelOf(k.verdict())),
@@ -143,6 +150,34 @@ final class Tables {
                 numberAs("change", "Change", k -> format.apply(k) == Format.WHOLE ? Format.DECIMAL : format.apply(k),
                         KpiRow::change),
                 text("signal", "Signal", KpiRow::signal), text("assurance", "Assurance", KpiRow::assurance));
+    }
+
+    /** Every point of every run chart with its centre line and (clipped) limits: what the charts draw, as numbers. */
+    private static PublishedTable runCharts(List<KpiChart> charts, Map<String, Format> formats) {
+        record Point(KpiChart chart, int i) {
+            RunChart run() {
+                return chart.chart();
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        for (KpiChart c : charts) {
+            for (int i = 0; i < c.chart().values().size(); i++) {
+                points.add(new Point(c, i));
+            }
+        }
+        // A p chart's points are shares whatever the indicator's unit; a count's centre and limits need not be whole.
+        Function<Point, Format> value = p -> p.run().type() == RunChart.Type.P || p.run().type() == RunChart.Type.P_PRIME
+                ? Format.SHARE : formats.getOrDefault(p.chart().indicator(), Format.DECIMAL);
+        Function<Point, Format> limit = p -> value.apply(p) == Format.WHOLE ? Format.DECIMAL : value.apply(p);
+        return rows("run_charts", "Run charts: each point with its centre line and process limits", points,
+                text("indicator", "Indicator", p -> p.chart().indicator()), text("unit", "Region or system", p -> p.chart().unit()),
+                text("period", "Period", p -> p.run().periods().get(p.i())),
+                numberAs("value", "Value", value, p -> OptionalDouble.of(p.run().values().get(p.i()))),
+                numberAs("centre", "Centre line", limit, p -> OptionalDouble.of(p.run().centres().get(p.i()))),
+                numberAs("lower", "Lower limit", limit, p -> OptionalDouble.of(p.run().lowerLimits().get(p.i()))),
+                numberAs("upper", "Upper limit", limit, p -> OptionalDouble.of(p.run().upperLimits().get(p.i()))),
+                text("chart", "Chart", p -> p.run().type().label() + (p.chart().ofIncrements() ? " of increments" : "")),
+                text("signal", "Signal", p -> p.run().signal(p.i())));
     }
 
     /** Local projects by region and stage; with a suppression rule, a {@code suppressed} column names each row's hidden stages. */

@@ -61,37 +61,47 @@ class AnalysisTest {
             P5,Bury,North East,local,completed,2024-04-01,2024-05-01,2024-12-01,
             """;
 
-    // KPI-1, eight quarters. Mean = 6.00 / 8 = 0.75. Moving ranges 0.02, 0.01, 0.02, 0.01,
+    // KPI-1, eight ended quarters, then 2024-25 Q4, in progress on the reporting date (13 of its
+    // 90 days), whose partial 0.10 is shown but never judged or charted. Mean = 6.00 / 8 = 0.75. Moving ranges 0.02, 0.01, 0.02, 0.01,
     // 0.02, 0.01, 0.22: mean 0.31 / 7 = 0.044286. Limits 0.75 -/+ 2.66 x 0.044286 = 0.632200
     // and 0.867800. The last point, 0.95, is above the upper limit: special cause, improvement.
     // The target 0.80 lies between the limits: hit and miss. The first seven points all lie
     // below the mean: a shift.
     private static final String KPIS = """
             kpi,period,value
-            KPI-1,2023-24 Q1,0.70
-            KPI-1,2023-24 Q2,0.72
-            KPI-1,2023-24 Q3,0.71
-            KPI-1,2023-24 Q4,0.73
-            KPI-1,2024-25 Q1,0.72
-            KPI-1,2024-25 Q2,0.74
-            KPI-1,2024-25 Q3,0.73
-            KPI-1,2024-25 Q4,0.95
+            KPI-1,2022-23 Q4,0.70
+            KPI-1,2023-24 Q1,0.72
+            KPI-1,2023-24 Q2,0.71
+            KPI-1,2023-24 Q3,0.73
+            KPI-1,2023-24 Q4,0.72
+            KPI-1,2024-25 Q1,0.74
+            KPI-1,2024-25 Q2,0.73
+            KPI-1,2024-25 Q3,0.95
+            KPI-1,2024-25 Q4,0.10
             """;
 
     @TempDir
     Path dir;
 
     private AnalysisResult analyse(String surveyExtra, String settings) throws IOException {
+        return analyse(TOC, KPIS, surveyExtra, settings);
+    }
+
+    private AnalysisResult analyseWith(String toc, String kpis) throws IOException {
+        return analyse(toc, kpis, "", "");
+    }
+
+    private AnalysisResult analyse(String toc, String kpis, String surveyExtra, String settings) throws IOException {
         Files.createDirectories(dir.resolve("data"));
-        Files.writeString(dir.resolve("toc.yaml"), TOC);
+        Files.writeString(dir.resolve("toc.yaml"), toc);
         Files.writeString(dir.resolve("data/survey.csv"), SURVEY);
         Files.writeString(dir.resolve("data/tracker.csv"), TRACKER);
-        Files.writeString(dir.resolve("data/kpi.csv"), KPIS);
+        Files.writeString(dir.resolve("data/kpi.csv"), kpis);
         Files.writeString(dir.resolve("evaluation.yaml"), """
                 programme: Test programme
                 reporting_date: 2025-01-13
                 periods:
-                  quarters: { from: 2023-24 Q1, to: 2024-25 Q4 }
+                  quarters: { from: 2022-23 Q4, to: 2024-25 Q4 }
                   phases:
                     - { id: phase-3, label: Phase 3, from: 2024-11-01, to: 2025-01-31 }
                 sources:
@@ -200,21 +210,108 @@ class AnalysisTest {
     @Test
     void timelinessFromTrackerDates_perQuarterOfCompletion_againstTheReportingDate() throws IOException {
         AnalysisResult r = analyse("", "");
-        List<KpiRow> eos = r.kpis().stream().filter(k -> k.indicator().equals("trk-eos")).toList();
+        List<KpiRow> eos = r.kpis().stream().filter(k -> k.indicator().equals("trk-eos") && !k.toDate()).toList();
         assertEquals(List.of("2024-25 Q2", "2024-25 Q3"), eos.stream().map(KpiRow::period).toList());
         assertEquals(OptionalLong.of(2), eos.get(0).numerator());
         assertEquals(OptionalLong.of(3), eos.get(0).denominator());
         assertEquals(2.0 / 3, eos.get(0).value().getAsDouble(), 1e-12);
         assertEquals(0.0, eos.get(1).value().getAsDouble(), 1e-12);
-        // Wilson 95% for 2 of 3 tops out below 1.0 (upper about 0.94), so the target of 100% is not met.
+        // A tracker measure counts every project: a census, judged by its value, with no interval.
+        // One late report of three misses the 100% target.
+        assertEquals("census", eos.get(0).basis());
+        assertEquals(Optional.empty(), eos.get(0).interval());
         assertEquals(Optional.of(Verdict.NOT_MET), eos.get(0).verdict());
+    }
+
+    @Test
+    void census_isJudgedByItsValue_andASample_byItsInterval() throws IOException {
+        // Against 100%: 11 of 12 as a census misses by its one miss; 12 of 12 is met as a census,
+        // but as a sample its interval (0.757 to 1) reaches below the target: inconclusive.
+        String toc = TOC.replace("- { id: kpi-sat,", "- { id: kpi-census, node: st-sat, label: Census, source: kpi, measure: KPI-9,"
+                + " target: 1.0 }\n  - { id: kpi-sample, node: st-sat, label: Sample, source: kpi, measure: KPI-9, target: 1.0,"
+                + " basis: sample }\n  - { id: kpi-sat,");
+        AnalysisResult r = analyseWith(toc, "kpi,period,numerator,denominator\nKPI-9,2024-25 Q2,11,12\nKPI-9,2024-25 Q3,12,12\n");
+        KpiRow census = kpiRow(r, "kpi-census", "2024-25 Q3");
+        assertEquals(Optional.of(Verdict.MET), census.verdict());
+        assertEquals(Optional.empty(), census.interval());
+        assertEquals(Optional.of(Verdict.NOT_MET), kpiRow(r, "kpi-census", "2024-25 Q2").verdict());
+        KpiRow sample = kpiRow(r, "kpi-sample", "2024-25 Q3");
+        assertEquals("sample", sample.basis());
+        // Wilson 95% for 12 of 12: low = 12 / (12 + 3.841459) = 0.757506.
+        assertEquals(0.757506, sample.interval().orElseThrow().low(), 1e-6);
+        assertEquals(Optional.of(Verdict.INCONCLUSIVE), sample.verdict());
+    }
+
+    @Test
+    void toDate_poolsTheEndedPeriods_andIsJudgedByTheIndicatorsBasis() throws IOException {
+        String toc = TOC.replace("- { id: kpi-sat,", "- { id: kpi-census, node: st-sat, label: Census, source: kpi, measure: KPI-9,"
+                + " target: 1.0 }\n  - { id: kpi-sat,");
+        // 11 of 12, then 12 of 12, then 2024-25 Q4 in progress (left out of the pool).
+        AnalysisResult r = analyseWith(toc, "kpi,period,value,numerator,denominator\nKPI-9,2024-25 Q2,,11,12\n"
+                + "KPI-9,2024-25 Q3,,12,12\nKPI-9,2024-25 Q4,,1,5\nKPI-1,2024-25 Q3,0.7,,\n");
+        KpiRow toDate = kpiRow(r, "kpi-census", KpiRow.TO_DATE);
+        assertEquals(OptionalLong.of(23), toDate.numerator());
+        assertEquals(OptionalLong.of(24), toDate.denominator());
+        assertEquals(23.0 / 24, toDate.value().getAsDouble(), 1e-12);
+        assertEquals(Optional.of(Verdict.NOT_MET), toDate.verdict(), "a census misses 100% by its one late report");
+        assertEquals("to date: numerators and denominators pooled over 2 ended periods, 2024-25 Q2 to 2024-25 Q3",
+                toDate.status());
+        // The to-date rows lead the table.
+        assertTrue(r.kpis().get(0).toDate(), r.kpis().get(0)::toString);
+        // A value-only share (kpi-sat) has no counts to pool: no figure, said so.
+        KpiRow valueOnly = kpiRow(r, "kpi-sat", KpiRow.TO_DATE);
+        assertEquals(OptionalDouble.empty(), valueOnly.value());
+        assertTrue(valueOnly.status().contains("cannot be pooled"), valueOnly.status());
+    }
+
+    @Test
+    void cumulativeSeries_isChartedOnItsIncrements_soARisingTotalIsNoSignal() throws IOException {
+        // Three more each quarter: the running total rises 8 times in a row (a trend, and points
+        // beyond the limits, on the total itself), but what each quarter adds never changes.
+        String toc = TOC.replace("- { id: kpi-sat,", "- { id: kpi-total, node: st-sat, label: Total, source: kpi, measure: KPI-9,"
+                + " unit: count, cumulative: true }\n  - { id: kpi-sat,");
+        StringBuilder kpis = new StringBuilder("kpi,period,value\n");
+        String[] quarters = {"2022-23 Q4", "2023-24 Q1", "2023-24 Q2", "2023-24 Q3", "2023-24 Q4", "2024-25 Q1", "2024-25 Q2",
+            "2024-25 Q3"};
+        for (int i = 0; i < quarters.length; i++) {
+            kpis.append("KPI-9,").append(quarters[i]).append(',').append(3 * (i + 1)).append('\n');
+        }
+        AnalysisResult r = analyseWith(toc, kpis.toString());
+        KpiChart chart = r.kpiCharts().stream().filter(c -> c.indicator().equals("kpi-total")).findFirst().orElseThrow();
+        assertTrue(chart.ofIncrements());
+        // What each quarter added, from the second quarter on (the first has no total before it).
+        assertEquals(List.of(3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0), chart.chart().values());
+        assertEquals("2023-24 Q1", chart.chart().periods().get(0));
+        assertTrue(r.kpis().stream().filter(k -> k.indicator().equals("kpi-total")).allMatch(k -> k.signal().isEmpty()),
+                r.kpis()::toString);
+        assertEquals(OptionalDouble.of(24), kpiRow(r, "kpi-total", "2024-25 Q3").value(), "the row keeps the running total");
+    }
+
+    @Test
+    void rebase_chartsEachStretchOnItsOwn_fromTheDeclaredQuarter() throws IOException {
+        String toc = TOC.replace("measure: KPI-1, target: 0.8, unit: share }", "measure: KPI-1, target: 0.8, unit: share,"
+                + " rebase: [2024-25 Q1] }");
+        AnalysisResult r = analyseWith(toc, KPIS);
+        RunChart chart = r.kpiCharts().stream().filter(c -> c.indicator().equals("kpi-sat")).findFirst().orElseThrow().chart();
+        // 0.70, 0.72, 0.71, 0.73, 0.72 to 2023-24 Q4: mean 3.58 / 5 = 0.716; from 2024-25 Q1, 0.74, 0.73,
+        // 0.95: mean 2.42 / 3 = 0.806667 (2024-25 Q4, in progress, is in neither).
+        assertEquals(8, chart.values().size());
+        assertEquals(0.716, chart.centres().get(0), 1e-12);
+        assertEquals(0.716, chart.centres().get(4), 1e-12);
+        assertEquals(2.42 / 3, chart.centres().get(5), 1e-12);
+        assertEquals(2.42 / 3, chart.mean(), 1e-12);
+    }
+
+    private static KpiRow kpiRow(AnalysisResult r, String indicator, String period) {
+        return r.kpis().stream().filter(k -> k.indicator().equals(indicator) && k.period().equals(period)).findFirst()
+                .orElseThrow(() -> new AssertionError(indicator + " " + period + " not in " + r.kpis()));
     }
 
     @Test
     void kpiSeries_hasChangeVerdictAndRunChart() throws IOException {
         AnalysisResult r = analyse("", "");
-        List<KpiRow> kpi = r.kpis().stream().filter(k -> k.indicator().equals("kpi-sat")).toList();
-        assertEquals(8, kpi.size());
+        List<KpiRow> kpi = r.kpis().stream().filter(k -> k.indicator().equals("kpi-sat") && !k.toDate()).toList();
+        assertEquals(9, kpi.size(), "eight ended quarters and one in progress");
         assertEquals(0.02, kpi.get(1).change().getAsDouble(), 1e-9);
         assertEquals(Optional.of(Verdict.NOT_MET), kpi.get(0).verdict());
         assertEquals(Optional.of(Verdict.MET), kpi.get(7).verdict());
@@ -230,6 +327,25 @@ class AnalysisTest {
         assertTrue(kpi.get(7).signal().startsWith("improvement: "), kpi.get(7).signal());
         assertTrue(kpi.get(7).signal().contains("outside the process limits"), kpi.get(7).signal());
         assertEquals("hit and miss", kpi.get(7).assurance());
+    }
+
+    @Test
+    void periodInProgress_isShownAsPartial_butNeverJudgedChartedOrCompared() throws IOException {
+        AnalysisResult r = analyse("", "");
+        List<KpiRow> kpi = r.kpis().stream().filter(k -> k.indicator().equals("kpi-sat") && !k.toDate()).toList();
+        KpiRow q4 = kpi.get(8);
+        assertEquals("2024-25 Q4", q4.period());
+        // 1 to 13 January 2025 of 1 January to 31 March (90 days).
+        assertEquals("in progress: 13 of 90 days by the reporting date, figures partial", q4.status());
+        assertTrue(q4.inProgress());
+        assertEquals(OptionalDouble.of(0.10), q4.value());
+        assertEquals(Optional.empty(), q4.verdict(), "0.10 against 0.80 would read not met");
+        assertEquals(OptionalDouble.empty(), q4.change());
+        assertEquals("", q4.signal());
+        assertEquals("", q4.assurance());
+        assertEquals("", kpi.get(7).status());
+        KpiChart chart = r.kpiCharts().stream().filter(c -> c.indicator().equals("kpi-sat")).findFirst().orElseThrow();
+        assertEquals(8, chart.chart().values().size());
     }
 
     @Test

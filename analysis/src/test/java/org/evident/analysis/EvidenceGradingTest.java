@@ -41,7 +41,7 @@ class EvidenceGradingTest {
               - { id: survey, label: Survey }
               - { id: kpis, label: Management and KPI data }
             indicators:
-              - { id: kpi-b, node: st-b, label: Share satisfied, source: kpi, measure: KPI-1, target: 0.8, method: kpis }
+              - { id: kpi-b, node: st-b, label: Share satisfied, source: kpi, measure: KPI-1, target: 0.8, method: kpis, basis: sample }
             """;
 
     @TempDir

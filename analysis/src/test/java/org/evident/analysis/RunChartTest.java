@@ -259,6 +259,181 @@ class RunChartTest {
                 () -> RunChart.of(periods(8), withNaN, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS));
     }
 
+    /**
+     * NHSRplotthedots' own case (tests/testthat/test-ptd_spc_standard.R, "it only reports special
+     * cause for 2 of 3 points close to limits when they are on the same side of the mean"): 1, -1
+     * alternating for 16 points, then the 15th set to 5.5 and the 16th to -5.5. Its ptd_spc_standard
+     * gives mean 0 and limits mean -/+ 2.66 x the mean moving range: 13 ranges of 2, then 6.5 and 11,
+     * so 43.5 / 15 = 2.9 and limits -/+ 7.714; the two last points are beyond two sigma (5.143) on
+     * opposite sides, and it reads both as common cause. So does this.
+     */
+    @Test
+    void xmr_matchesNhsrPlotTheDots_limitsAndTwoOfThreeOnOppositeSides() {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            values.add(i % 2 == 0 ? 1.0 : -1.0);
+        }
+        values.set(14, 5.5);
+        values.set(15, -5.5);
+        RunChart chart = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(RunChart.Type.XMR, chart.type());
+        assertEquals(0.0, chart.mean(), 1e-12);
+        assertEquals(2.9, chart.meanMovingRange(), 1e-12);
+        assertEquals(-7.714, chart.lowerLimit(), 1e-12);
+        assertEquals(7.714, chart.upperLimit(), 1e-12);
+        assertEquals(Reading.COMMON_CAUSE, chart.readings().get(14));
+        assertEquals(Reading.COMMON_CAUSE, chart.readings().get(15));
+        assertTrue(chart.signals().stream().allMatch(Set::isEmpty), chart.signals()::toString);
+    }
+
+    @Test
+    void xmrOfAShare_hasItsLimitsClippedToZeroAndOne() {
+        // 0.9, 1, 0.8, 1, 0.95, 1: mean 5.65 / 6 = 0.941667; moving ranges 0.1, 0.2, 0.2, 0.05, 0.05:
+        // mean 0.12; 2.66 x 0.12 = 0.3192, so 0.622467 and 1.260867, which a share cannot reach: 1.
+        List<Double> values = List.of(0.9, 1.0, 0.8, 1.0, 0.95, 1.0);
+        RunChart chart = RunChart.xmr(periods(6), values, RunChart.Bounds.SHARE, OptionalDouble.empty(), Direction.HIGHER,
+                SpcRules.NHS).orElseThrow();
+        assertEquals(0.622467, chart.lowerLimit(), 1e-6);
+        assertEquals(1.0, chart.upperLimit());
+        assertTrue(chart.signals().stream().allMatch(Set::isEmpty), "a point at the clipped limit is not beyond it");
+    }
+
+    /**
+     * A p chart with denominators from 4 to 20: 2/4, 6/10, 12/20, 3/5, 9/15, 8/16. Pooled p = 40/70
+     * = 0.571429, p(1 - p) = 0.244898. Each point's limits are p -/+ 3 sqrt(0.244898 / n): for n = 20,
+     * sqrt(0.0122449) = 0.110657, so 0.239459 to 0.903399; for n = 4, sqrt(0.0612245) = 0.247436,
+     * so -0.170879 to 1.313736, clipped to 0 and 1. The standardised points (-0.289, 0.183, 0.258,
+     * 0.129, 0.224, -0.577) vary less than sampling allows (Laney's sigma-z = 0.279), so a p chart.
+     */
+    @Test
+    void pChart_limitsPerPointFromEachDenominator_clippedToZeroAndOne() {
+        List<Long> x = List.of(2L, 6L, 12L, 3L, 9L, 8L);
+        List<Long> n = List.of(4L, 10L, 20L, 5L, 15L, 16L);
+        RunChart chart = RunChart.proportion(periods(6), x, n, OptionalDouble.of(0.5), Direction.HIGHER, SpcRules.NHS)
+                .orElseThrow();
+        assertEquals(RunChart.Type.P, chart.type());
+        double p = 40.0 / 70;
+        assertEquals(p, chart.mean(), 1e-12);
+        for (int i = 0; i < 6; i++) {
+            double half = 3 * Math.sqrt(p * (1 - p) / n.get(i));
+            assertEquals(Math.max(0, p - half), chart.lowerLimits().get(i), 1e-12, "lower " + i);
+            assertEquals(Math.min(1, p + half), chart.upperLimits().get(i), 1e-12, "upper " + i);
+        }
+        assertEquals(0.239459, chart.lowerLimits().get(2), 1e-6);
+        assertEquals(0.903399, chart.upperLimits().get(2), 1e-6);
+        assertEquals(0.0, chart.lowerLimits().get(0));
+        assertEquals(1.0, chart.upperLimits().get(0));
+        assertEquals(List.of(0.5, 0.6, 0.6, 0.6, 0.6, 0.5), chart.values());
+        // The assurance reads the latest point's limits (n = 16: 0.200275 to 0.942582): 0.5 is between.
+        assertEquals(Assurance.HIT_AND_MISS, chart.assurance());
+    }
+
+    /**
+     * Shares of 1,000 each quarter that swing from 10% to 35%: pooled p = 1,350 / 6,000 = 0.225,
+     * sigma = sqrt(0.225 x 0.775 / 1000) = 0.013205; standardised points -9.47, 5.68, -5.68, 9.47,
+     * -7.95, 8.71; their mean moving range / 1.128 = 13.29 (Laney's sigma-z), far above 1: the p'
+     * chart widens each limit by it, 0.225 -/+ 3 x 0.013205 x 13.29 = -0.3016 (clipped to 0) and 0.7516.
+     */
+    @Test
+    void overDispersedShares_getLaneysPPrimeChart() {
+        List<Long> x = List.of(100L, 300L, 150L, 350L, 120L, 330L);
+        List<Long> n = List.of(1000L, 1000L, 1000L, 1000L, 1000L, 1000L);
+        RunChart chart = RunChart.proportion(periods(6), x, n, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS)
+                .orElseThrow();
+        assertEquals(RunChart.Type.P_PRIME, chart.type());
+        double p = 0.225;
+        double sigma = Math.sqrt(p * (1 - p) / 1000);
+        double[] z = {(0.1 - p) / sigma, (0.3 - p) / sigma, (0.15 - p) / sigma, (0.35 - p) / sigma, (0.12 - p) / sigma,
+            (0.33 - p) / sigma};
+        double ranges = 0;
+        for (int i = 1; i < z.length; i++) {
+            ranges += Math.abs(z[i] - z[i - 1]);
+        }
+        double sigmaZ = ranges / 5 / 1.128;
+        assertEquals(13.2927, sigmaZ, 1e-4);
+        assertEquals(0.0, chart.lowerLimit());
+        assertEquals(p + 3 * sigma * sigmaZ, chart.upperLimit(), 1e-12);
+        assertEquals(0.751596, chart.upperLimit(), 1e-6);
+    }
+
+    /**
+     * A c chart of counts 1, 1, 2, 1, 1, 2, 1, 1: mean c = 10 / 8 = 1.25, limits 1.25 -/+ 3 sqrt(1.25)
+     * = -2.104102 and 4.604102; a count cannot be negative, so the lower limit is 0. The standardised
+     * counts (x - 1.25) / 1.118 move by 0 or 0.894: mean moving range 0.639, over 1.128 = 0.566, no
+     * more than a Poisson count varies, so a c chart.
+     */
+    @Test
+    void cChart_limitsFromThePoissonSpread_lowerClippedAtZero() {
+        List<Double> counts = List.of(1.0, 1.0, 2.0, 1.0, 1.0, 2.0, 1.0, 1.0);
+        RunChart chart = RunChart.counts(periods(8), counts, OptionalDouble.empty(), Direction.LOWER, SpcRules.NHS).orElseThrow();
+        assertEquals(RunChart.Type.C, chart.type());
+        assertEquals(1.25, chart.mean(), 1e-12);
+        assertTrue(chart.lowerLimits().stream().allMatch(l -> l == 0.0), chart.lowerLimits()::toString);
+        assertEquals(1.25 + 3 * Math.sqrt(1.25), chart.upperLimit(), 1e-12);
+        assertEquals(4.604102, chart.upperLimit(), 1e-6);
+        assertTrue(chart.signals().stream().allMatch(Set::isEmpty));
+    }
+
+    /**
+     * Counts 0, 1, 0, 2, 1, 0, 3, 1, 9: c = 17 / 9 = 1.888889. The standardised counts vary more
+     * than a Poisson count would (Laney's sigma-z = 1.532), so each limit is widened by it: c' =
+     * 1.888889 + 3 x sqrt(1.888889) x 1.532 = 8.205; the 9 is still beyond it: a concern when lower is
+     * better. A plain c chart (upper 6.012) would also flag quarters that are only noisy.
+     */
+    @Test
+    void overDispersedCounts_getLaneysWiderLimits_andAFarPointIsStillAConcern() {
+        List<Double> counts = List.of(0.0, 1.0, 0.0, 2.0, 1.0, 0.0, 3.0, 1.0, 9.0);
+        RunChart chart = RunChart.counts(periods(9), counts, OptionalDouble.empty(), Direction.LOWER, SpcRules.NHS).orElseThrow();
+        assertEquals(RunChart.Type.C_PRIME, chart.type());
+        double c = 17.0 / 9;
+        double ranges = 0;
+        for (int i = 1; i < counts.size(); i++) {
+            ranges += Math.abs(counts.get(i) - counts.get(i - 1)) / Math.sqrt(c);
+        }
+        double sigmaZ = ranges / 8 / 1.128;
+        assertEquals(1.532, sigmaZ, 1e-3);
+        assertEquals(c + 3 * Math.sqrt(c) * sigmaZ, chart.upperLimit(), 1e-12);
+        assertEquals(0.0, chart.lowerLimit());
+        assertEquals("concern: outside the process limits", chart.signal(8));
+    }
+
+    /**
+     * Rebased at the 7th point, as NHSRplotthedots' rebase: 10, 12, 11, 13, 12, 14, then 20, 22, 21,
+     * 23, 22, 24. Each stretch has moving ranges 2, 1, 2, 1, 2 (mean 1.6; the jump from 14 to 20 is in
+     * neither), so limits mean -/+ 2.66 x 1.6 = 4.256: 7.744 to 16.256 around 12, then 17.744 to
+     * 26.256 around 22. Unrebased, the mean 17 and the jump's range of 6 (mean moving range 2 over
+     * 11 ranges) give 11.68 to 22.32, with the first six points all below the mean and the last six
+     * all above: no point is beyond, but the step is hidden in two long runs. Rebased, neither
+     * stretch has a signal.
+     */
+    @Test
+    void rebasedXmr_eachStretchHasItsOwnCentreAndLimits_andNoRangeCrossesTheRebase() {
+        List<Double> first = List.of(10.0, 12.0, 11.0, 13.0, 12.0, 14.0);
+        List<Double> second = List.of(20.0, 22.0, 21.0, 23.0, 22.0, 24.0);
+        RunChart before = RunChart.xmr(periods(6), first, RunChart.Bounds.NONE, OptionalDouble.empty(), Direction.HIGHER,
+                new SpcRules(7, 7, 2)).orElseThrow();
+        RunChart after = RunChart.xmr(IntStream.rangeClosed(7, 12).mapToObj(i -> "M" + i).toList(), second, RunChart.Bounds.NONE,
+                OptionalDouble.of(18.0), Direction.HIGHER, new SpcRules(7, 7, 2)).orElseThrow();
+        RunChart chart = RunChart.rebased(List.of(before, after));
+        assertEquals(12, chart.values().size());
+        assertEquals(List.of(12.0, 12.0, 12.0, 12.0, 12.0, 12.0, 22.0, 22.0, 22.0, 22.0, 22.0, 22.0), chart.centres());
+        assertEquals(7.744, chart.lowerLimits().get(0), 1e-9);
+        assertEquals(16.256, chart.upperLimits().get(5), 1e-9);
+        assertEquals(17.744, chart.lowerLimits().get(6), 1e-9);
+        assertEquals(26.256, chart.upperLimit(), 1e-9);
+        assertEquals(22.0, chart.mean(), 1e-12);
+        assertEquals(1.6, chart.meanMovingRange(), 1e-12);
+        assertTrue(chart.signals().stream().allMatch(Set::isEmpty), chart.signals()::toString);
+        // The target 18 lies between the latest stretch's limits: hit and miss.
+        assertEquals(Assurance.HIT_AND_MISS, chart.assurance());
+        List<Double> all = new ArrayList<>(first);
+        all.addAll(second);
+        RunChart whole = chart(all, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(17.0, whole.mean(), 1e-12);
+        assertEquals(2.0, whole.meanMovingRange(), 1e-12);
+        assertEquals(11.68, whole.lowerLimit(), 1e-9);
+    }
+
     private static RunChart chart(List<Double> values, OptionalDouble target, Direction direction) {
         return chart(values, target, direction, SpcRules.NHS);
     }

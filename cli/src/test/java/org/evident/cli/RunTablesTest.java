@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -184,11 +185,26 @@ class RunTablesTest {
 
     @Test
     void kpis_haveTheDocumentedColumns_andEveryKpiReturnRow() throws IOException {
-        assertEquals(List.of("kpi", "measure", "unit", "period", "numerator", "denominator", "value", "target", "ci_low",
+        assertEquals(List.of("kpi", "measure", "unit", "period", "status", "numerator", "denominator", "value", "target", "basis", "ci_low",
                 "ci_high", "verdict", "change", "signal", "assurance"), header("kpis.csv"));
         List<CSVRecord> kpis = read("kpis.csv");
-        // The fixture's returns: 7 KPIs x 7 quarters = 49 rows (see kpi_returns.csv).
-        assertEquals(49, kpis.stream().filter(r -> r.get("measure").startsWith("KPI-")).count());
+        // The fixture's returns: 7 KPIs x 7 quarters = 49 rows (see kpi_returns.csv), and one to-date row each.
+        assertEquals(49, kpis.stream().filter(r -> r.get("measure").startsWith("KPI-") && !r.get("period").equals("to date"))
+                .count());
+        // To date (2023-24 Q1 to 2024-25 Q3): KPI-4 counts every completed project (a census): 56 of 65
+        // reports on time against 100%, not met; KPI-1, declared a census too, 53 of 65 = 81.5% against 80%: met.
+        CSVRecord kpi4 = kpis.stream().filter(r -> r.get("measure").equals("KPI-4") && r.get("period").equals("to date"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("56", "65", "census", "not met", ""), List.of(kpi4.get("numerator"), kpi4.get("denominator"),
+                kpi4.get("basis"), kpi4.get("verdict"), kpi4.get("ci_low")));
+        CSVRecord kpi1 = kpis.stream().filter(r -> r.get("measure").equals("KPI-1") && r.get("period").equals("to date"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("53", "65", "census", "met"), List.of(kpi1.get("numerator"), kpi1.get("denominator"),
+                kpi1.get("basis"), kpi1.get("verdict")));
+        // 2024-25 Q4 had 13 of its 90 days by the reporting date: only ever in progress, never judged.
+        assertTrue(kpis.stream().filter(r -> r.get("period").equals("2024-25 Q4")).allMatch(r -> r.get("status")
+                .equals("in progress: 13 of 90 days by the reporting date, figures partial") && r.get("verdict").isEmpty()
+                && r.get("change").isEmpty() && r.get("signal").isEmpty()));
         // KPI-1 in 2023-24 Q1: 10 of 12 rated good or excellent (kpi_returns.csv row 2).
         CSVRecord first = kpis.stream().filter(r -> r.get("measure").equals("KPI-1") && r.get("period").equals("2023-24 Q1"))
                 .findFirst().orElseThrow();
@@ -200,6 +216,29 @@ class RunTablesTest {
     }
 
     @Test
+    void runCharts_limitsWithinWhatTheMeasureCanTake_andNoSignalOnARunningTotal() throws IOException {
+        assertEquals(List.of("indicator", "unit", "period", "value", "centre", "lower", "upper", "chart", "signal"),
+                header("run_charts.csv"));
+        List<CSVRecord> points = read("run_charts.csv");
+        for (CSVRecord p : points) {
+            double lower = Double.parseDouble(p.get("lower"));
+            double upper = Double.parseDouble(p.get("upper"));
+            assertTrue(lower >= 0, p::toString);
+            if (p.get("chart").startsWith("p")) {
+                assertTrue(upper <= 1, p::toString);
+            }
+            assertTrue(!p.get("period").equals("2024-25 Q4"), "a quarter in progress is never charted");
+        }
+        // KPI-1 is a p chart: the 0.815385 pooled share, with limits from each quarter's count.
+        assertTrue(points.stream().filter(p -> p.get("indicator").equals("kpi-systems-good-excellent"))
+                .allMatch(p -> p.get("chart").equals("p") && p.get("centre").equals("0.815385")));
+        List<CSVRecord> running = points.stream().filter(p -> p.get("chart").endsWith("of increments")).toList();
+        assertEquals(Set.of("trk-local-projects-completed", "trk-universal-projects-completed", "trk-regions-reached"),
+                running.stream().map(p -> p.get("indicator")).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(running.stream().allMatch(p -> p.get("signal").isEmpty()), "no signal on a running total");
+    }
+
+    @Test
     void tablesAreTheSameByteForByte_onASecondRun() throws IOException {
         Path again = run(tmp.resolve("second"));
         List<String> names;
@@ -208,7 +247,7 @@ class RunTablesTest {
         }
         assertEquals(List.of("closed_offers.csv", "completions_by_month.csv", "delivery_by_region.csv", "evidence.csv",
                 "evidence_by_period.csv", "evidence_changes.csv", "kpis.csv", "pathways.csv", "referral_routes.csv",
-                "regions_reached.csv", "support_types.csv", "survey_items.csv", "universal_by_stage.csv"), names);
+                "regions_reached.csv", "run_charts.csv", "support_types.csv", "survey_items.csv", "universal_by_stage.csv"), names);
         for (String name : names) {
             assertArrayEquals(Files.readAllBytes(tables.resolve(name)), Files.readAllBytes(again.resolve(name)), name);
         }

@@ -165,7 +165,8 @@ final class IndicatorMapping {
             };
             if (value.isPresent()) {
                 data.add(value.get());
-            } else {
+            } else if (quarter.endedBy(asOf)) {
+                // A quarter in progress has no data gap: its figures are partial by nature.
                 gaps.add(indicator.id() + " in " + quarter.id() + ": no tracker rows for " + measure);
             }
         }

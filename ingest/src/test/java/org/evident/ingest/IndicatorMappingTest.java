@@ -81,4 +81,20 @@ class IndicatorMappingTest {
         assertEquals(List.of(1.0, 2.0, 2.0), List.of("2024-25 Q1", "2024-25 Q2", "2024-25 Q3").stream()
                 .map(q -> data(r, "trk-completed", q).value().getAsDouble()).toList());
     }
+
+    @Test
+    void trackerQuarterInProgress_isNeverADataGap() {
+        IngestResult r = new TestProject(dir).evaluation("""
+                - { id: tracker, type: tracker, file: data/tracker.csv }
+                """).toc(TestProject.TOC.replace("measure: local-projects-completed", "measure: eos-within-4-weeks"))
+                .write("data/tracker.csv", """
+                        project_id,offer,stage,local_system,region,completed_date
+                        P1,local,completed,Wirral,North West,2024-05-10
+                        """).ingest();
+        // Nothing completed in 2024-25 Q2 to Q4. Q2 and Q3 had ended by the reporting date (13
+        // January 2025): gaps. Q4 is in progress: its figures are partial by nature, not missing.
+        assertTrue(r.gaps().contains("trk-completed in 2024-25 Q3: no tracker rows for eos-within-4-weeks"),
+                r.gaps()::toString);
+        assertTrue(r.gaps().stream().noneMatch(g -> g.contains("2024-25 Q4")), r.gaps()::toString);
+    }
 }

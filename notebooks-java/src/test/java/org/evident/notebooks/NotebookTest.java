@@ -91,20 +91,24 @@ class NotebookTest {
     @Test
     void quickstart_showsTheKpiTable_fromTheReturns() throws IOException {
         NotebookRun run = run(QUICKSTART);
-        // data/kpi_returns.csv has 7 quarterly rows for KPI-1, the first 10 of 12 in 2023-24 Q1.
-        assertEquals("7", run.value("kpi1.rowCount()"));
-        assertEquals("2023-24 Q1", run.value("kpi1.stringColumn(\"period\").get(0)"));
-        assertEquals("10", run.value("kpi1.longColumn(\"numerator\").get(0)"));
-        assertEquals("12", run.value("kpi1.longColumn(\"denominator\").get(0)"));
-        // Wilson 95% for 10 of 12 by hand: z^2/n = 3.841459/12 = 0.320122; centre
-        // (0.833333 + 0.160061) / 1.320122 = 0.752503; half-width 1.959964 * sqrt(0.011574 + 0.006669)
-        // / 1.320122 = 0.200532; so 0.551971 to 0.953035, which straddles the 0.80 target.
-        assertEquals(0.551971, number(run.value("kpi1.doubleColumn(\"ci_low\").get(0)")), 1e-5);
-        assertEquals(0.953035, number(run.value("kpi1.doubleColumn(\"ci_high\").get(0)")), 1e-5);
-        assertEquals("inconclusive: too few answers to say", run.value("kpi1.stringColumn(\"verdict\").get(0)"));
-        // Shares are printed as percentages: 10/12 = 83.3%, interval 55.2% to 95.3%.
+        // The programme to date, then data/kpi_returns.csv's 7 quarterly rows for KPI-1, the first 10
+        // of 12 in 2023-24 Q1. To date: 10+3+3+19+10+6+2 = 53 of 12+4+3+24+12+7+3 = 65 (81.5%).
+        assertEquals("8", run.value("kpi1.rowCount()"));
+        assertEquals("to date", run.value("kpi1.stringColumn(\"period\").get(0)"));
+        assertEquals("53", run.value("kpi1.longColumn(\"numerator\").get(0)"));
+        assertEquals("65", run.value("kpi1.longColumn(\"denominator\").get(0)"));
+        assertEquals("2023-24 Q1", run.value("kpi1.stringColumn(\"period\").get(1)"));
+        assertEquals("10", run.value("kpi1.longColumn(\"numerator\").get(1)"));
+        assertEquals("12", run.value("kpi1.longColumn(\"denominator\").get(1)"));
+        // KPI-1 is a census (toc.yaml), judged by its value against 80%: 81.5% to date is met, and
+        // so is 10 of 12 = 83.3%; 3 of 4 = 75% in 2023-24 Q2 is not, with no interval to hide behind.
+        assertEquals("census", run.value("kpi1.stringColumn(\"basis\").get(0)"));
+        assertEquals("met", run.value("kpi1.stringColumn(\"verdict\").get(0)"));
+        assertEquals("met", run.value("kpi1.stringColumn(\"verdict\").get(1)"));
+        assertEquals("not met", run.value("kpi1.stringColumn(\"verdict\").get(2)"));
+        // Shares are printed as percentages.
         String shown = run.outputs.get(7);
-        assertTrue(shown.contains("83.3%") && shown.contains("55.2%") && shown.contains("95.3%"), shown);
+        assertTrue(shown.contains("83.3%") && shown.contains("80.0%") && shown.contains("census"), shown);
     }
 
     @Test
@@ -176,24 +180,24 @@ class NotebookTest {
     }
 
     @Test
-    void kpi_runChartOfKpi1_matchesTheXmRFormula() throws IOException {
+    void kpi_runChartOfKpi1_isAPChart_withLimitsFromEachQuartersCount() throws IOException {
         NotebookRun run = run(KPI);
-        // data/kpi_returns.csv, KPI-1: 10/12, 3/4, 3/3, 19/24, 10/12, 6/7, 2/3.
-        double[] values = {10 / 12.0, 3 / 4.0, 1, 19 / 24.0, 10 / 12.0, 6 / 7.0, 2 / 3.0};
-        double mean = java.util.Arrays.stream(values).average().orElseThrow();
-        double movingRange = 0;
-        for (int i = 1; i < values.length; i++) {
-            movingRange += Math.abs(values[i] - values[i - 1]);
+        // data/kpi_returns.csv, KPI-1: 10/12, 3/4, 3/3, 19/24, 10/12, 6/7, 2/3: 53 of 65 pooled.
+        long[] x = {10, 3, 3, 19, 10, 6, 2};
+        long[] n = {12, 4, 3, 24, 12, 7, 3};
+        double p = 53.0 / 65;
+        assertEquals(0.815385, p, 1e-6);
+        assertEquals("P", run.value("runChart.type()"));
+        assertEquals(p, number(run.value("runChart.mean()")), 1e-12);
+        for (int i = 0; i < x.length; i++) {
+            double half = 3 * Math.sqrt(p * (1 - p) / n[i]);
+            assertEquals(Math.max(0, p - half), number(run.value("runChart.lowerLimits().get(" + i + ")")), 1e-12);
+            // p + half is above 1 for every quarter (0.815 + 0.336 for n = 24): clipped to 100%.
+            assertEquals(1.0, number(run.value("runChart.upperLimits().get(" + i + ")")), 1e-12);
         }
-        movingRange /= values.length - 1;
-        // 5.732143 / 7 = 0.818878; moving ranges sum to 0.797619, mean 0.132937; limits mean +/- 2.66 x 0.132937.
-        assertEquals(0.818878, mean, 1e-6);
-        assertEquals(0.465266, mean - 2.66 * movingRange, 1e-6);
-        assertEquals(1.172489, mean + 2.66 * movingRange, 1e-6);
-        assertEquals(mean, number(run.value("runChart.mean()")), 1e-9);
-        assertEquals(mean - 2.66 * movingRange, number(run.value("runChart.lowerLimit()")), 1e-9);
-        assertEquals(mean + 2.66 * movingRange, number(run.value("runChart.upperLimit()")), 1e-9);
-        // The 0.80 target lies between the limits: hit and miss.
+        // n = 24 (2023-24 Q4): 0.815385 - 3 x sqrt(0.815385 x 0.184615 / 24) = 0.577793.
+        assertEquals(0.577793, number(run.value("runChart.lowerLimits().get(3)")), 1e-6);
+        // The latest quarter, 3 systems: limits 14.3% to 100%; the 0.80 target lies between: hit and miss.
         assertEquals("HIT_AND_MISS", run.value("runChart.assurance()"));
     }
 
@@ -274,8 +278,9 @@ class NotebookTest {
         // The tracker's completion dates, 2024-07-15 and 2024-09-20 (Q2), 2024-11-29 (Q3) and
         // 2025-02-14 (Q4), give 0, 2, 3 and 4 completed by each quarter's end; the target of 4 is
         // met in Q4 only (reaching a value target exactly counts as meeting it).
-        assertEquals("[0.0, 2.0, 3.0, 4.0]", run.value("kpis.doubleColumn(\"value\").asList()"));
-        assertEquals("[not met, not met, not met, met]", run.value("kpis.stringColumn(\"verdict\").asList()"));
+        // The running total to date (4, met) leads the table.
+        assertEquals("[4.0, 0.0, 2.0, 3.0, 4.0]", run.value("kpis.doubleColumn(\"value\").asList()"));
+        assertEquals("[met, not met, not met, not met, met]", run.value("kpis.stringColumn(\"verdict\").asList()"));
         // Q4: one indicator met, one method, nothing against: the default rubric's `supported`.
         String q4 = "evidence.where(evidence.stringColumn(\"node\").isEqualTo(\"st-projects-completed\")"
                 + ".and(evidence.stringColumn(\"period\").isEqualTo(\"2024-25 Q4\")))";

@@ -240,9 +240,12 @@ public final class Charts {
             anyTarget |= t != null;
             targets.add(t);
         }
-        String title = kpi.label() == null || kpi.label().isBlank() ? kpi.indicator() : kpi.label();
+        String title = (kpi.label() == null || kpi.label().isBlank() ? kpi.indicator() : kpi.label())
+                + (kpi.ofIncrements() ? ": added each period" : "");
+        // A running total's target is not a target for one period's increment.
+        anyTarget &= !kpi.ofIncrements();
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("Period")
-                .yAxisTitle(shares ? "Share" : "Value").build();
+                .yAxisTitle(kpi.ofIncrements() ? "Added in the period" : shares ? "Share" : "Value").build();
         CategoryStyler styler = chart.getStyler();
         style(styler);
         // XChart centres the title over the plot, not the chart, so the room is the plot's width.
@@ -257,10 +260,11 @@ public final class Charts {
         }
 
         line(chart, "values", "Value", periods, run.values(), COMMON, solid(2f)).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(COMMON);
-        line(chart, "mean", "Mean", periods, repeat(run.mean(), periods.size()), Color.BLACK, solid(1.5f));
-        line(chart, "upper", "Process limits", periods, repeat(run.upperLimit(), periods.size()), COMMON, dashed());
-        line(chart, "lower", "Lower limit", periods, repeat(run.lowerLimit(), periods.size()), COMMON, dashed())
-                .setShowInLegend(false);
+        line(chart, "mean", run.type() == RunChart.Type.P || run.type() == RunChart.Type.P_PRIME ? "Centre (pooled share)" : "Mean", periods, run.centres(), Color.BLACK, solid(1.5f));
+        // Limits per point: a p chart's widen where a quarter's denominator is small; all are clipped
+        // to what the measure can take.
+        line(chart, "upper", "Process limits (" + run.type().label() + " chart)", periods, run.upperLimits(), COMMON, dashed());
+        line(chart, "lower", "Lower limit", periods, run.lowerLimits(), COMMON, dashed()).setShowInLegend(false);
         if (anyTarget) {
             line(chart, "target", "Target (assurance: " + run.assurance().label() + ")", periods, targets, new Color(0xd6, 0x27, 0x28),
                     dashed());
@@ -307,10 +311,6 @@ public final class Charts {
 
     private static BasicStroke dashed() {
         return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
-    }
-
-    private static List<Double> repeat(double value, int times) {
-        return new ArrayList<>(java.util.Collections.nCopies(times, value));
     }
 
     // ---- Delivery ----------------------------------------------------------------------------

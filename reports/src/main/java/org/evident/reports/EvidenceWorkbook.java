@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
 import org.evident.analysis.KpiRow;
+import org.evident.analysis.KpiVerdicts;
 import org.evident.analysis.PublishedTable;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
@@ -52,7 +52,7 @@ import org.evident.toc.Period;
  */
 public final class EvidenceWorkbook {
     static final List<String> SHEETS = List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts",
-            "Survey", "Delivery", "Pathways", "Data quality");
+            "Run chart limits", "Survey", "Delivery", "Pathways", "Data quality");
     /** The published tables of the Delivery sheet, Table 3 of the evaluation (by region) first. */
     static final List<String> DELIVERY_TABLES = List.of("delivery_by_region", "universal_by_stage", "completions_by_month",
             "referral_routes", "support_types", "closed_offers", "regions_reached");
@@ -87,12 +87,13 @@ public final class EvidenceWorkbook {
             }
             table(sheets.get(4), table(tables, "kpis"));
             runCharts(sheets.get(5), workbook, input.charts());
-            table(sheets.get(6), table(tables, "survey_items"));
+            table(sheets.get(6), table(tables, "run_charts"));
+            table(sheets.get(7), table(tables, "survey_items"));
             for (String name : DELIVERY_TABLES) {
-                delivery(sheets.get(7), table(tables, name));
+                delivery(sheets.get(8), table(tables, name));
             }
-            table(sheets.get(8), table(tables, "pathways"));
-            dataQuality(sheets.get(9), input);
+            table(sheets.get(9), table(tables, "pathways"));
+            dataQuality(sheets.get(10), input);
             sheets.forEach(WorkbookSheet::finish);
             // POI stamps "created" with the current time; the reporting date keeps two runs alike.
             Optional<Date> date = Optional.of(Date.from(input.project().evaluation().reportingDate().atStartOfDay()
@@ -161,16 +162,14 @@ public final class EvidenceWorkbook {
         verdictCounts(s, analysis.surveyItems().stream().map(SurveyRow::verdict).toList());
         s.skip(1);
 
-        // Every period of a KPI has a verdict; the headline is where each series stands now.
-        s.title("KPI verdicts (latest period of each series)");
-        s.header("Verdict", "Series");
-        Map<String, Optional<Verdict>> latest = new LinkedHashMap<>();
-        for (KpiRow k : analysis.kpis()) {
-            if (k.verdict().isPresent()) {
-                latest.put(k.indicator() + "\u0000" + k.unit(), k.verdict());
-            }
+        // The same totals as the report's summary, counted once (KpiVerdicts).
+        KpiVerdicts kpis = analysis.kpiVerdicts();
+        s.title("KPI verdicts (" + KpiVerdicts.WHAT + ")");
+        s.header("Verdict", "Indicators");
+        for (Verdict v : Verdict.values()) {
+            s.line().text(v.label()).count(kpis.count(v));
         }
-        verdictCounts(s, List.copyOf(latest.values()));
+        s.boldLine().text("Total").count(kpis.indicators());
         s.skip(1);
 
         s.title("Rows read per file");

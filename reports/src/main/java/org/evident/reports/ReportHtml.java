@@ -10,6 +10,7 @@ import java.util.Map;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
 import org.evident.analysis.Delivery;
+import org.evident.analysis.KpiRow;
 import org.evident.analysis.PublishedTable;
 import org.evident.diagram.Xml;
 import org.evident.ingest.Reconciliation;
@@ -263,25 +264,147 @@ final class ReportHtml {
         out.append("<div class=\"section\">\n");
         section("kpis");
         PublishedTable kpis = table("kpis");
-        // Each KPI's latest return for the whole programme: the last programme-level row of its series.
+        // The programme to date (every ended period pooled) first, then each KPI's latest ended
+        // period: the last programme-level row of its series that is neither to date nor in progress.
+        List<List<PublishedTable.Cell>> toDate = new ArrayList<>();
         Map<String, List<PublishedTable.Cell>> latest = new LinkedHashMap<>();
         int kpi = kpis.columnIndex("kpi");
         int unit = kpis.columnIndex("unit");
+        int period = kpis.columnIndex("period");
+        int status = kpis.columnIndex("status");
         for (List<PublishedTable.Cell> row : kpis.rows()) {
-            if (row.get(unit).csv().isEmpty()) {
+            if (!row.get(unit).csv().isEmpty()) {
+                continue;
+            }
+            if (row.get(period).csv().equals(KpiRow.TO_DATE)) {
+                toDate.add(row);
+            } else if (row.get(status).csv().isEmpty()) {
                 latest.put(row.get(kpi).csv(), row);
             }
         }
-        if (latest.isEmpty()) {
+        if (toDate.isEmpty()) {
             out.append("<p>No KPI data.</p>\n");
         } else {
-            out.append("<p>Each KPI's latest return for the whole programme, against its target where it has one.</p>\n");
-            table(kpis, List.copyOf(latest.values()), "data small", View.of("kpi", "wide").withCode("measure"),
-                    View.of("period", "nowrap"), View.of("value").withCount("numerator", "denominator"), View.of("target"),
-                    View.range("ci_low", "ci_high"), View.of("verdict"), View.of("assurance").then("signal"));
+            View[] views = {View.of("kpi", "wide").withCode("measure"), View.of("value").withCount("numerator", "denominator"),
+                View.of("target"), View.of("basis"), View.range("ci_low", "ci_high"), View.of("verdict"),
+                View.of("assurance").then("signal")};
+            out.append("<h3>Programme to date</h3>\n<p>Each KPI and tracker measure for the whole programme, every ended"
+                    + " quarter pooled: numerators and denominators added up, a running total at its latest, a count"
+                    + " totalled. A quarter still in progress on the reporting date is left out.</p>\n");
+            table(kpis, toDate, "data small", views);
+            // A blank value to date is explained, not left for the reader to guess.
+            int value = kpis.columnIndex("value");
+            List<String> unpooled = toDate.stream().filter(r -> r.get(value).csv().isEmpty())
+                    .map(r -> indicators.containsKey(r.get(kpi).csv()) ? indicators.get(r.get(kpi).csv()).label() : r.get(kpi).csv())
+                    .toList();
+            if (!unpooled.isEmpty()) {
+                out.append("<p class=\"note\">No figure to date for ").append(esc(String.join("; ", unpooled)))
+                        .append(": each is returned as a value only (a ratio, a median, a mean), which cannot be pooled"
+                                + " without the counts behind it; see each quarter below and in kpis.csv.</p>\n");
+            }
+            out.append("<h3>Latest ended quarter</h3>\n<p>Each KPI's latest return for a quarter that had ended by the"
+                    + " reporting date.</p>\n");
+            List<View> withPeriod = new ArrayList<>(List.of(views));
+            withPeriod.add(1, View.of("period", "nowrap"));
+            table(kpis, List.copyOf(latest.values()), "data small", withPeriod.toArray(View[]::new));
+            verdictAndAssurance(kpis, toDate);
         }
+        glossary();
         charts("run-chart-", "");
         out.append("</div>\n");
+    }
+
+    /**
+     * Where a KPI's verdict and its run chart's assurance seem to disagree, why, in words: the
+     * verdict is about what has happened (the figure to date), the assurance about what the process,
+     * as it runs now, can be expected to do next.
+     */
+    private void verdictAndAssurance(PublishedTable kpis, List<List<PublishedTable.Cell>> toDate) {
+        int verdict = kpis.columnIndex("verdict");
+        int assurance = kpis.columnIndex("assurance");
+        int kpi = kpis.columnIndex("kpi");
+        List<String> notes = new ArrayList<>();
+        for (List<PublishedTable.Cell> row : toDate) {
+            String v = row.get(verdict).csv();
+            String a = row.get(assurance).csv();
+            String why = whyTheyDiffer(v, a);
+            if (!why.isEmpty()) {
+                Indicator indicator = indicators.get(row.get(kpi).csv());
+                notes.add((indicator == null ? row.get(kpi).csv() : indicator.label()) + ": " + v + " to date, " + a
+                        + " as a process. " + why);
+            }
+        }
+        if (notes.isEmpty()) {
+            return;
+        }
+        out.append("<h3>Where the verdict and the assurance differ</h3>\n<p>The verdict says whether the figure to date met"
+                + " the target: it is about what has happened. The assurance says where the target lies against the run"
+                + " chart's process limits at the latest quarter: it is about what the process, as it runs now, can be"
+                + " expected to do next. They can differ without either being wrong:</p>\n<ul class=\"notes\">\n");
+        for (String note : notes) {
+            out.append("<li>").append(esc(note)).append("</li>\n");
+        }
+        out.append("</ul>\n");
+    }
+
+    /** The reason, in words, why a verdict and an assurance differ; "" where they agree or either is missing. */
+    static String whyTheyDiffer(String verdict, String assurance) {
+        boolean met = verdict.equals("met");
+        boolean notMet = verdict.equals("not met");
+        boolean inconclusive = verdict.startsWith("inconclusive");
+        if (met && assurance.equals("hit and miss")) {
+            return "Taken together the quarters met the target, but the process limits reach below it: single quarters"
+                    + " can still miss it by chance.";
+        }
+        if (notMet && assurance.equals("hit and miss")) {
+            return "Taken together the quarters fell short, but the process limits reach the target: single quarters"
+                    + " can meet it by chance, and the process as it runs will not meet it every time.";
+        }
+        if (met && assurance.equals("consistently failing") || notMet && assurance.equals("consistently passing")) {
+            return "The figure to date and the latest process limits point different ways: the process has changed"
+                    + " over the quarters; the run chart's later points say which way.";
+        }
+        if (inconclusive && assurance.startsWith("consistently")) {
+            return "The figure to date rests on too few answers to say; the process limits, which use every quarter's"
+                    + " spread, lie wholly on one side of the target.";
+        }
+        return "";
+    }
+
+    /** Every term a reader meets in the KPI section, explained once, in plain words. */
+    private void glossary() {
+        out.append("<h3>How to read the KPIs</h3>\n<dl class=\"glossary\">\n");
+        String[][] terms = {
+            {"Census", "the figure counts every case (every completed project, every discharge): it is what happened, so"
+                    + " it is judged by its value alone. A 100% target is missed by a single miss."},
+            {"Sample", "the figure counts those who answered, who stand for more than themselves: it is judged by its"
+                    + " interval, the range of true values the answers are consistent with."},
+            {"Met, not met", "for a census, the value is on the better or the worse side of the target; for a sample,"
+                    + " the whole interval is."},
+            {"Inconclusive", "a sample whose interval straddles the target: too few answers to say either way."},
+            {"To date", "every quarter that had ended by the reporting date, pooled: numerators and denominators added"
+                    + " up, a running total at its latest, a count totalled."},
+            {"In progress", "a quarter that had not ended by the reporting date. Its figures are partial: shown, but never"
+                    + " judged, charted, compared with the quarter before or listed as missing."},
+            {"Run chart", "the quarters in order with a centre line and process limits: an XmR chart for a value, a p"
+                    + " chart for a share of a count (limits per quarter, wider for a small count), a c chart for a"
+                    + " count; marked p' or c' (Laney) where the quarters vary more than chance alone would make them,"
+                    + " which widens the limits to match. A running total is charted on what each quarter added."},
+            {"Process limits", "the range within which the quarters would fall by chance alone, as the process runs now,"
+                    + " three standard deviations either side of the centre, cut at what the measure can take (0% and"
+                    + " 100% for a share, 0 for a count)."},
+            {"Common cause", "ordinary variation: a quarter within the limits and in no unusual run."},
+            {"Special cause", "a quarter that stands out from ordinary variation: beyond a process limit, in a run of 7"
+                    + " on one side of the centre, in a run of 7 rises or falls, or two of three near a limit. An"
+                    + " improvement is on the better side, a concern on the worse."},
+            {"Consistently passing, consistently failing", "the target lies beyond the latest process limits, on the"
+                    + " worse or the better side: as the process runs, every quarter will meet it, or none will."},
+            {"Hit and miss", "the target lies between the latest process limits: as the process runs, some quarters"
+                    + " will meet it and some will not, by chance alone."}};
+        for (String[] term : terms) {
+            out.append("<dt>").append(esc(term[0])).append("</dt><dd>").append(esc(term[1])).append("</dd>\n");
+        }
+        out.append("</dl>\n");
     }
 
     private void survey() {
@@ -654,6 +777,10 @@ final class ReportHtml {
             td.file { word-wrap: break-word; }
             th.wide { width: 35%; }
             .note { color: #555555; font-size: 6.5pt; }
+            dl.glossary { font-size: 8pt; margin: 0 0 3mm 0; }
+            dl.glossary dt { font-weight: bold; margin-top: 1mm; }
+            dl.glossary dd { margin: 0 0 0 6mm; }
+            ul.notes { font-size: 8pt; }
             .explain { white-space: pre-wrap; font-size: 7pt; line-height: 1.3; margin: 0 0 2.5mm 0; padding: 1.5mm 2mm;
                        border-left: 1.5pt solid #9ecae1; page-break-inside: avoid; word-wrap: break-word; }
             ul.gaps { font-size: 8pt; }

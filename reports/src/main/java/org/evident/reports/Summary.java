@@ -15,6 +15,7 @@ import org.evident.analysis.Delivery;
 import org.evident.analysis.EvidenceChange;
 import org.evident.toc.Grade;
 import org.evident.analysis.KpiRow;
+import org.evident.analysis.KpiVerdicts;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
 import org.evident.ingest.Reconciliation;
@@ -112,31 +113,23 @@ public final class Summary {
         // so "the latest period" is each KPI's own latest return, named in the sentence.
         Map<String, KpiRow> latest = new LinkedHashMap<>();
         for (KpiRow row : analysis.kpis()) {
-            if (row.unit().isEmpty()) {
+            if (row.unit().isEmpty() && !row.inProgress()) {
                 latest.put(row.indicator(), row);
             }
         }
         if (latest.isEmpty()) {
             return;
         }
-        List<KpiRow> judged = latest.values().stream().filter(r -> r.verdict().isPresent()).toList();
-        if (!judged.isEmpty()) {
-            Map<Verdict, Long> counts = new EnumMap<>(Verdict.class);
-            judged.forEach(r -> counts.merge(r.verdict().get(), 1L, Long::sum));
+        // The same totals as the workbook's Summary sheet, counted once (KpiVerdicts).
+        KpiVerdicts totals = analysis.kpiVerdicts();
+        if (totals.indicators() > 0) {
             List<String> parts = new ArrayList<>();
-            if (counts.containsKey(Verdict.MET)) {
-                parts.add(counts.get(Verdict.MET) + " met it");
-            }
-            if (counts.containsKey(Verdict.NOT_MET)) {
-                parts.add(counts.get(Verdict.NOT_MET) + " did not");
-            }
-            if (counts.containsKey(Verdict.INCONCLUSIVE)) {
-                long k = counts.get(Verdict.INCONCLUSIVE);
-                parts.add(k + (k == 1 ? " was" : " were") + " inconclusive (too few answers to say)");
-            }
-            String periods = judged.stream().map(KpiRow::period).distinct().collect(Collectors.joining(" or "));
-            out.add("Of " + judged.size() + " KPI" + (judged.size() == 1 ? "" : "s") + " with a target, at the latest return ("
-                    + periods + ") " + joinAnd(parts) + ".");
+            parts.add(totals.count(Verdict.MET) + " met the target");
+            parts.add(totals.count(Verdict.NOT_MET) + " did not");
+            long k = totals.count(Verdict.INCONCLUSIVE);
+            parts.add(k + (k == 1 ? " was" : " were") + " inconclusive (too few answers to say)");
+            out.add("Of " + totals.indicators() + " " + KpiVerdicts.WHAT + " (every quarter ended by the reporting date"
+                    + " pooled), " + joinAnd(parts) + ".");
         }
         List<String> signals = latest.values().stream().filter(r -> !r.signal().isEmpty())
                 .map(r -> r.label() + " (" + r.period() + "): " + r.signal()).toList();

@@ -85,7 +85,8 @@ class ChartsTest {
         assertEquals(expected, charts.stream().map(ChartImage::name).toList());
         assertTrue(analysis.kpiCharts().size() >= 10, "the worked example has run charts for its KPIs and tracker measures");
         for (KpiChart kpi : analysis.kpiCharts()) {
-            assertEquals(kpi.label(), chart("run-chart-" + kpi.indicator()).title());
+            assertEquals(kpi.label() + (kpi.ofIncrements() ? ": added each period" : ""),
+                    chart("run-chart-" + kpi.indicator()).title());
         }
     }
 

@@ -42,6 +42,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evident.analysis.Analysis;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
+import org.evident.analysis.KpiVerdicts;
+import org.evident.analysis.Verdict;
 import org.evident.toc.Grade;
 import org.evident.ingest.Ingest;
 import org.evident.ingest.IngestResult;
@@ -52,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The workbook of the worked example and of a small project, read back with POI and opened by LibreOffice. */
 class EvidenceWorkbookTest {
-    private static final List<String> TABLE_SHEETS = List.of("Evidence", "Evidence items", "Changes", "KPIs", "Survey", "Delivery", "Pathways",
+    private static final List<String> TABLE_SHEETS = List.of("Evidence", "Evidence items", "Changes", "KPIs", "Run chart limits", "Survey", "Delivery", "Pathways",
             "Data quality");
 
     @TempDir
@@ -127,7 +129,7 @@ class EvidenceWorkbookTest {
         try (XSSFWorkbook wb = open(write(bcf()))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts", "Survey", "Delivery",
+            assertEquals(List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts", "Run chart limits", "Survey", "Delivery",
                     "Pathways", "Data quality"), names);
             for (String name : TABLE_SHEETS) {
                 XSSFSheet sheet = wb.getSheet(name);
@@ -163,6 +165,38 @@ class EvidenceWorkbookTest {
             assertEquals(CellType.NUMERIC, survey.getCell(1).getCellType());
             assertEquals(38, (long) survey.getCell(1).getNumericCellValue(), "38 respondents");
         }
+    }
+
+    @Test
+    void kpiVerdictTotals_onTheSummarySheet_areTheReportsOwn_toDateOnePerIndicator() throws IOException {
+        ReportInput input = bcf();
+        KpiVerdicts totals = input.analysis().kpiVerdicts();
+        Map<String, Long> sheet = new java.util.LinkedHashMap<>();
+        try (XSSFWorkbook wb = open(write(input))) {
+            boolean inKpis = false;
+            for (Row row : wb.getSheet("Summary")) {
+                Cell first = row.getCell(0);
+                String text = first == null || first.getCellType() != CellType.STRING ? "" : first.getStringCellValue();
+                if (text.startsWith("KPI verdicts (")) {
+                    assertEquals("KPI verdicts (" + KpiVerdicts.WHAT + ")", text);
+                    inKpis = true;
+                } else if (inKpis && row.getCell(1) != null && row.getCell(1).getCellType() == CellType.NUMERIC) {
+                    sheet.put(text, (long) row.getCell(1).getNumericCellValue());
+                    if (text.equals("Total")) {
+                        break;
+                    }
+                }
+            }
+        }
+        // The worked example, to date: KPI-1 53/65 met (census), KPI-2 36/48 inconclusive (sample),
+        // KPI-3 50/65 not met, KPI-4 56/65 not met, HOME-65 not met, LOS-21 met: 2 met, 3 not, 1 inconclusive.
+        assertEquals(Map.of("met", 2L, "not met", 3L, "inconclusive: too few answers to say", 1L, "Total", 6L), sheet);
+        assertEquals(2, totals.count(Verdict.MET));
+        assertEquals(3, totals.count(Verdict.NOT_MET));
+        assertEquals(1, totals.count(Verdict.INCONCLUSIVE));
+        String sentence = Summary.sentences(input).stream().filter(t -> t.contains(KpiVerdicts.WHAT)).findFirst().orElseThrow();
+        assertTrue(sentence.startsWith("Of 6 " + KpiVerdicts.WHAT), sentence);
+        assertTrue(sentence.contains("2 met the target, 3 did not and 1 was inconclusive"), sentence);
     }
 
     @Test

@@ -195,4 +195,22 @@ class ReportPdfTest {
         ImageIO.write(image, "png", png);
         return new ChartImage(name, title, svg, png.toByteArray(), 600, 300);
     }
+
+    @Test
+    void kpiSection_explainsEveryTermOnce_andWhereVerdictAndAssuranceDiffer() {
+        String flat = text.replaceAll("\\s+", " ");
+        for (String term : new String[] {"Census", "Sample", "Inconclusive", "To date", "In progress", "Process limits",
+            "Special cause", "Hit and miss", "Consistently passing, consistently failing"}) {
+            assertTrue(flat.contains(term + " "), term);
+        }
+        assertTrue(flat.contains("Programme to date"), "the KPI section leads with the programme to date");
+        // KPI-4 to date: 56 of 65 against 100%, not met; its p' chart's latest limits (24.6% to 100%) reach
+        // the target: hit and miss. The report says why both hold.
+        assertTrue(flat.contains("Where the verdict and the assurance differ"), "the differences are explained");
+        assertTrue(flat.contains("not met to date, hit and miss as a process."), flat);
+        assertEquals("", ReportHtml.whyTheyDiffer("met", "consistently passing"));
+        assertEquals("", ReportHtml.whyTheyDiffer("not met", "consistently failing"));
+        assertTrue(ReportHtml.whyTheyDiffer("inconclusive: too few answers to say", "consistently failing")
+                .startsWith("The figure to date rests on too few answers"));
+    }
 }

@@ -36,6 +36,14 @@ public record Period(String id, String label, Kind kind, LocalDate start, LocalD
         return !date.isBefore(start) && !date.isAfter(end);
     }
 
+    /**
+     * Whether the period had ended by {@code date} (its last day on or before it). A period that
+     * has not is in progress: its figures are partial and are never judged.
+     */
+    public boolean endedBy(LocalDate date) {
+        return !end.isAfter(date);
+    }
+
     public boolean isQuarter() {
         return kind == Kind.FINANCIAL_QUARTER || kind == Kind.CALENDAR_QUARTER;
     }

@@ -27,7 +27,7 @@ final class TocReader {
     private static final Set<String> NODE = Set.of("id", "label", "stage", "group", "description");
     private static final Set<String> LINK = Set.of("from", "to", "feedback", "keys");
     private static final Set<String> INDICATOR = Set.of("id", "node", "label", "source", "measure", "target",
-            "direction", "unit", "method");
+            "direction", "unit", "method", "basis", "cumulative", "rebase");
     private static final Set<String> METHOD = Set.of("id", "label");
     private static final Set<String> QUESTION = Set.of("id", "kind", "text", "nodes", "methods");
     private static final Set<String> VIEW = Set.of("id", "label", "include", "exclude");
@@ -152,6 +152,8 @@ final class TocReader {
 
     private void readIndicators(org.yaml.snakeyaml.nodes.Node list) {
         Map<String, org.yaml.snakeyaml.nodes.Node> seen = new HashMap<>();
+        // source and measure -> the first indicator on them: a second one would count the measure twice.
+        Map<String, String> measured = new HashMap<>();
         for (org.yaml.snakeyaml.nodes.Node item : yaml.items(list, "indicators")) {
             yaml.fields(item, "indicator", INDICATOR).ifPresent(f -> {
                 Optional<String> id = f.requiredText("id");
@@ -172,15 +174,38 @@ final class TocReader {
                             }
                             return s;
                         });
+                Optional<Indicator.Basis> basis = f.optionalValue("basis", "census or sample",
+                        s -> Indicator.Basis.valueOf(s.toUpperCase(Locale.ROOT)));
+                if (basis.filter(b -> b == Indicator.Basis.CENSUS).isPresent()
+                        && source.filter(s -> s == Indicator.Source.SURVEY).isPresent()) {
+                    yaml.error(f.get("basis").orElseThrow(), what + ": a survey's answers are judged as a sample (by their"
+                            + " interval); where the respondents are most of a small population, declare the source's"
+                            + " 'population:' instead of basis: census");
+                }
+                boolean cumulative = f.flag("cumulative");
+                List<Period> rebase = new ArrayList<>();
+                for (Scalar at : f.optionalTexts("rebase")) {
+                    try {
+                        rebase.add(Period.quarter(at.value()));
+                    } catch (IllegalArgumentException e) {
+                        yaml.error(at.node(), what + " rebase: " + e.getMessage());
+                    }
+                }
                 Optional<Scalar> method = f.get("method").flatMap(m -> yaml.text(m, what + " method").map(t -> new Scalar(t, m)));
                 method.ifPresent(indicatorMethodRefs::add);
                 if (id.isPresent() && unique(id.get(), "indicator", f, seen) && node.isPresent() && label.isPresent()
                         && source.isPresent() && measure.isPresent()) {
                     indicatorNodes.add(node.get());
+                    String first = measured.putIfAbsent(source.get().yamlName() + " " + measure.get(), id.get());
+                    if (first != null) {
+                        yaml.warning(f.get("measure").orElseThrow(), "indicators '" + first + "' and '" + id.get()
+                                + "' both measure " + source.get().yamlName() + " '" + measure.get() + "': its verdicts"
+                                + " would count twice as evidence and in the KPI totals; keep one");
+                    }
                     indicators.add(new Indicator(id.get(), node.get().value(), label.get(), source.get(), measure.get(),
                             target.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                             direction.orElse(Indicator.Direction.HIGHER), unit.orElse("share"),
-                            method.map(Scalar::value)));
+                            method.map(Scalar::value), basis.orElse(Indicator.Basis.defaultFor(source.get())), cumulative, rebase));
                 }
             });
         }

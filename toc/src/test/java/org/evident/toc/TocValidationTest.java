@@ -167,6 +167,83 @@ class TocValidationTest {
     }
 
     @Test
+    void indicatorBasis_defaultsBySource_andAnUnknownBasisIsAnErrorAtTheValue() {
+        String graph = """
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                """;
+        TheoryOfChange toc = TheoryOfChange.parse("toc.yaml", graph + """
+                  - { id: k, node: b, label: K, source: kpi, measure: KPI-1 }
+                  - { id: t, node: b, label: T, source: tracker, measure: offers-closed }
+                  - { id: s, node: b, label: S, source: survey, measure: quality }
+                  - { id: r, node: b, label: R, source: kpi, measure: KPI-2, basis: sample }
+                """);
+        assertEquals(List.of(Indicator.Basis.CENSUS, Indicator.Basis.CENSUS, Indicator.Basis.SAMPLE, Indicator.Basis.SAMPLE),
+                toc.indicators().stream().map(Indicator::basis).toList());
+        Problem p = onlyError(graph + """
+                  - id: k
+                    node: b
+                    label: K
+                    source: kpi
+                    measure: KPI-1
+                    basis: everyone
+                """);
+        assertAt(p, 12, 12, "census or sample");
+    }
+
+    @Test
+    void twoIndicatorsOnTheSameMeasureAndSource_isAWarningNamingBoth() {
+        TheoryOfChange toc = TheoryOfChange.parse("toc.yaml", """
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                  - { id: kpi-eos, node: b, label: On time, source: kpi, measure: KPI-4 }
+                  - { id: trk-eos, node: b, label: On time, source: tracker, measure: KPI-4 }
+                  - { id: eos-again, node: b, label: On time again, source: kpi, measure: KPI-4 }
+                """);
+        assertEquals(1, toc.warnings().size(), toc.warnings()::toString);
+        Problem w = toc.warnings().get(0);
+        assertEquals(9, w.line());
+        assertEquals(75, w.column());
+        assertTrue(w.message().contains("indicators 'kpi-eos' and 'eos-again' both measure kpi 'KPI-4'"), w.message());
+    }
+
+    @Test
+    void rebaseThatIsNotAQuarter_isAnErrorAtTheValue() {
+        Problem p = onlyError("""
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                  - { id: k, node: b, label: K, source: kpi, measure: KPI-1, rebase: [2024-25 Q2, next spring] }
+                """);
+        assertAt(p, 7, 83, "next spring");
+    }
+
+    @Test
+    void censusBasisOnASurveyIndicator_isAnErrorAtTheBasis() {
+        Problem p = onlyError("""
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                  - { id: s, node: b, label: S, source: survey, measure: quality, basis: census }
+                """);
+        assertAt(p, 7, 74, "declare the source's 'population:'");
+    }
+
+    @Test
     void indicatorNamingUnknownMethod_isAnErrorAtTheMethod() {
         Problem p = onlyError("""
                 nodes:
