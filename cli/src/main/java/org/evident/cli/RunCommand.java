@@ -84,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
                 + Evident.plural(toc.links().size(), "link") + ", " + Evident.plural(toc.indicators().size(), "indicator")
                 + ", " + Evident.plural(opened.warnings().size(), "warning"));
         RunOutputs outputs = RunOutputs.begin(opened, history != null ? history : opened.directory().resolve("history"));
+        outputs.checkOut(out);
 
         err.println("[2/4] reading the data files");
         IngestResult data = ingest(opened, err);
