@@ -257,9 +257,8 @@ public final class Ingest {
         if (unreadable) {
             return;
         }
-        RecordStore store = new RecordStore(source.records().orElseThrow().store(), rules);
-        try {
-            progress.accept(store.write(total));
+        try (RecordStore store = RecordStore.open(source.records().orElseThrow().store(), rules, progress)) {
+            progress.accept(store.write(total, files, results.stream().map(r -> r.aggregates).toList(), source.columns()));
             into.addAll(RecordReturns.of(rules, store.readAll(total), folder));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the aggregates of " + folder + " to "
