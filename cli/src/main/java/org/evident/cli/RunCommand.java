@@ -126,6 +126,7 @@ final class RunCommand implements Callable<Integer> {
         for (Reconciliation reconciliation : data.reconciliations()) {
             err.println("      " + reconciliation);
         }
+        data.warnings().forEach(err::println);
         return data;
     }
 

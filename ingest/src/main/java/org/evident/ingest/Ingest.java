@@ -37,6 +37,7 @@ public final class Ingest {
     private final List<Reject> rejects = new ArrayList<>();
     private final List<Reconciliation> reconciliations = new ArrayList<>();
     private final List<Problem> fileErrors = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
 
     private Ingest(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress, RecordEngine engine) {
         this.project = project;
@@ -87,7 +88,7 @@ public final class Ingest {
         }
         IndicatorMapping mapping = new IndicatorMapping(project, projects, surveyCounts, kpis);
         return new IngestResult(projects, surveyCounts, freeText, kpis, findings, mapping.data(), mapping.gaps(),
-                rejects, reconciliations);
+                rejects, reconciliations, warnings);
     }
 
     private String display(Source source) {
@@ -129,6 +130,7 @@ public final class Ingest {
                 throw new DataFileException(source.file(), table.headerRow(), "has a header row but no data rows");
             }
             reconciliations.add(new Reconciliation(source.id(), file, counts[0], counts[1], counts[0] - counts[1]));
+            table.warnings().forEach(w -> warnings.add(new Problem(Problem.Severity.WARNING, file, 0, 0, w)));
         } catch (DataFileException e) {
             fileErrors.add(new Problem(Problem.Severity.ERROR, file, (int) Math.min(e.row, Integer.MAX_VALUE), 0,
                     e.getMessage()));

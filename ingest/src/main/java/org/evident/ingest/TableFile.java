@@ -28,6 +28,11 @@ interface TableFile extends AutoCloseable {
     /** Streams every row after the header; blank rows are passed on too, so that none is lost. */
     void rows(RowHandler handler) throws IOException;
 
+    /** What the reader noticed about the file as a whole that the user should know (a hidden sheet read, say). */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     @Override
     void close() throws IOException;
 

@@ -203,4 +203,44 @@ class ReadersTest {
                 .evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx, sheet: Tracker }").ingest());
         assertTrue(e.problems().get(0).message().contains("has no sheet 'Tracker'; its sheets are Q3 return"));
     }
+
+    /** A workbook whose first sheet, "Old", is hidden and holds a stale row; "Tracker" is visible. */
+    private void workbookWithAHiddenFirstSheet() throws IOException {
+        Path file = dir.resolve("data/tracker.xlsx");
+        Files.createDirectories(file.getParent());
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            for (String[] sheet : new String[][] {{"Old", "P-stale"}, {"Tracker", "P1"}}) {
+                Sheet s = workbook.createSheet(sheet[0]);
+                String[] header = {"project_id", "offer", "stage", "local_system", "region"};
+                String[] values = {sheet[1], "local", "active", "Wirral", "North West"};
+                Row h = s.createRow(0);
+                Row r = s.createRow(1);
+                for (int i = 0; i < header.length; i++) {
+                    h.createCell(i).setCellValue(header[i]);
+                    r.createCell(i).setCellValue(values[i]);
+                }
+            }
+            workbook.setSheetHidden(0, true);
+            workbook.setActiveSheet(1);
+            workbook.write(out);
+        }
+    }
+
+    @Test
+    void xlsx_hiddenFirstSheet_isPassedOver_forTheFirstVisibleSheet() throws IOException {
+        workbookWithAHiddenFirstSheet();
+        IngestResult result = new TestProject(dir).evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx }").ingest();
+        assertEquals("P1", only(result).projectId());
+        assertEquals(List.of(), result.warnings());
+    }
+
+    @Test
+    void xlsx_hiddenSheetNamedBySheet_isReadWithAWarning() throws IOException {
+        workbookWithAHiddenFirstSheet();
+        IngestResult result = new TestProject(dir)
+                .evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx, sheet: Old }").ingest();
+        assertEquals("P-stale", only(result).projectId());
+        assertEquals(List.of("data/tracker.xlsx: warning: sheet 'Old' is hidden in Excel; it is read because 'sheet:' names it"),
+                result.warnings().stream().map(Problem::toString).toList());
+    }
 }

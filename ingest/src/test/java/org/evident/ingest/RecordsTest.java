@@ -327,6 +327,21 @@ class RecordsTest {
     }
 
     @Test
+    void recordsFolder_filesThatAreNotRead_areWarningsNamingEachFile() throws IOException {
+        project().write("data/discharges/a.csv", A).write("data/discharges/b.csv.gz", "not unpacked")
+                .write("data/discharges/README.txt", "about the extract").write("data/discharges/2023/c.csv", B);
+        List<String> warnings = EvaluationProject.open(dir).warnings().stream().map(Object::toString)
+                .filter(w -> w.contains("not read")).toList();
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("warning: source discharges: data/discharges/2023/ is a folder and is not read:"
+                + " only the .csv and .parquet files directly in data/discharges are"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("data/discharges/README.txt is not read: only .csv and .parquet files are"),
+                warnings.get(1));
+        assertTrue(warnings.get(2).contains("data/discharges/b.csv.gz is not read"), warnings.get(2));
+        assertTrue(warnings.get(0).startsWith(dir.resolve("evaluation.yaml") + ":"), "at the source's file: line");
+    }
+
+    @Test
     void changedMeasures_clearTheStore() throws IOException {
         project().write("data/discharges/a.csv", A);
         ingest(RecordEngine.inProcess());

@@ -213,12 +213,39 @@ final class EvaluationReader {
                 if (!Files.isRegularFile(resolved) && !(records.isPresent() && Files.isDirectory(resolved))) {
                     yaml.warning(f.get("file").orElseThrow(), what + ": " + (records.isPresent() ? "folder or file " : "file ")
                             + file.get() + " does not exist (yet)");
+                } else if (records.isPresent() && Files.isDirectory(resolved)) {
+                    notRead(resolved, file.get()).forEach(skipped -> yaml.warning(f.get("file").orElseThrow(), what + ": "
+                            + skipped));
                 }
                 sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items, population,
                         groups, records));
             });
         }
         return sources;
+    }
+
+    /**
+     * What in a records folder is not read, each with why: a file that is neither {@code .csv} nor
+     * {@code .parquet}, a sub-folder. A warning, not an error: such folders often hold a README or a
+     * data dictionary beside the extracts, and naming each file is enough for nothing to be lost unseen.
+     */
+    private static List<String> notRead(Path folder, String shown) {
+        List<String> skipped = new ArrayList<>();
+        try (java.util.stream.Stream<Path> children = Files.list(folder)) {
+            for (Path child : children.sorted().toList()) {
+                String name = shown.replaceAll("/+$", "") + "/" + child.getFileName();
+                if (Files.isDirectory(child)) {
+                    skipped.add(name + "/ is a folder and is not read: only the .csv and .parquet files directly in "
+                            + shown + " are");
+                } else if (!RecordLayout.isDataFile(child)) {
+                    skipped.add(name + " is not read: only .csv and .parquet files are (rename it if it holds records"
+                            + " in one of those formats; a compressed file must be unpacked)");
+                }
+            }
+        } catch (java.io.IOException e) {
+            skipped.add(shown + " cannot be listed: " + e);
+        }
+        return skipped;
     }
 
     private Optional<RecordLayout> readRecordLayout(Fields f, String what, String id) {
