@@ -254,6 +254,7 @@ public final class Ingest {
             }
             rejects.addAll(result.rejects);
             reconciliations.add(result.reconciliation(source.id()));
+            result.warnings.forEach(w -> warnings.add(new Problem(Problem.Severity.WARNING, result.file, 0, 0, w)));
             total.merge(result.aggregates);
         }
         if (unreadable) {

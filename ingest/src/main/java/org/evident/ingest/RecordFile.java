@@ -24,6 +24,8 @@ final class RecordFile implements Serializable {
     long read;
     long accepted;
     final ArrayList<Reject> rejects = new ArrayList<>();
+    /** What the reader noticed about the file as a whole (dates that look month-first). */
+    final ArrayList<String> warnings = new ArrayList<>();
     final RecordAggregates aggregates;
     /** Why the file could not be read at all, with the row where that was found; null when it was read. */
     String error;
@@ -104,6 +106,7 @@ final class RecordFile implements Serializable {
             if (result.read == 0) {
                 throw new DataFileException(path, table.headerRow(), "has a header row but no data rows");
             }
+            result.warnings.addAll(table.warnings());
             return result;
         }
     }
