@@ -252,4 +252,18 @@ class EvidentCommandsTest {
         Result again = evident("run", projectWithARejectedRow().toString(), "--out", out.toString());
         assertEquals(0, again.code(), again.err());
     }
+
+    @Test
+    void run_sourceOutsideTheProject_exitsThree_unlessAllowed() throws IOException {
+        Path project = projectWithARejectedRow();
+        Files.writeString(tmp.resolve("elsewhere.csv"), Files.readString(project.resolve("data/tracker.csv")));
+        Files.writeString(project.resolve("evaluation.yaml"), Files.readString(project.resolve("evaluation.yaml"))
+                .replace("file: data/tracker.csv", "file: ../elsewhere.csv"));
+        Result r = evident("validate", project.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("error: source tracker file: ../elsewhere.csv is outside the project folder; evident"
+                + " reads and writes only inside it unless run with --allow-outside-project"), r.err());
+        Result allowed = evident("run", project.toString(), "--allow-outside-project", "--out", tmp.resolve("out").toString());
+        assertEquals(0, allowed.code(), allowed.err());
+    }
 }
