@@ -183,22 +183,13 @@ final class CsvTableFile implements TableFile {
                             if (b == '\n') {
                                 line++;
                             }
-                        } else if (b >= 0xC2 && b <= 0xDF) {
-                            expected = 1;
+                        } else if (b >= 0xC2 && b <= 0xF4) {
+                            expected = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
                             leadLine = line;
                             lead = b;
-                        } else if (b >= 0xE0 && b <= 0xEF) {
-                            expected = 2;
-                            leadLine = line;
-                            lead = b;
-                            min = b == 0xE0 ? 0xA0 : 0x80;
-                            max = b == 0xED ? 0x9F : 0xBF;
-                        } else if (b >= 0xF0 && b <= 0xF4) {
-                            expected = 3;
-                            leadLine = line;
-                            lead = b;
-                            min = b == 0xF0 ? 0x90 : 0x80;
-                            max = b == 0xF4 ? 0x8F : 0xBF;
+                            // The second byte's range leaves out overlong forms, surrogates and code points past U+10FFFF.
+                            min = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+                            max = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
                         } else {
                             invalid++;
                             if (at.size() < 5) {

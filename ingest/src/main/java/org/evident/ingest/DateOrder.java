@@ -28,12 +28,12 @@ final class DateOrder {
                 continue;
             }
             int second = cell.indexOf('/', slash + 1);
-            if (second < 0 || second - slash > 3 || cell.length() - second != 5) {
+            if (second < 0 || second - slash < 2 || second - slash > 3 || cell.length() - second != 5) {
                 continue;
             }
-            int first = number(cell, 0, slash);
-            int middle = number(cell, slash + 1, second);
-            if (first < 0 || middle < 0 || number(cell, second + 1, cell.length()) < 0) {
+            long first = Values.digits(cell, 0, slash);
+            long middle = Values.digits(cell, slash + 1, second);
+            if (first < 0 || middle < 0 || Values.digits(cell, second + 1, cell.length()) < 0) {
                 continue;
             }
             grow(c + 1);
@@ -64,18 +64,6 @@ final class DateOrder {
                     + " their day and month swapped: write the dates as 2024-03-25 or 25/03/2024");
         }
         return warnings;
-    }
-
-    private static int number(String text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char ch = text.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-            n = n * 10 + (ch - '0');
-        }
-        return to > from ? n : -1;
     }
 
     private void grow(int columns) {

@@ -208,8 +208,10 @@ final class RecordStore implements AutoCloseable {
                 deleteTree(partition);
             }
         }
-        return dir + ": " + (byPeriod.size() - unchanged) + " period partitions written"
-                + (unchanged == 0 ? "" : ", " + unchanged + " unchanged (the same files)") + note
+        int written = byPeriod.size() - unchanged;
+        return dir + ": " + (written == 0 && unchanged > 0 ? unchanged + " period partitions unchanged (the same files)"
+                : written + " period partitions written" + (unchanged == 0 ? "" : ", " + unchanged + " unchanged (the same files)"))
+                + note
                 + (recomputed.isEmpty() ? "" : "; recomputed, as their files changed: " + String.join(", ", recomputed))
                 + (removed.isEmpty() ? "" : "; removed, as no file has records in them any more: " + String.join(", ", removed));
     }
