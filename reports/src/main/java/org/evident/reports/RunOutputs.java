@@ -34,7 +34,7 @@ import org.evident.toc.EvaluationProject;
 public final class RunOutputs {
     /** The files and folders a run writes into its output folder, in the order a reader meets them. */
     public static final List<String> FILES = List.of("report.pdf", "report.html", "evidence.xlsx", "toc.svg", "toc.png",
-            "rejects.csv", "data_gaps.txt", "charts/", "tables/");
+            "rejects.csv", "data_gaps.txt", "charts/", "tables/", OutputFolder.MANIFEST);
 
     private final EvaluationProject project;
     private final Path history;
