@@ -73,7 +73,7 @@ public final class OutputFolder {
                 Path kept = k.toAbsolutePath().normalize();
                 Path keptReal = Files.exists(kept) ? kept.toRealPath() : kept;
                 if (keptReal.startsWith(real)) {
-                    throw refused(out, keptReal.equals(real) ? "is " + describe(k) : "contains " + describe(k) + " (" + k + ")");
+                    throw refused(out, (keptReal.equals(real) ? "is " : "contains ") + describe(k));
                 }
             }
             List<String> foreign = notWrittenByEvident(target);
@@ -99,10 +99,10 @@ public final class OutputFolder {
     private static String describe(Path kept) {
         Path abs = kept.toAbsolutePath().normalize();
         if (abs.equals(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize())) {
-            return "your home folder";
+            return "your home folder (" + abs + ")";
         }
         if (abs.equals(Path.of("").toAbsolutePath())) {
-            return "the current folder";
+            return "the current folder (" + abs + ")";
         }
         return "a folder evident reads or keeps: " + kept;
     }
