@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.evident.toc.EvaluationProject;
 
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The evaluation project folder every command takes first. */
@@ -12,8 +13,14 @@ final class ProjectArgument {
             description = {"The evaluation project folder (holding", "evaluation.yaml and toc.yaml)."})
     Path folder;
 
+    @Option(names = "--allow-outside-project",
+            description = "Let evaluation.yaml name data files, a rubric or a record store outside the project folder"
+                    + " (e.g. record-level data on a shared file system); refused by default.")
+    boolean allowOutsideProject;
+
     EvaluationProject open() {
-        return EvaluationProject.open(folder);
+        return EvaluationProject.open(folder, allowOutsideProject ? EvaluationProject.Paths.ANYWHERE
+                : EvaluationProject.Paths.INSIDE_PROJECT);
     }
 
     /** The pseudonymiser for reading {@code project}'s data: the key from the environment or Evident's home. */

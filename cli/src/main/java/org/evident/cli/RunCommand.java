@@ -50,9 +50,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = {"The output folder (required; created if missing).",
                 "Every output is first written to a new folder beside",
-                "it; DIR, with whatever it held, is then replaced as",
-                "a whole, only once every output is written: a failed",
-                "run leaves DIR as it was."})
+                "it, which replaces DIR only once every output is",
+                "written: a failed run leaves DIR as it was. DIR must",
+                "be new, empty or an earlier Evident output (its",
+                "evident-manifest.txt lists what it holds); anything",
+                "else (a file, another folder, the project) is",
+                "refused with exit code 2 and left as it is."})
     Path out;
 
     @Option(names = "--history", paramLabel = "DIR",
@@ -114,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
                 + Evident.plural(toc.links().size(), "link") + ", " + Evident.plural(toc.indicators().size(), "indicator")
                 + ", " + Evident.plural(opened.warnings().size(), "warning"));
         RunOutputs outputs = RunOutputs.begin(opened, history != null ? history : opened.directory().resolve("history"));
+        outputs.checkOut(out);
 
         console.say("[2/4] reading the data files (rows read = accepted + rejected)");
         IngestResult data = ingest(opened, console);
@@ -180,6 +184,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         console.say("      total: " + counts(total[0], total[1]) + " (every rejected row is in rejects.csv)");
+        data.warnings().forEach(console::say);
         return data;
     }
 

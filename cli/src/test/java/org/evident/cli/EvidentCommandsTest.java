@@ -179,7 +179,7 @@ class EvidentCommandsTest {
         assertFalse(r.err().contains("discharges-2023-04.csv"), "no file of the records folder by default:\n" + r.err());
         assertTrue(r.err().contains("      total: 21186 rows read = 21166 accepted + 20 rejected"), r.err());
         try (var files = Files.list(out)) {
-            assertEquals(List.of("charts", "data_gaps.txt", "evidence.xlsx", "rejects.csv", "report.html", "report.pdf",
+            assertEquals(List.of("charts", "data_gaps.txt", "evidence.xlsx", "evident-manifest.txt", "rejects.csv", "report.html", "report.pdf",
                     "tables", "toc.png", "toc.svg"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.readString(out.resolve("report.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
@@ -327,5 +327,48 @@ class EvidentCommandsTest {
         Result r = evident("run", brokenProject().toString(), "--out", out.toString());
         assertEquals(3, r.code());
         assertEquals("earlier run", Files.readString(out.resolve("keep.txt")));
+    }
+
+    @Test
+    void run_outIsTheProjectFolder_exitsTwo_andDeletesNothing() throws IOException {
+        Path project = projectWithARejectedRow();
+        Result r = evident("run", project.toString(), "--out", project.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("evident: --out " + project + ": is a folder evident reads or keeps: " + project), r.err());
+        assertTrue(Files.exists(project.resolve("evaluation.yaml")));
+        assertTrue(Files.exists(project.resolve("data/tracker.csv")));
+        Result parent = evident("run", project.toString(), "--out", tmp.toString());
+        assertEquals(2, parent.code(), parent.err());
+        assertTrue(parent.err().contains(": contains a folder evident reads or keeps"), parent.err());
+        assertTrue(Files.exists(project.resolve("toc.yaml")));
+    }
+
+    @Test
+    void run_outIsAFolderOfSomethingElse_exitsTwo_andAnEarlierOutputIsReplaced() throws IOException {
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        Files.writeString(scratch.resolve("letter.odt"), "unrelated");
+        Result r = evident("run", projectWithARejectedRow().toString(), "--out", scratch.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("not written by evident"), r.err());
+        assertEquals("unrelated", Files.readString(scratch.resolve("letter.odt")));
+
+        Path out = tmp.resolve("out");
+        assertEquals(0, evident("run", projectWithARejectedRow().toString(), "--out", out.toString()).code());
+        Result again = evident("run", projectWithARejectedRow().toString(), "--out", out.toString());
+        assertEquals(0, again.code(), again.err());
+    }
+
+    @Test
+    void run_sourceOutsideTheProject_exitsThree_unlessAllowed() throws IOException {
+        Path project = projectWithARejectedRow();
+        Files.writeString(tmp.resolve("elsewhere.csv"), Files.readString(project.resolve("data/tracker.csv")));
+        Files.writeString(project.resolve("evaluation.yaml"), Files.readString(project.resolve("evaluation.yaml"))
+                .replace("file: data/tracker.csv", "file: ../elsewhere.csv"));
+        Result r = evident("validate", project.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("error: source tracker file: ../elsewhere.csv is outside the project folder; evident"
+                + " reads and writes only inside it unless run with --allow-outside-project"), r.err());
+        Result allowed = evident("run", project.toString(), "--allow-outside-project", "--out", tmp.resolve("out").toString());
+        assertEquals(0, allowed.code(), allowed.err());
     }
 }

@@ -38,6 +38,7 @@ public final class Ingest {
     private final List<Reject> rejects = new ArrayList<>();
     private final List<Reconciliation> reconciliations = new ArrayList<>();
     private final List<Problem> fileErrors = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
 
     private Ingest(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress, RecordEngine engine) {
         this.project = project;
@@ -91,7 +92,7 @@ public final class Ingest {
         }
         IndicatorMapping mapping = new IndicatorMapping(project, projects, surveyCounts, kpis);
         return new IngestResult(projects, surveyCounts, freeText, kpis, findings, mapping.data(), mapping.gaps(),
-                rejects, reconciliations);
+                rejects, reconciliations, warnings);
     }
 
     private String display(Source source) {
@@ -135,6 +136,7 @@ public final class Ingest {
                 throw new DataFileException(source.file(), table.headerRow(), "has a header row but no data rows");
             }
             reconciliations.add(new Reconciliation(source.id(), file, counts[0], counts[1], counts[0] - counts[1]));
+            table.warnings().forEach(w -> warnings.add(new Problem(Problem.Severity.WARNING, file, 0, 0, w)));
         } catch (DataFileException e) {
             fileErrors.add(new Problem(Problem.Severity.ERROR, file, (int) Math.min(e.row, Integer.MAX_VALUE), 0,
                     e.getMessage()));
@@ -258,14 +260,14 @@ public final class Ingest {
             }
             rejects.addAll(result.rejects);
             reconciliations.add(result.reconciliation(source.id()));
+            result.warnings.forEach(w -> warnings.add(new Problem(Problem.Severity.WARNING, result.file, 0, 0, w)));
             total.merge(result.aggregates);
         }
         if (unreadable) {
             return;
         }
-        RecordStore store = new RecordStore(source.records().orElseThrow().store(), rules);
-        try {
-            progress.accept(store.write(total));
+        try (RecordStore store = RecordStore.open(source.records().orElseThrow().store(), rules, progress)) {
+            progress.accept(store.write(total, files, results.stream().map(r -> r.aggregates).toList(), source.columns()));
             into.addAll(RecordReturns.of(rules, store.readAll(total), folder));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the aggregates of " + folder + " to "

@@ -6,12 +6,14 @@ import java.util.List;
  * Everything read from a project's data files: the accepted records, the aggregates per
  * indicator and period, the indicators that got no data, the rejects and the reconciliation.
  *
- * @param gaps one line per indicator and period that got no data, saying why
+ * @param gaps     one line per indicator and period that got no data, saying why
+ * @param warnings what was noticed about a data file as a whole and read all the same (a hidden
+ *                 sheet named by {@code sheet:}, dates that look month-first), with the file
  */
 public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts,
                            List<FreeTextAnswer> freeText, List<KpiReturn> kpiReturns, List<Finding> findings,
                            List<IndicatorData> indicatorData, List<String> gaps, List<Reject> rejects,
-                           List<Reconciliation> reconciliations) {
+                           List<Reconciliation> reconciliations, List<org.evident.toc.Problem> warnings) {
     public IngestResult {
         projects = List.copyOf(projects);
         surveyCounts = List.copyOf(surveyCounts);
@@ -22,6 +24,14 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
         gaps = List.copyOf(gaps);
         rejects = List.copyOf(rejects);
         reconciliations = List.copyOf(reconciliations);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A result without warnings. */
+    public IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts, List<FreeTextAnswer> freeText,
+                        List<KpiReturn> kpiReturns, List<Finding> findings, List<IndicatorData> indicatorData,
+                        List<String> gaps, List<Reject> rejects, List<Reconciliation> reconciliations) {
+        this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, List.of());
     }
 
     public long rejectedRows() {

@@ -24,6 +24,8 @@ final class RecordFile implements Serializable {
     long read;
     long accepted;
     final ArrayList<Reject> rejects = new ArrayList<>();
+    /** What the reader noticed about the file as a whole (dates that look month-first). */
+    final ArrayList<String> warnings = new ArrayList<>();
     final RecordAggregates aggregates;
     /** Why the file could not be read at all, with the row where that was found; null when it was read. */
     String error;
@@ -49,7 +51,8 @@ final class RecordFile implements Serializable {
             throw new java.nio.file.NoSuchFileException(folderOrFile.toString());
         }
         try (Stream<Path> children = Files.list(folderOrFile)) {
-            return children.filter(Files::isRegularFile).filter(f -> isCsv(f) || isParquet(f))
+            // What is left out is named by the project check (a warning of evident validate and run).
+            return children.filter(Files::isRegularFile).filter(org.evident.toc.RecordLayout::isDataFile)
                     .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList();
         }
     }
@@ -103,6 +106,7 @@ final class RecordFile implements Serializable {
             if (result.read == 0) {
                 throw new DataFileException(path, table.headerRow(), "has a header row but no data rows");
             }
+            result.warnings.addAll(table.warnings());
             return result;
         }
     }

@@ -1,6 +1,16 @@
 package org.evident.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +42,15 @@ import org.apache.parquet.schema.MessageTypeParser;
  * quarter's file adds a partition and a re-run of one quarter rewrites only that one. The layout
  * (measures, columns, periods, regions) is fingerprinted: when it changes, old partitions no
  * longer mean the same thing and are removed.
+ *
+ * <p>The store never outlives its data: each partition keeps the fingerprints (size, modified
+ * time, SHA-256) of the files its records came from ({@code _files.txt}). A partition whose files
+ * are all unchanged is left as it is; one whose files changed, appeared or disappeared is
+ * recomputed from the files there now, and removed when none of them has records in its period.
+ * A run holds a lock on the store ({@code .lock}) while it writes and reads it, so two runs of one
+ * project take turns.
  */
-final class RecordStore {
+final class RecordStore implements AutoCloseable {
     static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
             message aggregate {
               required binary measure (STRING);
@@ -45,22 +62,102 @@ final class RecordStore {
             }""");
     private static final String LAYOUT_FILE = "_layout.txt";
     private static final String PART = "part-00000.parquet";
+    /** In each partition: the fingerprints of the files its records came from. */
+    static final String FILES = "_files.txt";
+    private static final String LOCK_FILE = ".lock";
+    /** Runs in this JVM (tests) take turns here: a file lock is held per process, not per thread. */
+    private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
 
     private final Path dir;
     private final RecordRules rules;
+    private final ReentrantLock threadLock;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
 
-    RecordStore(Path dir, RecordRules rules) {
+    private RecordStore(Path dir, RecordRules rules, ReentrantLock threadLock, FileChannel lockChannel, FileLock lock) {
         this.dir = dir;
         this.rules = rules;
+        this.threadLock = threadLock;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
     }
 
     /**
-     * Replaces the partitions of the periods that {@code aggregates} has records in.
+     * Opens the store in {@code dir}, waiting (and saying so through {@code progress}) while another
+     * run holds it; {@link #close} lets the next one in.
+     */
+    static RecordStore open(Path dir, RecordRules rules, Consumer<String> progress) throws IOException {
+        Files.createDirectories(dir);
+        ReentrantLock threadLock = IN_THIS_JVM.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new ReentrantLock());
+        if (!threadLock.tryLock()) {
+            progress.accept(dir + ": waiting for another run that is using this store");
+            threadLock.lock();
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                progress.accept(dir + ": waiting for another run that is using this store");
+                lock = channel.lock();
+            }
+            return new RecordStore(dir, rules, threadLock, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            threadLock.unlock();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+            lockChannel.close();
+        } finally {
+            threadLock.unlock();
+        }
+    }
+
+    /** One file a partition's records came from, as it was when they were read. */
+    record Fingerprint(String name, long size, long modified, String sha256) {
+        static Fingerprint of(Path file) throws IOException {
+            MessageDigest digest;
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            long size = Files.size(file);
+            long modified = Files.getLastModifiedTime(file).toMillis();
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return new Fingerprint(file.getFileName().toString(), size, modified, HexFormat.of().formatHex(digest.digest()));
+        }
+
+        String line() {
+            return size + "\t" + modified + "\t" + sha256 + "\t" + name;
+        }
+    }
+
+    /**
+     * Brings the store up to date with the files read this run: {@code files[i]} gave
+     * {@code perFile[i]}, and {@code aggregates} is their sum. Each period with records gets a
+     * partition, rewritten unless it came from exactly these files, unchanged; a partition of a
+     * period none of them has records in is removed. {@code aliases} (the source's column names)
+     * are kept with the fingerprints, as they decide what the files' columns mean.
      *
      * @return a line for the progress display
      */
-    String write(RecordAggregates aggregates) throws IOException {
-        Files.createDirectories(dir);
+    String write(RecordAggregates aggregates, List<Path> files, List<RecordAggregates> perFile,
+                 Map<String, List<String>> aliases)
+            throws IOException {
         Path layout = dir.resolve(LAYOUT_FILE);
         String note = "";
         String fingerprint = rules.fingerprint();
@@ -73,22 +170,73 @@ final class RecordStore {
             }
             Files.writeString(layout, fingerprint, StandardCharsets.UTF_8);
         }
+        List<Fingerprint> prints = fingerprints(files);
+        List<BitSet> periodsOfFile = perFile.stream().map(RecordAggregates::periodsPresent).toList();
         // Sorted, so that the same aggregates always give the same files.
         Map<Integer, List<RecordAggregates.Cell>> byPeriod = aggregates.cells().stream()
                 .sorted(Comparator.comparingInt(RecordAggregates.Cell::measure).thenComparing(RecordAggregates.Cell::area)
                         .thenComparing(RecordAggregates.Cell::region))
                 .collect(Collectors.groupingBy(RecordAggregates.Cell::period, TreeMap::new, Collectors.toList()));
+        List<String> recomputed = new ArrayList<>();
+        int unchanged = 0;
         for (Map.Entry<Integer, List<RecordAggregates.Cell>> period : byPeriod.entrySet()) {
-            writePartition(rules.periods().get(period.getKey()), period.getValue());
+            StringBuilder sources = new StringBuilder("# the files this partition's records came from: size, modified"
+                    + " (ms since 1970), SHA-256, name; column names " + aliases + "\n");
+            for (int f = 0; f < files.size(); f++) {
+                if (periodsOfFile.get(f).get(period.getKey())) {
+                    sources.append(prints.get(f).line()).append('\n');
+                }
+            }
+            String name = rules.periods().get(period.getKey());
+            Path stored = dir.resolve(partitionName(name)).resolve(FILES);
+            boolean existed = Files.isDirectory(stored.getParent());
+            if (Files.isRegularFile(stored) && Files.readString(stored, StandardCharsets.UTF_8).contentEquals(sources)
+                    && Files.isRegularFile(stored.resolveSibling(PART))) {
+                unchanged++;
+                continue;
+            }
+            writePartition(name, period.getValue(), sources.toString());
+            if (existed) {
+                recomputed.add(name);
+            }
         }
-        return dir + ": " + byPeriod.size() + " period partitions written" + note;
+        List<String> removed = new ArrayList<>();
+        for (Path partition : partitions()) {
+            int period = rules.periods().indexOf(periodOf(partition));
+            if (period < 0 || !byPeriod.containsKey(period)) {
+                removed.add(periodOf(partition));
+                deleteTree(partition);
+            }
+        }
+        int written = byPeriod.size() - unchanged;
+        return dir + ": " + (written == 0 && unchanged > 0 ? unchanged + " period partitions unchanged (the same files)"
+                : written + " period partitions written" + (unchanged == 0 ? "" : ", " + unchanged + " unchanged (the same files)"))
+                + note
+                + (recomputed.isEmpty() ? "" : "; recomputed, as their files changed: " + String.join(", ", recomputed))
+                + (removed.isEmpty() ? "" : "; removed, as no file has records in them any more: " + String.join(", ", removed));
     }
 
-    private void writePartition(String period, List<RecordAggregates.Cell> cells) throws IOException {
+    /** The files' fingerprints, in their order; hashed in parallel (each file is read once more). */
+    private static List<Fingerprint> fingerprints(List<Path> files) throws IOException {
+        try {
+            return files.parallelStream().map(f -> {
+                try {
+                    return Fingerprint.of(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void writePartition(String period, List<RecordAggregates.Cell> cells, String sources) throws IOException {
         Path target = dir.resolve(partitionName(period));
         Path temporary = dir.resolve("." + partitionName(period) + ".tmp");
         deleteTree(temporary);
         Files.createDirectories(temporary);
+        Files.writeString(temporary.resolve(FILES), sources, StandardCharsets.UTF_8);
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(temporary.resolve(PART)))
                 // Parquet's own configuration, not Hadoop's: a Hadoop Configuration reads its XML

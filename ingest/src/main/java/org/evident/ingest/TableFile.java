@@ -28,10 +28,19 @@ interface TableFile extends AutoCloseable {
     /** Streams every row after the header; blank rows are passed on too, so that none is lost. */
     void rows(RowHandler handler) throws IOException;
 
+    /** What the reader noticed about the file as a whole that the user should know (a hidden sheet read, say). */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     @Override
     void close() throws IOException;
 
     static TableFile open(Path file, Optional<String> sheet) throws IOException {
+        if (java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)) {
+            // A device such as /dev/zero would be read for ever.
+            throw new DataFileException(file, 0, "is not a regular file (a device, pipe or socket); expected a data file");
+        }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
             return XlsxTableFile.open(file, sheet);

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.xml.parsers.ParserConfigurationException;
@@ -40,6 +42,7 @@ final class XlsxTableFile implements TableFile {
     private final String sheetName;
     private List<String> header;
     private long headerRow;
+    private final List<String> warnings = new ArrayList<>();
 
     private XlsxTableFile(Path file, OPCPackage pkg, XSSFReader reader, String sheetName) {
         this.file = file;
@@ -57,20 +60,26 @@ final class XlsxTableFile implements TableFile {
         }
         try {
             XSSFReader reader = new XSSFReader(pkg);
-            List<String> names = new ArrayList<>();
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            while (sheets.hasNext()) {
-                sheets.next().close();
-                names.add(sheets.getSheetName());
-            }
+            Map<String, String> states = sheetStates(reader);
+            List<String> names = new ArrayList<>(states.keySet());
             if (names.isEmpty()) {
                 throw new DataFileException(file, 0, "has no sheets");
             }
-            String chosen = sheet.orElse(names.get(0));
+            List<String> visible = names.stream().filter(n -> states.get(n).equals("visible")).toList();
+            if (sheet.isEmpty() && visible.isEmpty()) {
+                throw new DataFileException(file, 0, "has no visible sheet (" + String.join(", ", names)
+                        + " are all hidden); name the one to read with 'sheet:' in evaluation.yaml");
+            }
+            // The first sheet a user sees, as Excel shows it: a hidden sheet before it often holds stale rows.
+            String chosen = sheet.orElse(visible.isEmpty() ? names.get(0) : visible.get(0));
             if (!names.contains(chosen)) {
                 throw new DataFileException(file, 0, "has no sheet '" + chosen + "'; its sheets are " + String.join(", ", names));
             }
             XlsxTableFile table = new XlsxTableFile(file, pkg, reader, chosen);
+            if (!states.get(chosen).equals("visible")) {
+                table.warnings.add("sheet '" + chosen + "' is " + (states.get(chosen).equals("veryHidden") ? "very hidden"
+                        : "hidden") + " in Excel; it is read because 'sheet:' names it");
+            }
             table.readHeader();
             return table;
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
@@ -80,6 +89,35 @@ final class XlsxTableFile implements TableFile {
             pkg.revert();
             throw e;
         }
+    }
+
+    /**
+     * Every sheet's name and state ({@code visible}, {@code hidden} or {@code veryHidden}) in tab
+     * order, from the workbook part; POI's event API gives the names but not the states.
+     */
+    private static Map<String, String> sheetStates(XSSFReader reader) throws IOException, OpenXML4JException, SAXException,
+            ParserConfigurationException {
+        Map<String, String> states = new LinkedHashMap<>();
+        XMLReader xml = SAXHelper.newXMLReader();
+        xml.setContentHandler(new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes) {
+                String element = localName == null || localName.isEmpty() ? qName : localName;
+                if (element.equals("sheet") || element.endsWith(":sheet")) {
+                    String state = attributes.getValue("state");
+                    states.put(attributes.getValue("name"), state == null ? "visible" : state);
+                }
+            }
+        });
+        try (InputStream workbook = reader.getWorkbookData()) {
+            xml.parse(new InputSource(workbook));
+        }
+        return states;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Thrown to stop the SAX parse once the header has been seen. */

@@ -203,4 +203,108 @@ class ReadersTest {
                 .evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx, sheet: Tracker }").ingest());
         assertTrue(e.problems().get(0).message().contains("has no sheet 'Tracker'; its sheets are Q3 return"));
     }
+
+    /** A workbook whose first sheet, "Old", is hidden and holds a stale row; "Tracker" is visible. */
+    private void workbookWithAHiddenFirstSheet() throws IOException {
+        Path file = dir.resolve("data/tracker.xlsx");
+        Files.createDirectories(file.getParent());
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            for (String[] sheet : new String[][] {{"Old", "P-stale"}, {"Tracker", "P1"}}) {
+                Sheet s = workbook.createSheet(sheet[0]);
+                String[] header = {"project_id", "offer", "stage", "local_system", "region"};
+                String[] values = {sheet[1], "local", "active", "Wirral", "North West"};
+                Row h = s.createRow(0);
+                Row r = s.createRow(1);
+                for (int i = 0; i < header.length; i++) {
+                    h.createCell(i).setCellValue(header[i]);
+                    r.createCell(i).setCellValue(values[i]);
+                }
+            }
+            workbook.setSheetHidden(0, true);
+            workbook.setActiveSheet(1);
+            workbook.write(out);
+        }
+    }
+
+    @Test
+    void xlsx_hiddenFirstSheet_isPassedOver_forTheFirstVisibleSheet() throws IOException {
+        workbookWithAHiddenFirstSheet();
+        IngestResult result = new TestProject(dir).evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx }").ingest();
+        assertEquals("P1", only(result).projectId());
+        assertEquals(List.of(), result.warnings());
+    }
+
+    @Test
+    void xlsx_hiddenSheetNamedBySheet_isReadWithAWarning() throws IOException {
+        workbookWithAHiddenFirstSheet();
+        IngestResult result = new TestProject(dir)
+                .evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx, sheet: Old }").ingest();
+        assertEquals("P-stale", only(result).projectId());
+        assertEquals(List.of("data/tracker.xlsx: warning: sheet 'Old' is hidden in Excel; it is read because 'sheet:' names it"),
+                result.warnings().stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void utf8WithAStrayLatin1Byte_isAnErrorNamingTheLine_notMojibake() {
+        byte[] good = "project_id,offer,stage,local_system,region,support_type\nP1,local,active,Wirral,North West,Café\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] stray = "P2,local,active,Halton,North West,Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] file = java.util.Arrays.copyOf(good, good.length + stray.length);
+        System.arraycopy(stray, 0, file, good.length, stray.length);
+        InvalidProjectException e = assertThrows(InvalidProjectException.class,
+                () -> project().bytes("data/tracker.csv", file).ingest());
+        assertEquals("data/tracker.csv:3:0: error: is UTF-8 (1 accented or other non-ASCII characters) except for 1 byte"
+                + " that is not, in line 3 (byte 0xE9); probably typed or pasted in another program. Correct those characters"
+                + " and save the file as UTF-8 (no row is read until then: read either way, some of its text would be wrong)",
+                e.problems().get(0).toString());
+    }
+
+    @Test
+    void utf16WithByteOrderMark_isRead() {
+        String text = "project_id;offer;stage;local_system;region;support_type\nP1;local;active;Wirral;North West;\"Café\"\n";
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] body = text.getBytes(charset);
+            byte[] mark = charset == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+                    : new byte[] {(byte) 0xFE, (byte) 0xFF};
+            byte[] file = java.util.Arrays.copyOf(mark, 2 + body.length);
+            System.arraycopy(body, 0, file, 2, body.length);
+            TrackerProject p = only(project().bytes("data/tracker.csv", file).ingest());
+            assertEquals(Optional.of("Café"), p.supportType(), charset.name());
+        }
+    }
+
+    @Test
+    void utf16WithoutByteOrderMark_isAnErrorSayingSo() {
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> project().write("data/tracker.csv",
+                "project_id,offer,stage,local_system,region\nP1,local,active,Wirral,North West\n", StandardCharsets.UTF_16LE)
+                .ingest());
+        assertTrue(e.problems().get(0).toString().startsWith("data/tracker.csv:1:0: error: has a NUL byte in line 1: it is"
+                + " UTF-16 without a byte-order mark"), e.problems().get(0).toString());
+    }
+
+    @Test
+    void monthFirstDates_giveAWarningNamingTheFileAndColumn() {
+        IngestResult result = project().write("data/tracker.csv", """
+                project_id,offer,stage,local_system,region,completed_date
+                P1,local,completed,Wirral,North West,03/25/2024
+                P2,local,completed,Halton,North West,04/05/2024
+                P3,local,completed,Bury,North West,12/28/2024
+                """).ingest();
+        assertEquals(List.of("data/tracker.csv: warning: column 'completed_date': 2 dates have a second field above 12"
+                        + " (first '03/25/2024' in row 2), so the column looks month-first (mm/dd/yyyy); Evident reads"
+                        + " dd/mm/yyyy, so those are rejected and the column's other slash dates may have their day and month"
+                        + " swapped: write the dates as 2024-03-25 or 25/03/2024"),
+                result.warnings().stream().map(Problem::toString).toList());
+        assertEquals(2, result.rejects().size());
+    }
+
+    @Test
+    void dayFirstDates_giveNoWarning() {
+        IngestResult result = project().write("data/tracker.csv", """
+                project_id,offer,stage,local_system,region,completed_date
+                P1,local,completed,Wirral,North West,25/03/2024
+                P2,local,completed,Halton,North West,04/05/2024
+                """).ingest();
+        assertEquals(List.of(), result.warnings());
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.evident.toc.EvaluationProject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class RealDataTest {
                       kpi: [Code]
                       period: [Financial year]
                       system: [Local authority name]
-                """.formatted(realdata.resolve("oflog/ASC_data.csv"))).ingest();
+                """.formatted(realdata.resolve("oflog/ASC_data.csv"))).ingest(EvaluationProject.Paths.ANYWHERE);
         Reconciliation rec = r.reconciliations().get(0);
         assertEquals(6376, rec.read());
         assertEquals(298, rec.rejected());
@@ -88,7 +89,8 @@ class RealDataTest {
                         positive: ["1", "2"]
                         %s
                       - { id: comment, type: free_text, column: FFT answer }
-                """.formatted(realdata.resolve("pxtextmining/datasets_v6framework_230831.csv"), respondent, map)).ingest();
+                """.formatted(realdata.resolve("pxtextmining/datasets_v6framework_230831.csv"), respondent, map))
+                .ingest(EvaluationProject.Paths.ANYWHERE);
     }
 
     private static SurveyItemCounts rating(IngestResult r) {

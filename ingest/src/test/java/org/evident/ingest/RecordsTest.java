@@ -235,22 +235,110 @@ class RecordsTest {
         assertEquals(List.of("period=2024-25 Q1", "period=2024-25 Q2"), partitions(store));
         Path q1 = store.resolve("period=2024-25 Q1/part-00000.parquet");
         FileTime q1Written = Files.getLastModifiedTime(q1);
-        // The next quarter arrives as a new file, and the old file is archived: Q1 and Q2 stay.
-        Files.delete(dir.resolve("data/discharges/a.csv"));
+        // The next quarter arrives as a new file: Q1 and Q2, from unchanged files, are not rewritten.
         project().write("data/discharges/q3.csv", "record_id,area_code,region,discharge_date,age,destination,length_of_stay\n"
                 + "20,E9,London,2024-10-20,70,usual_residence,4\n");
         IngestResult r = ingest(RecordEngine.inProcess());
         assertEquals(List.of("period=2024-25 Q1", "period=2024-25 Q2", "period=2024-25 Q3"), partitions(store));
         assertEquals(q1Written, Files.getLastModifiedTime(q1), "Q1's partition is not rewritten");
-        assertEquals(3, england(r, "DISCH", "2024-25 Q1").value(), "Q1 still comes from the stored partition");
+        assertEquals(3, england(r, "DISCH", "2024-25 Q1").value());
         assertEquals(1, england(r, "DISCH", "2024-25 Q3").value());
         // A corrected Q3 file: only Q3's partition is replaced.
         project().write("data/discharges/q3.csv", "record_id,area_code,region,discharge_date,age,destination,length_of_stay\n"
                 + "20,E9,London,2024-10-20,70,usual_residence,4\n21,E9,London,2024-10-21,70,care_home,4\n");
-        r = ingest(RecordEngine.inProcess());
+        List<String> progress = new java.util.ArrayList<>();
+        r = Ingest.read(EvaluationProject.open(dir), Pseudonymiser.withKey(TestProject.KEY), progress::add,
+                RecordEngine.inProcess());
         assertEquals(q1Written, Files.getLastModifiedTime(q1));
         assertEquals(2, england(r, "DISCH", "2024-25 Q3").value());
         assertEquals(0.5, england(r, "HOME65", "2024-25 Q3").value());
+        assertTrue(progress.stream().anyMatch(l -> l.endsWith("1 period partitions written, 2 unchanged (the same files);"
+                + " recomputed, as their files changed: 2024-25 Q3")), progress.toString());
+    }
+
+    @Test
+    void store_deletedRecordFile_changesTheNumbers_andItsPartitionGoes() throws IOException {
+        project().write("data/discharges/a.csv", A).write("data/discharges/q3.csv",
+                "record_id,area_code,region,discharge_date,age,destination,length_of_stay\n"
+                        + "20,E9,London,2024-10-20,70,usual_residence,4\n");
+        IngestResult before = ingest(RecordEngine.inProcess());
+        assertEquals(3, england(before, "DISCH", "2024-25 Q1").value());
+        Files.delete(dir.resolve("data/discharges/a.csv"));
+        List<String> progress = new java.util.ArrayList<>();
+        IngestResult after = Ingest.read(EvaluationProject.open(dir), Pseudonymiser.withKey(TestProject.KEY), progress::add,
+                RecordEngine.inProcess());
+        assertFalse(after.kpiReturns().stream().anyMatch(k -> k.period().equals("2024-25 Q1")
+                || k.period().equals("2024-25 Q2")), "the deleted file's quarters are no longer counted");
+        assertEquals(1, england(after, "DISCH", "2024-25 Q3").value());
+        assertEquals(List.of("period=2024-25 Q3"), partitions(dir.resolve("aggregates/discharges")));
+        assertTrue(progress.stream().anyMatch(l -> l.contains("removed, as no file has records in them any more:"
+                + " 2024-25 Q1, 2024-25 Q2")), progress.toString());
+    }
+
+    @Test
+    void store_fileChangedWithTheSameSizeAndTime_isRecomputed_fromItsContentHash() throws IOException {
+        project().write("data/discharges/a.csv", A);
+        ingest(RecordEngine.inProcess());
+        Path a = dir.resolve("data/discharges/a.csv");
+        FileTime modified = Files.getLastModifiedTime(a);
+        // Same length, same time: record 3 moves from E2 to E4.
+        Files.writeString(a, A.replace("3,E2,", "3,E4,"));
+        Files.setLastModifiedTime(a, modified);
+        List<String> progress = new java.util.ArrayList<>();
+        IngestResult r = Ingest.read(EvaluationProject.open(dir), Pseudonymiser.withKey(TestProject.KEY), progress::add,
+                RecordEngine.inProcess());
+        assertEquals(1, find(r, "DISCH", "2024-25 Q1", Optional.empty(), Optional.of("E4")).value());
+        assertTrue(progress.stream().anyMatch(l -> l.endsWith("2 period partitions written;"
+                + " recomputed, as their files changed: 2024-25 Q1, 2024-25 Q2")), progress.toString());
+    }
+
+    @Test
+    void store_copiedFromAnotherProject_countsOnlyThisProjectsFiles() throws IOException {
+        project().write("data/discharges/a.csv", A);
+        ingest(RecordEngine.inProcess());
+        Path copy = dir.resolve("copy");
+        new TestProject(copy).toc(TOC).evaluation(SOURCE).write("data/discharges/q3.csv",
+                "record_id,area_code,region,discharge_date,age,destination,length_of_stay\n"
+                        + "20,E9,London,2024-10-20,70,usual_residence,4\n");
+        try (Stream<Path> walk = Files.walk(dir.resolve("aggregates"))) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, copy.resolve(dir.relativize(p)));
+            }
+        }
+        IngestResult r = Ingest.read(EvaluationProject.open(copy), Pseudonymiser.withKey(TestProject.KEY), line -> { },
+                RecordEngine.inProcess());
+        assertFalse(r.kpiReturns().stream().anyMatch(k -> k.period().equals("2024-25 Q1")), "Q1 came from the other project");
+        assertEquals(1, england(r, "DISCH", "2024-25 Q3").value());
+    }
+
+    @Test
+    void store_twoRunsAtOnce_takeTurns_andBothGetTheSameNumbers() throws Exception {
+        project().write("data/discharges/a.csv", A).write("data/discharges/b.csv", B);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> ingest(RecordEngine.inProcess()));
+            var second = pool.submit(() -> ingest(RecordEngine.inProcess()));
+            assertEquals(first.get().kpiReturns(), second.get().kpiReturns());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(List.of("period=2024-25 Q1", "period=2024-25 Q2", "period=2024-25 Q3"),
+                partitions(dir.resolve("aggregates/discharges")));
+    }
+
+    @Test
+    void recordsFolder_filesThatAreNotRead_areWarningsNamingEachFile() throws IOException {
+        project().write("data/discharges/a.csv", A).write("data/discharges/b.csv.gz", "not unpacked")
+                .write("data/discharges/README.txt", "about the extract").write("data/discharges/2023/c.csv", B);
+        List<String> warnings = EvaluationProject.open(dir).warnings().stream().map(Object::toString)
+                .filter(w -> w.contains("not read")).toList();
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("warning: source discharges: data/discharges/2023/ is a folder and is not read:"
+                + " only the .csv and .parquet files directly in data/discharges are"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("data/discharges/README.txt is not read: only .csv and .parquet files are"),
+                warnings.get(1));
+        assertTrue(warnings.get(2).contains("data/discharges/b.csv.gz is not read"), warnings.get(2));
+        assertTrue(warnings.get(0).startsWith(dir.resolve("evaluation.yaml") + ":"), "at the source's file: line");
     }
 
     @Test

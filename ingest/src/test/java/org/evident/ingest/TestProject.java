@@ -78,9 +78,14 @@ final class TestProject {
     }
 
     IngestResult ingest() {
+        return ingest(EvaluationProject.Paths.INSIDE_PROJECT);
+    }
+
+    /** Reads the project, whose data files may be outside it when {@code paths} allows. */
+    IngestResult ingest(EvaluationProject.Paths paths) {
         if (!Files.exists(dir.resolve("toc.yaml"))) {
             toc(TOC);
         }
-        return Ingest.read(EvaluationProject.open(dir), Pseudonymiser.withKey(KEY), line -> { });
+        return Ingest.read(EvaluationProject.open(dir, paths), Pseudonymiser.withKey(KEY), line -> { });
     }
 }

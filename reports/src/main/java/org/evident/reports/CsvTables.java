@@ -17,9 +17,25 @@ import org.evident.analysis.PublishedTable;
  * a BOM, `\n` line endings, quotes only where needed, blank for a missing value, and numbers in
  * plain notation rounded to six decimal places with no trailing zeros (never the locale's
  * format, never scientific notation: {@link PublishedTable.Cell#csv()}).
+ *
+ * <p>CSV injection (OWASP's guidance): a text cell that starts with {@code =}, {@code +}, {@code -},
+ * {@code @}, a tab or a carriage return, and is not a plain number, is written with a single quote
+ * in front ({@code '=1+2}), so a spreadsheet opening the file shows it as text instead of running
+ * it as a formula. Numbers, counts, months and grades are never touched, negative numbers included;
+ * the workbook needs none of this (its text cells are never formulas).
  */
 public final class CsvTables {
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+
     private CsvTables() {
+    }
+
+    /** A text cell as CSV writes it: quoted with {@code '} when a spreadsheet would take it for a formula. */
+    static String text(String value) {
+        if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 || PLAIN_NUMBER.matcher(value).matches()) {
+            return value;
+        }
+        return "'" + value;
     }
 
     /** Writes each table as {@code <table name>.csv} in {@code folder}, creating the folder. */
@@ -35,7 +51,7 @@ public final class CsvTables {
                 for (List<PublishedTable.Cell> row : table.rows()) {
                     cells.clear();
                     for (PublishedTable.Cell cell : row) {
-                        cells.add(cell.csv());
+                        cells.add(cell instanceof PublishedTable.Text text ? text(text.value()) : cell.csv());
                     }
                     csv.writeRecord(cells);
                 }

@@ -34,7 +34,7 @@ import org.evident.toc.EvaluationProject;
 public final class RunOutputs {
     /** The files and folders a run writes into its output folder, in the order a reader meets them. */
     public static final List<String> FILES = List.of("report.pdf", "report.html", "evidence.xlsx", "toc.svg", "toc.png",
-            "rejects.csv", "data_gaps.txt", "charts/", "tables/");
+            "rejects.csv", "data_gaps.txt", "charts/", "tables/", OutputFolder.MANIFEST);
 
     private final EvaluationProject project;
     private final Path history;
@@ -63,6 +63,21 @@ public final class RunOutputs {
         RunOutputs outputs = new RunOutputs(project, history);
         CompletableFuture.runAsync(() -> Timings.time("diagram layout (background)", outputs.diagram::toSvg));
         return outputs;
+    }
+
+    /**
+     * Throws IllegalArgumentException, saying why, when {@code out} must not be replaced by this
+     * run's outputs: a file, a folder not written by Evident (see {@link OutputFolder}), the project
+     * or history folder, the home or current folder, or a folder containing one of them. Call it
+     * before the slow work; {@link #write} checks again.
+     */
+    public void checkOut(Path out) {
+        OutputFolder.checkReplaceable(out, kept());
+    }
+
+    /** The folders the output folder must never be, nor contain. */
+    private List<Path> kept() {
+        return List.of(project.directory(), history);
     }
 
     /** The snapshot this run compares with: the most recent one dated before the reporting date. */
@@ -99,7 +114,7 @@ public final class RunOutputs {
         byte[] tocPng = join(tocPngDrawn);
         ReportInput report = new ReportInput(project, analysis, data.reconciliations(), data.rejects(), data.gaps(), tocSvg,
                 tocPng, charts, g -> coloured.draw(g, true));
-        OutputFolder.writeAtomically(out, folder -> {
+        OutputFolder.writeAtomically(out, kept(), folder -> {
             Files.writeString(folder.resolve("toc.svg"), tocSvg, StandardCharsets.UTF_8);
             Files.write(folder.resolve("toc.png"), tocPng);
             Path chartFolder = Files.createDirectories(folder.resolve("charts"));

@@ -48,4 +48,30 @@ class CsvTablesTest {
                 plain,,,2.5
                 """, Files.readString(dir.resolve("tables/example.csv"), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void textCellsThatASpreadsheetWouldRunAsFormulas_getASingleQuote_numbersNever() throws IOException {
+        List<String> texts = List.of("=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tlead",
+                "\rlead", "-5", "+4.25", "plain - dash", "a=b");
+        List<List<Cell>> rows = new java.util.ArrayList<>();
+        for (String text : texts) {
+            rows.add(List.<Cell>of(new Text(text), new Count(-3), new Number(-2.5, Format.DECIMAL)));
+        }
+        PublishedTable table = new PublishedTable("inject", "Injection", List.of(new Column("label", "Label", Type.TEXT),
+                new Column("count", "Count", Type.COUNT), new Column("value", "Value", Type.NUMBER)), rows);
+
+        CsvTables.write(List.of(table), dir.resolve("tables"));
+
+        assertEquals("label,count,value\n"
+                + "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-3,-2.5\n"
+                + "'+cmd|' /C calc'!A0,-3,-2.5\n"
+                + "'-2+3,-3,-2.5\n"
+                + "'@SUM(A1),-3,-2.5\n"
+                + "'\tlead,-3,-2.5\n"
+                + "\"'\rlead\",-3,-2.5\n"
+                + "-5,-3,-2.5\n"
+                + "+4.25,-3,-2.5\n"
+                + "plain - dash,-3,-2.5\n"
+                + "a=b,-3,-2.5\n", Files.readString(dir.resolve("tables/inject.csv"), StandardCharsets.UTF_8));
+    }
 }

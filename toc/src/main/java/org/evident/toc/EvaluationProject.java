@@ -27,13 +27,32 @@ public record EvaluationProject(Path directory, Evaluation evaluation, TheoryOfC
      * @throws IllegalArgumentException if {@code directory} is not a folder
      */
     public static EvaluationProject open(Path directory) {
+        return open(directory, Paths.INSIDE_PROJECT);
+    }
+
+    /** Where the files {@code evaluation.yaml} names (sources, rubric, record stores) may be. */
+    public enum Paths {
+        /** Inside the project folder only, symbolic links followed: the default, safe for a project from elsewhere. */
+        INSIDE_PROJECT,
+        /** Anywhere, e.g. record-level data on a shared file system. */
+        ANYWHERE
+    }
+
+    /**
+     * Reads and validates the project in {@code directory}, allowing the files it names to be
+     * outside it when {@code paths} is {@link Paths#ANYWHERE}.
+     *
+     * @throws InvalidProjectException with every problem found, if there is any error
+     * @throws IllegalArgumentException if {@code directory} is not a folder
+     */
+    public static EvaluationProject open(Path directory, Paths paths) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException(directory + " is not a folder; expected an evaluation project folder holding "
                     + EVALUATION_FILE + " and " + TOC_FILE);
         }
         List<Problem> problems = new ArrayList<>();
         Optional<Evaluation> evaluation = read(directory.resolve(EVALUATION_FILE), problems)
-                .flatMap(yaml -> EvaluationReader.read(yaml, directory));
+                .flatMap(yaml -> EvaluationReader.read(yaml, directory, paths));
         Optional<TheoryOfChange> toc = read(directory.resolve(TOC_FILE), problems).flatMap(TocReader::read);
         if (evaluation.isPresent() && toc.isPresent()) {
             unusedRecordMeasures(directory.resolve(EVALUATION_FILE).toString(), evaluation.get(), toc.get(), problems);

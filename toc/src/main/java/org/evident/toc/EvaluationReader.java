@@ -35,16 +35,52 @@ final class EvaluationReader {
 
     private final YamlFile yaml;
     private final Path projectDir;
+    private final EvaluationProject.Paths paths;
     private final Map<String, Node> periodAt = new HashMap<>();
     private final List<Period> periods = new ArrayList<>();
 
-    private EvaluationReader(YamlFile yaml, Path projectDir) {
+    private EvaluationReader(YamlFile yaml, Path projectDir, EvaluationProject.Paths paths) {
         this.yaml = yaml;
         this.projectDir = projectDir;
+        this.paths = paths;
     }
 
     static Optional<Evaluation> read(YamlFile yaml, Path projectDir) {
-        return yaml.root().flatMap(root -> new EvaluationReader(yaml, projectDir).readRoot(root));
+        return read(yaml, projectDir, EvaluationProject.Paths.INSIDE_PROJECT);
+    }
+
+    static Optional<Evaluation> read(YamlFile yaml, Path projectDir, EvaluationProject.Paths paths) {
+        return yaml.root().flatMap(root -> new EvaluationReader(yaml, projectDir, paths).readRoot(root));
+    }
+
+    /**
+     * Whether {@code resolved} (named as {@code name} at {@code node}) may be used: inside the
+     * project folder, both as written and once symbolic links are followed, unless paths anywhere
+     * are allowed. Records an error otherwise, without reading the file: a shared project must not
+     * be able to read (and echo in an error) a file such as {@code ../../etc/passwd}.
+     */
+    private boolean confined(Node node, String what, String name, Path resolved) {
+        if (paths == EvaluationProject.Paths.ANYWHERE) {
+            return true;
+        }
+        Path project = projectDir.toAbsolutePath().normalize();
+        Path path = resolved.toAbsolutePath().normalize();
+        boolean inside = path.startsWith(project);
+        String real = "";
+        if (inside && Files.exists(path)) {
+            try {
+                Path realPath = path.toRealPath();
+                inside = realPath.startsWith(project.toRealPath());
+                real = inside ? "" : " (a symbolic link to " + realPath + ")";
+            } catch (java.io.IOException e) {
+                inside = false;
+            }
+        }
+        if (!inside) {
+            yaml.error(node, what + ": " + name + " is outside the project folder" + real + "; evident reads and writes"
+                    + " only inside it unless run with --allow-outside-project");
+        }
+        return inside;
     }
 
     private Optional<Evaluation> readRoot(Node root) {
@@ -210,15 +246,57 @@ final class EvaluationReader {
                     return;
                 }
                 Path resolved = projectDir.resolve(file.get()).normalize();
-                if (!Files.isRegularFile(resolved) && !(records.isPresent() && Files.isDirectory(resolved))) {
-                    yaml.warning(f.get("file").orElseThrow(), what + ": " + (records.isPresent() ? "folder or file " : "file ")
+                Node fileNode = f.get("file").orElseThrow();
+                if (!confined(fileNode, what + " file", file.get(), resolved)) {
+                    return;
+                }
+                if (records.isPresent() && !confined(f.get("store").orElse(fileNode), what + " store",
+                        f.optionalText("store").orElse("aggregates/" + id.get()), records.get().store())) {
+                    return;
+                }
+                if (!Files.exists(resolved)) {
+                    yaml.warning(fileNode, what + ": " + (records.isPresent() ? "folder or file " : "file ")
                             + file.get() + " does not exist (yet)");
+                } else if (!Files.isRegularFile(resolved) && !(records.isPresent() && Files.isDirectory(resolved))) {
+                    yaml.error(fileNode, what + ": " + file.get() + " is not a regular file (a device, pipe or socket);"
+                            + " expected a data file" + (records.isPresent() ? " or a folder of them" : ""));
+                    return;
+                } else if (!Files.isReadable(resolved)) {
+                    yaml.error(fileNode, what + ": " + file.get() + " cannot be read (permission denied)");
+                    return;
+                } else if (records.isPresent() && Files.isDirectory(resolved)) {
+                    notRead(resolved, file.get()).forEach(skipped -> yaml.warning(f.get("file").orElseThrow(), what + ": "
+                            + skipped));
                 }
                 sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items, population,
                         groups, records));
             });
         }
         return sources;
+    }
+
+    /**
+     * What in a records folder is not read, each with why: a file that is neither {@code .csv} nor
+     * {@code .parquet}, a sub-folder. A warning, not an error: such folders often hold a README or a
+     * data dictionary beside the extracts, and naming each file is enough for nothing to be lost unseen.
+     */
+    private static List<String> notRead(Path folder, String shown) {
+        List<String> skipped = new ArrayList<>();
+        try (java.util.stream.Stream<Path> children = Files.list(folder)) {
+            for (Path child : children.sorted().toList()) {
+                String name = shown.replaceAll("/+$", "") + "/" + child.getFileName();
+                if (Files.isDirectory(child)) {
+                    skipped.add(name + "/ is a folder and is not read: only the .csv and .parquet files directly in "
+                            + shown + " are");
+                } else if (!RecordLayout.isDataFile(child)) {
+                    skipped.add(name + " is not read: only .csv and .parquet files are (rename it if it holds records"
+                            + " in one of those formats; a compressed file must be unpacked)");
+                }
+            }
+        } catch (java.io.IOException e) {
+            skipped.add(shown + " cannot be listed: " + e);
+        }
+        return skipped;
     }
 
     private Optional<RecordLayout> readRecordLayout(Fields f, String what, String id) {
@@ -413,6 +491,9 @@ final class EvaluationReader {
     private Optional<Rubric> readRubric(Node node) {
         return yaml.text(node, "rubric").flatMap(name -> {
             Path file = projectDir.resolve(name).normalize();
+            if (!confined(node, "rubric", name, file)) {
+                return Optional.empty();
+            }
             if (!Files.isRegularFile(file)) {
                 yaml.error(node, "rubric: " + name + " does not exist (a rubric file, relative to the project folder)");
                 return Optional.empty();

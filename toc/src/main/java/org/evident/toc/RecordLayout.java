@@ -19,6 +19,15 @@ import java.util.Set;
 public record RecordLayout(String date, String area, Optional<String> region, List<RecordMeasure> measures, Path store,
                            Set<Level> levels) {
 
+    /**
+     * Whether a file in a records folder is read: a {@code .csv} or {@code .parquet} file (any case).
+     * The one rule, shared by the reader and by the check that names every file it leaves out.
+     */
+    public static boolean isDataFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".parquet");
+    }
+
     /** The units returns are made for. */
     public enum Level {
         ENGLAND, REGION, AREA;

@@ -157,4 +157,85 @@ class EvaluationProjectTest {
     void notAFolder_isACallerMistake() {
         assertThrows(IllegalArgumentException.class, () -> EvaluationProject.open(dir.resolve("nope")));
     }
+
+    private static final String HEAD = """
+            programme: Test programme
+            reporting_date: 2025-01-13
+            periods:
+              quarters: { from: 2024-25 Q1, to: 2024-25 Q2 }
+            """;
+
+    private List<String> errors(InvalidProjectException e) {
+        return e.problems().stream().filter(Problem::isError).map(Problem::toString)
+                .map(s -> s.substring(dir.toString().length() + 1)).toList();
+    }
+
+    @Test
+    void sourceRubricAndStoreOutsideTheProject_areRefused_withoutReadingThem() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(dir.resolve("secret.csv"), "password\nhunter2\n");
+        Files.writeString(dir.resolve("rubric.yaml"),
+                "name: secret rubric\nrules:\n  - { id: otherwise, grade: limited, text: Anything. }\n");
+        Files.writeString(project.resolve("toc.yaml"), TOC);
+        Files.createDirectories(project.resolve("data/records"));
+        Files.writeString(project.resolve("evaluation.yaml"), HEAD + """
+                sources:
+                  - { id: tracker, type: tracker, file: ../secret.csv }
+                  - { id: recs, type: records, file: data/records, date: d, area: a, store: ../x,
+                      measures: [ { id: N, type: count } ] }
+                rubric: ../rubric.yaml
+                """);
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(project));
+        assertEquals(List.of(
+                "project/evaluation.yaml:6:41: error: source tracker file: ../secret.csv is outside the project folder;"
+                        + " evident reads and writes only inside it unless run with --allow-outside-project",
+                "project/evaluation.yaml:7:77: error: source recs store: ../x is outside the project folder; evident reads"
+                        + " and writes only inside it unless run with --allow-outside-project",
+                "project/evaluation.yaml:9:9: error: rubric: ../rubric.yaml is outside the project folder; evident reads and"
+                        + " writes only inside it unless run with --allow-outside-project"), errors(e));
+        assertTrue(e.problems().stream().noneMatch(p -> p.toString().contains("hunter2") || p.toString().contains("secret rubric")));
+        EvaluationProject allowed = EvaluationProject.open(project, EvaluationProject.Paths.ANYWHERE);
+        assertEquals("secret rubric", allowed.evaluation().rubric().name());
+    }
+
+    @Test
+    void symbolicLinkOutOfTheProject_isRefused() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(dir.resolve("secret.csv"), "password\n");
+        Files.createDirectories(project.resolve("data"));
+        Files.createSymbolicLink(project.resolve("data/tracker.csv"), dir.resolve("secret.csv"));
+        Files.writeString(project.resolve("toc.yaml"), TOC);
+        Files.writeString(project.resolve("evaluation.yaml"), HEAD + """
+                sources:
+                  - { id: tracker, type: tracker, file: data/tracker.csv }
+                """);
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(project));
+        assertTrue(errors(e).get(0).contains("data/tracker.csv is outside the project folder (a symbolic link to "
+                + dir.resolve("secret.csv").toRealPath() + ")"), errors(e).toString());
+    }
+
+    @Test
+    void deviceFileAsASource_isAnError() throws IOException {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero));
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(project(HEAD + """
+                sources:
+                  - { id: tracker, type: tracker, file: /dev/zero }
+                """, TOC), EvaluationProject.Paths.ANYWHERE));
+        assertEquals(List.of("evaluation.yaml:6:41: error: source tracker: /dev/zero is not a regular file (a device, pipe or"
+                + " socket); expected a data file"), errors(e));
+    }
+
+    @Test
+    void unreadableDataFile_isAnError() throws IOException {
+        Path file = project(HEAD + """
+                sources:
+                  - { id: tracker, type: tracker, file: data/tracker.csv }
+                """, TOC).resolve("data/tracker.csv");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("-w-------"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as root: every file is readable");
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(dir));
+        assertEquals(List.of("evaluation.yaml:6:41: error: source tracker: data/tracker.csv cannot be read (permission denied)"),
+                errors(e));
+    }
 }
