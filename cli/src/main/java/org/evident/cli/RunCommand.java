@@ -184,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         console.say("      total: " + counts(total[0], total[1]) + " (every rejected row is in rejects.csv)");
-        data.warnings().forEach(console::say);
+        data.warnings().forEach(w -> console.say(w.toString()));
         return data;
     }
 
