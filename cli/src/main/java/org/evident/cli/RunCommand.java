@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.evident.analysis.Analysis;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
-import org.evident.analysis.KpiRow;
+import org.evident.analysis.KpiVerdicts;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
 import org.evident.ingest.Ingest;
@@ -128,8 +128,11 @@ final class RunCommand implements Callable<Integer> {
         RunOutputs.Comparison compared = outputs.compareWithHistory(Timings.time("analysis", () -> Analysis.run(opened, data)));
         AnalysisResult analysis = compared.analysis();
         console.say("      " + verdicts("survey", analysis.surveyItems().stream().map(SurveyRow::verdict).toList()));
-        console.say("      " + verdicts("KPI", analysis.kpis().stream().map(KpiRow::verdict).toList()) + "; "
-                + Evident.plural(analysis.kpiCharts().size(), "run chart"));
+        // The same count as the report's and the workbook's: one to-date verdict per KPI.
+        KpiVerdicts kpis = analysis.kpiVerdicts();
+        console.say("      KPI verdicts to date: " + kpis.count(Verdict.MET) + " met, " + kpis.count(Verdict.NOT_MET) + " not met, "
+                + kpis.count(Verdict.INCONCLUSIVE) + " inconclusive (of " + Evident.plural(kpis.indicators(), "KPI")
+                + " with a target and a figure to date); " + Evident.plural(analysis.kpiCharts().size(), "run chart"));
         console.say("      evidence grades (" + opened.evaluation().rubric().name() + "), latest period: "
                 + grades(analysis.latestEvidence()) + compared.earlier().map(e -> "; compared with the assessment of " + e).orElse(""));
 
