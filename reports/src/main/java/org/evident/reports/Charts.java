@@ -263,8 +263,21 @@ public final class Charts {
         line(chart, "mean", run.type() == RunChart.Type.P || run.type() == RunChart.Type.P_PRIME ? "Centre (pooled share)" : "Mean", periods, run.centres(), Color.BLACK, solid(1.5f));
         // Limits per point: a p chart's widen where a quarter's denominator is small; all are clipped
         // to what the measure can take.
-        line(chart, "upper", "Process limits (" + run.type().label() + " chart)", periods, run.upperLimits(), COMMON, dashed());
-        line(chart, "lower", "Lower limit", periods, run.lowerLimits(), COMMON, dashed()).setShowInLegend(false);
+        String limits = "Process limits (" + run.type().label() + " chart)";
+        if (new java.util.HashSet<>(run.upperLimits()).size() == 1 && new java.util.HashSet<>(run.lowerLimits()).size() == 1) {
+            line(chart, "upper", limits, periods, run.upperLimits(), COMMON, dashed());
+            line(chart, "lower", "Lower limit", periods, run.lowerLimits(), COMMON, dashed()).setShowInLegend(false);
+        } else {
+            // Limits that differ from point to point (a p chart's, from each period's denominator)
+            // belong to their own period: drawn as a step across each, never as a slope joining one
+            // period's limit to the next, which would show limits nobody computed.
+            LimitStep step = new LimitStep((WIDTH - 160) * 0.8 / periods.size());
+            limitSteps(chart, "upper", periods, run.upperLimits(), step);
+            limitSteps(chart, "lower", periods, run.lowerLimits(), step);
+            // The legend's entry for both, as a short dashed line.
+            List<Double> none = new ArrayList<>(java.util.Collections.nCopies(periods.size(), (Double) null));
+            line(chart, "limits", limits, periods, none, COMMON, dashed());
+        }
         if (anyTarget) {
             line(chart, "target", "Target (assurance: " + run.assurance().label() + ")", periods, targets, new Color(0xd6, 0x27, 0x28),
                     dashed());
@@ -274,6 +287,28 @@ public final class Charts {
         readings(chart, run, RunChart.Reading.CONCERN, "Concern", CONCERN);
         readings(chart, run, RunChart.Reading.NEITHER, "Special cause, neither", NEITHER);
         return ChartCanvas.image("run-chart-" + kpi.indicator(), title, chart);
+    }
+
+    private static void limitSteps(CategoryChart chart, String name, List<String> periods, List<Double> limits, LimitStep step) {
+        CategorySeries series = chart.addSeries(name, periods, limits);
+        series.setChartCategorySeriesRenderStyle(CategorySeriesRenderStyle.Scatter);
+        series.setMarker(step).setMarkerColor(COMMON);
+        series.setShowInLegend(false);
+    }
+
+    /** A marker that is a dashed horizontal line across its period: one period's process limit. */
+    private static final class LimitStep extends org.knowm.xchart.style.markers.Marker {
+        private final double width;
+
+        LimitStep(double width) {
+            this.width = width;
+        }
+
+        @Override
+        public void paint(java.awt.Graphics2D g, double x, double y, int markerSize) {
+            g.setStroke(dashed());
+            g.draw(new java.awt.geom.Line2D.Double(x - width / 2, y, x + width / 2, y));
+        }
     }
 
     private static void readings(CategoryChart chart, RunChart run, RunChart.Reading reading, String label, Color colour) {
