@@ -14,8 +14,10 @@ final class ProjectArgument {
     Path folder;
 
     @Option(names = "--allow-outside-project",
-            description = "Let evaluation.yaml name data files, a rubric or a record store outside the project folder"
-                    + " (e.g. record-level data on a shared file system); refused by default.")
+            description = {"Let evaluation.yaml name data files, a rubric or",
+                "a record store outside the project folder (e.g.",
+                "record-level data on a shared file system).",
+                "Default: refused."})
     boolean allowOutsideProject;
 
     EvaluationProject open() {

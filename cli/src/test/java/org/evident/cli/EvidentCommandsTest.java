@@ -63,7 +63,7 @@ class EvidentCommandsTest {
         assertTrue(r.out().lines().allMatch(l -> l.length() <= 80), "no line wraps:\n" + r.out());
         assertTrue(r.out().contains("~/.config/evident/pseudonym.key"), r.out());
         assertTrue(r.out().contains("spark://HOST:PORT") && r.out().contains("history/ folder"), r.out());
-        assertTrue(r.out().contains("it; DIR, with whatever it held, is then replaced as"), r.out());
+        assertTrue(r.out().contains("be new, empty or an earlier Evident output (its"), r.out());
         // Every line of an option's description is short enough not to wrap (picocli breaks words at punctuation).
         assertTrue(r.out().lines().noneMatch(l -> l.startsWith("                           ")), "no wrapped line:\n" + r.out());
         // Each option's entry: its line (starting with a dash) and the indented lines after it.
