@@ -305,7 +305,11 @@ final class SparkCluster implements AutoCloseable {
     private void recordDescendants() {
         synchronized (this) {
             for (Process process : processes) {
-                process.toHandle().descendants().forEach(handle -> pids.add(handle.pid()));
+                // Only JVMs (the executors): a worker also runs short-lived helper commands, which a
+                // test must not count as a process that should still be running.
+                process.toHandle().descendants()
+                        .filter(handle -> handle.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                        .forEach(handle -> pids.add(handle.pid()));
             }
         }
     }
