@@ -227,7 +227,8 @@ public final class Ingest {
         Set<String> outcomes = project.theoryOfChange().nodes().stream()
                 .filter(n -> n.stage() == Stage.SHORT_TERM_OUTCOME || n.stage() == Stage.MEDIUM_TERM_OUTCOME).map(Node::id)
                 .collect(Collectors.toSet());
-        Set<String> periods = project.evaluation().periods().stream().map(Period::id)
+        // Only a period the rule grades at can have a judgement to set beside the rule's grade.
+        Set<String> periods = project.evaluation().assessmentPeriods().stream().map(Period::id)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Long> firstRow = new HashMap<>();
         stream(source, JudgementRules.COLUMNS, row -> JudgementRules.check(row, outcomes, periods).map(j -> {

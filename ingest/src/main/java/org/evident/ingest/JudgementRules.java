@@ -25,6 +25,7 @@ final class JudgementRules {
     }
 
     /**
+     * @param periods  the assessment periods' ids
      * @param outcomes the graded nodes (short- and medium-term outcomes): a judgement of anything else
      *                 could not be set beside a rule's grade
      */
@@ -37,7 +38,7 @@ final class JudgementRules {
         String period = row.text("period");
         if (!periods.contains(period)) {
             row.reject("period", period, period.isEmpty() ? "no period" : "unknown period",
-                    "a period id of evaluation.yaml: " + String.join(", ", periods));
+                    "an assessment period of evaluation.yaml (its phases, if it has any): " + String.join(", ", periods));
         }
         String text = row.text("grade");
         Optional<Grade> grade = Grade.fromFileName(text.strip().toLowerCase(Locale.ROOT));
