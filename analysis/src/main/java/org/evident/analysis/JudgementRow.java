@@ -23,4 +23,10 @@ public record JudgementRow(Judgement judgement, Assessment assessment) {
     public boolean agree() {
         return judgement.grade() == assessment.grade();
     }
+
+    /** The rule's text with the counts it looked at: "No evidence supports the outcome. (0 for from 0 methods, 2 against)". */
+    public static String ruleReason(Assessment a) {
+        return a.rule().text() + " (" + a.supporting() + " for from " + a.supportingMethods()
+                + (a.supportingMethods() == 1 ? " method, " : " methods, ") + a.contradicting() + " against)";
+    }
 }

@@ -280,15 +280,9 @@ final class Tables {
                         j -> new GradeCell(j.judgement().grade(), j.judgement().reason())),
                 text("agree", "Agree", j -> j.agree() ? "yes" : "no"),
                 text("rule", "Rule", j -> j.assessment().rule().id()),
-                text("rule_reason", "Rule's reason", j -> ruleReason(j.assessment())),
+                text("rule_reason", "Rule's reason", j -> JudgementRow.ruleReason(j.assessment())),
                 text("judgement_reason", "Judgement's reason", j -> j.judgement().reason()),
                 text("rests_on", "Rests on (leave one out)", j -> j.assessment().restsOnText()));
-    }
-
-    /** The rule's text with the counts it looked at: "No evidence supports the outcome. (0 for from 0 methods, 2 against)". */
-    static String ruleReason(Assessment a) {
-        return a.rule().text() + " (" + a.supporting() + " for from " + a.supportingMethods()
-                + (a.supportingMethods() == 1 ? " method, " : " methods, ") + a.contradicting() + " against)";
     }
 
     private static Assessment first(Map<String, Assessment> row) {
