@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.evident.ingest.IngestResult;
+import org.evident.ingest.Judgement;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.Grade;
 import org.evident.toc.TheoryOfChange;
@@ -34,6 +35,25 @@ public final class Analysis {
         return new AnalysisResult(project, Delivery.of(project, data.projects()), survey, kpis.rows(), kpis.charts(),
                 project.evaluation().settings().suppressOrganisations()
                         ? SuppressionRule.fromYaml(project.evaluation().settings().suppression()) : SuppressionRule.NONE,
-                evidence, EvidenceChanges.betweenPeriods(evidence), pathways(project, evidence));
+                evidence, EvidenceChanges.betweenPeriods(evidence), pathways(project, evidence),
+                judgements(evidence, data.judgements()));
+    }
+
+    /** Each judgement beside the rule's assessment of its outcome and period, in the order of the assessments. */
+    static List<JudgementRow> judgements(List<Assessment> evidence, List<Judgement> judgements) {
+        Map<String, Judgement> byKey = new LinkedHashMap<>();
+        judgements.forEach(j -> byKey.putIfAbsent(j.node() + "|" + j.period(), j));
+        List<JudgementRow> rows = new java.util.ArrayList<>();
+        for (Assessment a : evidence) {
+            Judgement j = byKey.remove(a.node() + "|" + a.period());
+            if (j != null) {
+                rows.add(new JudgementRow(j, a));
+            }
+        }
+        if (!byKey.isEmpty()) {
+            // Ingest accepts only graded outcomes at assessment periods, so every judgement has its assessment.
+            throw new IllegalStateException("judgements with no assessment beside them: " + byKey.keySet());
+        }
+        return rows;
     }
 }

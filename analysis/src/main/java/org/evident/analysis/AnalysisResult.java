@@ -24,10 +24,13 @@ import tech.tablesaw.api.Table;
  *                                 assessment when {@link #withEarlierAssessment} added it
  * @param pathways                 for every outcome and impact, its best-supported causal chain
  *                                 under the latest period's grades
+ * @param judgements               the evaluation team's own grades beside the rule's, in the order of
+ *                                 {@code evidence}; empty when the project records none
  */
 public record AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
                              SuppressionRule organisationSuppression, List<Assessment> evidence,
-                             List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways) {
+                             List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways,
+                             List<JudgementRow> judgements) {
     public AnalysisResult {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(delivery, "delivery");
@@ -38,13 +41,35 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         evidence = List.copyOf(evidence);
         evidenceChanges = List.copyOf(evidenceChanges);
         pathways = List.copyOf(pathways);
+        judgements = List.copyOf(judgements);
+    }
+
+    /** A result without judgements. */
+    public AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis,
+                          List<KpiChart> kpiCharts, SuppressionRule organisationSuppression, List<Assessment> evidence,
+                          List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways) {
+        this(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, evidenceChanges, pathways,
+                List.of());
+    }
+
+    /** How far the rule agrees with the evaluation team's judgements, over every outcome and period judged. */
+    public Agreement judgementAgreement() {
+        return Agreement.of(judgements.stream().map(j -> j.assessment().grade()).toList(),
+                judgements.stream().map(j -> j.judgement().grade()).toList());
+    }
+
+    /** The team's judgement of an outcome at a period, with the rule's grade beside it, if the team gave one. */
+    public java.util.Optional<JudgementRow> judgement(String node, String period) {
+        return judgements.stream().filter(j -> j.assessment().node().equals(node) && j.assessment().period().equals(period))
+                .findFirst();
     }
 
     /** This result with the changes since an earlier run's latest grades (node id to grade). */
     public AnalysisResult withEarlierAssessment(java.util.Map<String, Grade> grades, String date) {
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
-        return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways);
+        return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways,
+                judgements);
     }
 
     /** The KPI verdict totals, counted one way for the report and the workbook ({@link KpiVerdicts#WHAT}). */

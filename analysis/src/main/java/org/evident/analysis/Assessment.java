@@ -16,10 +16,12 @@ import org.evident.toc.Stage;
  * @param period             the assessment period; evidence counts if its period ended by this one's end
  * @param supportingMethods  the distinct methods among the supporting items
  * @param tracing            contribution tracing over the findings that record tests, if any do
+ * @param restsOn            leave one out: each item without which the grade would fall, with the grade it
+ *                           would fall to; empty when no single item holds the grade up
  */
 public record Assessment(String node, String label, Stage stage, String period, Grade grade, Rubric.Rule rule,
                          int supportingMethods, int supporting, int contradicting, List<EvidenceItem> items,
-                         java.util.Optional<ContributionTracing.Result> tracing) {
+                         java.util.Optional<ContributionTracing.Result> tracing, List<Pivot> restsOn) {
     public Assessment {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(stage, "stage");
@@ -27,6 +29,47 @@ public record Assessment(String node, String label, Stage stage, String period, 
         Objects.requireNonNull(rule, "rule");
         items = List.copyOf(items);
         Objects.requireNonNull(tracing, "tracing");
+        restsOn = List.copyOf(restsOn);
+    }
+
+    /** An assessment whose robustness was not tested (no item is recorded as holding the grade up). */
+    public Assessment(String node, String label, Stage stage, String period, Grade grade, Rubric.Rule rule,
+                      int supportingMethods, int supporting, int contradicting, List<EvidenceItem> items,
+                      java.util.Optional<ContributionTracing.Result> tracing) {
+        this(node, label, stage, period, grade, rule, supportingMethods, supporting, contradicting, items, tracing, List.of());
+    }
+
+    /**
+     * An item the grade rests on: with every other item kept and this one left out, the rubric gives {@code without},
+     * a lower grade.
+     */
+    public record Pivot(EvidenceItem item, Grade without) {
+        public Pivot {
+            Objects.requireNonNull(item, "item");
+            Objects.requireNonNull(without, "without");
+        }
+
+        /** "F-012 (case-study-interviews)". */
+        public String name() {
+            return item.id() + " (" + item.method() + ")";
+        }
+    }
+
+    /** The items the grade rests on, "; "-joined: "F-012 (case-study-interviews)"; blank when none. */
+    public String restsOnText() {
+        return restsOn.stream().map(Pivot::name).collect(Collectors.joining("; "));
+    }
+
+    /** One sentence on leave-one-out robustness, e.g. "rests on F-012 (case-study-interviews): without it, Limited or no evidence". */
+    public String robustness() {
+        if (items.isEmpty()) {
+            return "robustness: no evidence to leave out";
+        }
+        if (restsOn.isEmpty()) {
+            return "robustness: no single item holds the grade up (leaving out any one item keeps it)";
+        }
+        return "robustness: rests on " + restsOn.stream().map(p -> p.name() + " (without it, " + p.without().label() + ")")
+                .collect(Collectors.joining("; "));
     }
 
     /** The contribution-tracing posterior, when findings record tests. */
@@ -49,6 +92,7 @@ public record Assessment(String node, String label, Stage stage, String period, 
         out.append("counts: ").append(supporting).append(" supporting from ").append(supportingMethods)
                 .append(supportingMethods == 1 ? " method" : " methods").append(", ").append(contradicting)
                 .append(" contradicting, ").append(items.size() - supporting - contradicting).append(" mixed or inconclusive\n");
+        out.append(robustness()).append('\n');
         tracing.ifPresent(t -> {
             out.append(String.format(java.util.Locale.ROOT, "contribution tracing: prior %.3f, posterior %.3f%n", t.prior(),
                     t.posterior()));

@@ -1,6 +1,5 @@
 package org.evident.analysis;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,12 +41,7 @@ final class EvidenceGrading {
      * phases), else the reporting periods that started by the reporting date.
      */
     List<Period> assessmentPeriods() {
-        List<Period> phases = project.evaluation().periods().stream().filter(p -> !p.isReportingPeriod()).toList();
-        if (!phases.isEmpty()) {
-            return phases;
-        }
-        LocalDate asOf = project.evaluation().reportingDate();
-        return project.evaluation().periods().stream().filter(p -> !p.start().isAfter(asOf)).toList();
+        return project.evaluation().assessmentPeriods();
     }
 
     List<Assessment> grade(List<Finding> findings, List<KpiRow> kpis, List<SurveyRow> survey,
@@ -71,14 +65,40 @@ final class EvidenceGrading {
     }
 
     private Assessment assess(Node node, Period period, List<EvidenceItem> items, Optional<ContributionTracing.Result> tracing) {
-        EvidenceCounts counts = new EvidenceCounts(
+        Rubric rubric = project.evaluation().rubric();
+        EvidenceCounts counts = counts(items);
+        Rubric.Rule rule = rule(rubric, counts);
+        return new Assessment(node.id(), node.label(), node.stage(), period.id(), rule.grade(), rule,
+                counts.supportingMethods(), counts.supporting(), counts.contradicting(), items, tracing,
+                leaveOneOut(rubric, items, rule.grade()));
+    }
+
+    private static EvidenceCounts counts(List<EvidenceItem> items) {
+        return new EvidenceCounts(
                 (int) items.stream().filter(EvidenceItem::supports).map(EvidenceItem::method).distinct().count(),
                 (int) items.stream().filter(EvidenceItem::supports).count(),
                 (int) items.stream().filter(EvidenceItem::contradicts).count());
-        Rubric rubric = project.evaluation().rubric();
-        Rubric.Rule rule = rubric.rules().stream().filter(r -> r.when().hold(counts)).findFirst().orElse(NO_RULE);
-        return new Assessment(node.id(), node.label(), node.stage(), period.id(), rule.grade(), rule,
-                counts.supportingMethods(), counts.supporting(), counts.contradicting(), items, tracing);
+    }
+
+    private static Rubric.Rule rule(Rubric rubric, EvidenceCounts counts) {
+        return rubric.rules().stream().filter(r -> r.when().hold(counts)).findFirst().orElse(NO_RULE);
+    }
+
+    /**
+     * Leave one out: each item in turn is removed and the rest re-graded by the same rubric; the items whose
+     * removal lowers the grade are those it rests on. (Removing an item against can only raise a grade.)
+     */
+    static List<Assessment.Pivot> leaveOneOut(Rubric rubric, List<EvidenceItem> items, Grade grade) {
+        List<Assessment.Pivot> pivots = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<EvidenceItem> rest = new ArrayList<>(items);
+            rest.remove(i);
+            Grade without = rule(rubric, counts(rest)).grade();
+            if (without.compareTo(grade) < 0) {
+                pivots.add(new Assessment.Pivot(items.get(i), without));
+            }
+        }
+        return pivots;
     }
 
     /** What a rubric without a catch-all rule gives when nothing matched: the lowest grade, said plainly. */

@@ -110,6 +110,7 @@ final class Tables {
                         text("items", "Items", a -> a.items().stream().map(EvidenceItem::summary).collect(Collectors.joining("; "))),
                         number("posterior", "Posterior", Format.DECIMAL, Assessment::posterior)),
                 byPeriod(project, r.evidence()),
+                judgements(r.judgements()),
                 rows("evidence_changes", "What changed between periods and since the last assessment", r.evidenceChanges(),
                         text("node", "Node", EvidenceChange::node), text("label", "Outcome", EvidenceChange::label),
                         text("from", "From", EvidenceChange::from), text("to", "To", EvidenceChange::to),
@@ -266,6 +267,22 @@ final class Tables {
             return previous == null ? "" : last == previous ? "same" : last.compareTo(previous) > 0 ? "up" : "down";
         }));
         return rows("evidence_by_period", "Evidence grades by assessment period", rows, columns);
+    }
+
+    /** The evaluation team's judgements beside the rule's grades: one row per outcome and period judged. */
+    private static PublishedTable judgements(List<JudgementRow> rows) {
+        return rows("judgements", "The evaluation team's judgements beside the rule's grades", rows,
+                text("node", "Node", j -> j.assessment().node()), text("label", "Outcome", j -> j.assessment().label()),
+                text("period", "Period", j -> j.assessment().period()),
+                new RowColumn<>(new Column("rule_grade", "Rule's grade", Type.TEXT),
+                        j -> new GradeCell(j.assessment().grade(), j.assessment().explain().strip())),
+                new RowColumn<>(new Column("judged_grade", "Judged grade", Type.TEXT),
+                        j -> new GradeCell(j.judgement().grade(), j.judgement().reason())),
+                text("agree", "Agree", j -> j.agree() ? "yes" : "no"),
+                text("rule", "Rule", j -> j.assessment().rule().id()),
+                text("rule_reason", "Rule's reason", j -> JudgementRow.ruleReason(j.assessment())),
+                text("judgement_reason", "Judgement's reason", j -> j.judgement().reason()),
+                text("rests_on", "Rests on (leave one out)", j -> j.assessment().restsOnText()));
     }
 
     private static Assessment first(Map<String, Assessment> row) {

@@ -122,6 +122,80 @@ class EvidenceGradingTest {
     }
 
     @Test
+    void leaveOneOut_flagsEachItemWithoutWhichTheGradeFalls_andOnlyThose() throws IOException {
+        AnalysisResult r = grade("""
+                finding_id,node,direction,method,period
+                F1,st-a,supports,interviews,phase-2
+                F2,st-a,supports,interviews,phase-2
+                F3,st-a,supports,survey,phase-2
+                F4,st-b,supports,interviews,phase-2
+                F5,st-b,supports,interviews,phase-2
+                F6,mt-c,supports,interviews,phase-2
+                F7,mt-c,mixed,survey,phase-2
+                F8,mt-c,contradicts,kpis,phase-2
+                """, NO_KPIS, "");
+        // st-a: two methods, Strongest. Without F3 only interviews are left (Some); without F1 or F2 the
+        // other interview still stands beside the survey: F3 alone holds the grade up.
+        Assessment a = at(r, "st-a", "phase-2");
+        assertEquals(Grade.STRONGEST, a.grade());
+        assertEquals(List.of(new Assessment.Pivot(a.items().get(2), Grade.SOME)), a.restsOn());
+        assertEquals("F3 (survey)", a.restsOnText());
+        assertTrue(a.explain().contains("robustness: rests on F3 (survey) (without it, Some evidence)"), a.explain());
+        // st-b: two interviews, Some; leaving out either keeps one: no single item holds it up.
+        Assessment b = at(r, "st-b", "phase-2");
+        assertEquals(Grade.SOME, b.grade());
+        assertEquals(List.of(), b.restsOn());
+        assertTrue(b.explain().contains("robustness: no single item holds the grade up"), b.explain());
+        // mt-c: 1 for, 1 against, 1 mixed: Some (supported). Without F6 nothing supports it: Limited. Leaving
+        // out the item against or the mixed one cannot lower it.
+        Assessment c = at(r, "mt-c", "phase-2");
+        assertEquals(Grade.SOME, c.grade());
+        assertEquals(List.of("F6 (interviews)"), c.restsOn().stream().map(Assessment.Pivot::name).toList());
+        assertEquals(Grade.LIMITED, c.restsOn().get(0).without());
+        // Nothing to leave out at phase 1.
+        assertEquals(List.of(), at(r, "mt-c", "phase-1").restsOn());
+        assertTrue(at(r, "mt-c", "phase-1").explain().contains("robustness: no evidence to leave out"));
+    }
+
+    @Test
+    void judgements_standBesideTheRule_withAgreementAndKappa() throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/judgements.csv"), """
+                node,period,grade,reason
+                st-a,phase-2,strongest,Both methods agree
+                st-b,phase-2,limited,Two interviews with the same person
+                mt-c,phase-2,limited,The KPI outweighs the interview
+                """);
+        AnalysisResult r = grade("""
+                finding_id,node,direction,method,period
+                F1,st-a,supports,interviews,phase-2
+                F2,st-a,supports,survey,phase-2
+                F4,st-b,supports,interviews,phase-2
+                F5,st-b,supports,interviews,phase-2
+                F6,mt-c,supports,interviews,phase-2
+                F8,mt-c,contradicts,kpis,phase-2
+                """, NO_KPIS, "  - { id: judgements, type: judgements, file: data/judgements.csv }\n");
+        assertEquals(List.of("st-a:true", "st-b:false", "mt-c:false"),
+                r.judgements().stream().map(j -> j.assessment().node() + ":" + j.agree()).toList());
+        // Rule (rows) against judgement (columns), L/S/St: st-a St/St, st-b S/L, mt-c S/L. Observed, weighted
+        // (1 same, 1/2 one step, 0 two steps): (1 + 1/2 + 1/2) / 3 = 2/3. Margins: rule L 0, S 2, St 1; judged
+        // L 2, S 0, St 1. Expected, sum of w * r_i * c_j over 9: (S,L) 1/2 * 2 * 2 = 2, (S,St) 1/2 * 2 * 1 = 1,
+        // (St,St) 1 * 1 * 1 = 1, (St,L) 0: 4/9. kappa = (2/3 - 4/9) / (1 - 4/9) = (2/9) / (5/9) = 0.4.
+        Agreement agreement = r.judgementAgreement();
+        assertEquals(3, agreement.n());
+        assertEquals(1, agreement.agreed());
+        assertEquals(0.4, agreement.kappa().getAsDouble(), 1e-12);
+        PublishedTable table = PublishedTable.named(r.publishedTables(), "judgements").orElseThrow();
+        assertEquals(List.of("node", "label", "period", "rule_grade", "judged_grade", "agree", "rule", "rule_reason",
+                "judgement_reason", "rests_on"), table.columnNames());
+        assertEquals(List.of("st-b", "Outcome B", "phase-2", "Some evidence", "Limited or no evidence", "no", "supported",
+                "Evidence supports the outcome, but from one method only, or with some evidence against it."
+                        + " (2 for from 1 method, 0 against)",
+                "Two interviews with the same person", ""),
+                table.rows().get(1).stream().map(PublishedTable.Cell::csv).toList());
+    }
+
+    @Test
     void indicatorVerdicts_countAsEvidence_fromTheirMethod() throws IOException {
         // KPI-1 in 2024-25 Q2 (Jul-Sep, ended by phase 2's end): 19 of 19 against 0.8. Wilson 95%
         // lower bound 19 / (19 + 3.841459) = 0.8318 > 0.8: met, so it supports st-b from "kpis".

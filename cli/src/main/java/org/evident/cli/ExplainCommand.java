@@ -56,6 +56,9 @@ final class ExplainCommand implements Callable<Integer> {
                                 + " is not an assessment period; they are "
                                 + String.join(", ", forNode.stream().map(Assessment::period).toList())));
         out.print(chosen.explain());
+        analysis.judgement(node, chosen.period()).ifPresent(j -> out.println("evaluation team's judgement: "
+                + j.judgement().grade().label() + (j.agree() ? " (the rule agrees): " : " (the rule differs): ")
+                + j.judgement().reason()));
         analysis.pathways().stream().filter(p -> p.pathway().node().equals(node)).findFirst()
                 .ifPresent(p -> out.println("pathway (latest period): " + p.summary()));
         if (data.rejectedRows() > 0) {

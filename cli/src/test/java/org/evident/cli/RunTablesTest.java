@@ -246,7 +246,7 @@ class RunTablesTest {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertEquals(List.of("closed_offers.csv", "completions_by_month.csv", "delivery_by_region.csv", "evidence.csv",
-                "evidence_by_period.csv", "evidence_changes.csv", "kpis.csv", "pathways.csv", "referral_routes.csv",
+                "evidence_by_period.csv", "evidence_changes.csv", "judgements.csv", "kpis.csv", "pathways.csv", "referral_routes.csv",
                 "regions_reached.csv", "run_charts.csv", "support_types.csv", "survey_items.csv", "universal_by_stage.csv"), names);
         for (String name : names) {
             assertArrayEquals(Files.readAllBytes(tables.resolve(name)), Files.readAllBytes(again.resolve(name)), name);
@@ -254,7 +254,7 @@ class RunTablesTest {
     }
 
     @Test
-    void evidenceGrades_reproduceTables6And7_exceptTwoOutcomes() throws IOException {
+    void judgements_reproduceTables6And7_andTheRuleAgreesWith12Of16() throws IOException {
         // Tables 6 and 7 of the evaluation: the evaluators' grades at the end of fieldwork.
         Map<String, String> report = new LinkedHashMap<>();
         report.put("st-satisfaction", "Some evidence");
@@ -273,24 +273,57 @@ class RunTablesTest {
         report.put("mt-prevention", "Limited or no evidence");
         report.put("mt-sharing", "Limited or no evidence");
         report.put("mt-follow-up", "Some evidence");
-        // Where the written rule and the evaluators' judgement part, on the coded findings:
-        // st-confidence: 2 supporting findings, 1 contradicting, 1 mixed, all case study interviews:
-        //   more for than against, so "supported" (Some); the report weighs the sceptics more.
-        // st-presence: 1 supporting (the survey), 2 contradicting (case study and non-participant
-        //   interviews): "outweighed" (Limited); the report gives the survey data more weight.
-        // The fixture's findings include one row per outcome coded from the tables' own narrative
-        // column (source_ref "Table 6"/"Table 7"); see the README's "Evidence grades".
-        Map<String, String> rubric = new LinkedHashMap<>(report);
-        rubric.put("st-confidence", "Some evidence");
-        rubric.put("st-presence", "Limited or no evidence");
+        Map<String, String> judged = new LinkedHashMap<>();
+        Map<String, String> rule = new LinkedHashMap<>();
+        for (CSVRecord r : read("judgements.csv")) {
+            assertEquals("phase-3", r.get("period"));
+            judged.put(r.get("node"), r.get("judged_grade"));
+            rule.put(r.get("node"), r.get("rule_grade"));
+            assertEquals(r.get("rule_grade").equals(r.get("judged_grade")) ? "yes" : "no", r.get("agree"));
+        }
+        assertEquals(report, judged, "the judgements are the published grades, 16 of 16");
+        // The rule, without the rows the fixture once copied from the tables themselves, parts from the
+        // evaluators on four outcomes (counts of findings in the fixture's README, plus indicator verdicts):
+        // st-confidence: 2 findings for, 1 against, all case-study interviews, and KPI-3 not met: 2 for,
+        //   2 against, so "supported" (Some); the evaluators weigh the sceptics more (Limited).
+        // st-presence: 1 for (the survey), 2 against (case-study and non-participant interviews):
+        //   "outweighed" (Limited); the evaluators give the survey more weight (Some).
+        // mt-aligned-plans and mt-prevention: 1 for, 1 mixed, 1 against each: "supported" (Some);
+        //   the evaluators find little evidence (Limited).
+        Map<String, String> expectedRule = new LinkedHashMap<>(report);
+        expectedRule.put("st-confidence", "Some evidence");
+        expectedRule.put("st-presence", "Limited or no evidence");
+        expectedRule.put("mt-aligned-plans", "Some evidence");
+        expectedRule.put("mt-prevention", "Some evidence");
+        assertEquals(expectedRule, rule);
         Map<String, String> found = new LinkedHashMap<>();
         read("evidence.csv").stream().filter(r -> r.get("period").equals("phase-3"))
                 .forEach(r -> found.put(r.get("node"), r.get("grade")));
-        assertEquals(rubric, found);
-        long agree = report.entrySet().stream().filter(e -> e.getValue().equals(found.get(e.getKey()))).count();
-        assertEquals(14, agree);
+        assertEquals(expectedRule, found, "judgements.csv's rule grades are evidence.csv's");
         assertEquals(List.of("node", "label", "stage", "period", "grade", "rule", "supporting", "contradicting",
                 "supporting_methods", "methods", "items", "posterior"), header("evidence.csv"));
+        assertEquals(List.of("node", "label", "period", "rule_grade", "judged_grade", "agree", "rule", "rule_reason",
+                "judgement_reason", "rests_on"), header("judgements.csv"));
+    }
+
+    @Test
+    void ruleAgainstJudgements_is75Percent_withWeightedKappaOneHalf() throws IOException {
+        // Rows the rule, columns the evaluators (Limited, Some, Strongest), from the test above:
+        //   rule Limited: mt-bcf-plans, mt-sharing (Limited), st-presence (Some)      -> 2 1 0
+        //   rule Some: st-confidence, mt-aligned-plans, mt-prevention (Limited), 9 Some -> 3 9 0
+        //   rule Strongest: st-buy-in (Strongest)                                     -> 0 0 1
+        // Margins: rule 3, 12, 1; evaluators 5, 10, 1; n = 16. Linear weights 1, 1/2, 0.
+        // Observed: (2 + 9 + 1 + (1 + 3) / 2) / 16 = 14/16. Expected over 256: diagonal 3*5 + 12*10 + 1*1 = 136,
+        // one step 1/2 (3*10 + 12*5 + 12*1 + 1*10) = 56: 192/256 = 3/4. kappa = (7/8 - 3/4) / (1 - 3/4) = 1/2.
+        String html = new String(Files.readAllBytes(tables.getParent().resolve("report.html")), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(html.contains("The rule gives the team's own grade for 12 of the 16 outcomes and periods the team judged"
+                + " (75%); linearly weighted kappa 0.50."), "report.html states the agreement");
+        for (String node : List.of("st-confidence", "st-presence", "mt-aligned-plans", "mt-prevention")) {
+            CSVRecord r = read("judgements.csv").stream().filter(x -> x.get("node").equals(node)).findFirst().orElseThrow();
+            assertEquals("no", r.get("agree"), node);
+            // These four reasons hold no character that XHTML escapes.
+            assertTrue(html.contains(r.get("judgement_reason")), node + ": the team's reason");
+        }
     }
 
     @Test
@@ -303,7 +336,10 @@ class RunTablesTest {
         assertTrue(text.startsWith("Improved buy-in, relationships and collaborative working in local system (st-buy-in), phase-3:"
                 + " Strongest evidence"), text);
         assertTrue(text.contains("rule 'triangulated'"), text);
-        assertTrue(text.contains("counts: 5 supporting from 2 methods, 0 contradicting"), text);
+        assertTrue(text.contains("counts: 4 supporting from 2 methods, 0 contradicting"), text);
+        // Only F-012, the survey finding, comes from a second method: the grade rests on it.
+        assertTrue(text.contains("robustness: rests on F-012 (leads-survey) (without it, Some evidence)"), text);
+        assertTrue(text.contains("evaluation team's judgement: Strongest evidence (the rule agrees): Noted consistently"), text);
         assertEquals(2, Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "explain", BCF,
                 "--node", "st-buy-in", "--period", "2099 Q1"));
     }

@@ -21,6 +21,7 @@ import org.evident.toc.Node;
 import org.evident.toc.Period;
 import org.evident.toc.Problem;
 import org.evident.toc.Source;
+import org.evident.toc.Stage;
 
 /**
  * Reads every data file of a project, checks every row, and maps what was accepted onto the
@@ -78,6 +79,7 @@ public final class Ingest {
         List<FreeTextAnswer> freeText = new ArrayList<>();
         List<KpiReturn> kpis = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        List<Judgement> judgements = new ArrayList<>();
         for (Source source : project.evaluation().sources()) {
             switch (source.type()) {
                 case TRACKER -> readTracker(source, projects);
@@ -85,6 +87,7 @@ public final class Ingest {
                 case KPI -> readKpis(source, kpis);
                 case FINDINGS -> readFindings(source, findings);
                 case RECORDS -> readRecords(source, kpis);
+                case JUDGEMENTS -> readJudgements(source, judgements);
             }
         }
         if (!fileErrors.isEmpty()) {
@@ -92,7 +95,7 @@ public final class Ingest {
         }
         IndicatorMapping mapping = new IndicatorMapping(project, projects, surveyCounts, kpis);
         return new IngestResult(projects, surveyCounts, freeText, kpis, findings, mapping.data(), mapping.gaps(),
-                rejects, reconciliations, warnings);
+                rejects, reconciliations, warnings, judgements);
     }
 
     private String display(Source source) {
@@ -218,6 +221,26 @@ public final class Ingest {
                 return false;
             }
             into.add(f);
+            return true;
+        }).orElse(false));
+    }
+
+    private void readJudgements(Source source, List<Judgement> into) {
+        Set<String> outcomes = project.theoryOfChange().nodes().stream()
+                .filter(n -> n.stage() == Stage.SHORT_TERM_OUTCOME || n.stage() == Stage.MEDIUM_TERM_OUTCOME).map(Node::id)
+                .collect(Collectors.toSet());
+        // Only a period the rule grades at can have a judgement to set beside the rule's grade.
+        Set<String> periods = project.evaluation().assessmentPeriods().stream().map(Period::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, Long> firstRow = new HashMap<>();
+        stream(source, JudgementRules.COLUMNS, row -> JudgementRules.check(row, outcomes, periods).map(j -> {
+            Long first = firstRow.putIfAbsent(j.node() + "|" + j.period(), row.number());
+            if (first != null) {
+                row.reject("node", j.node(), "a second judgement of " + j.node() + " in " + j.period() + " (first at row "
+                        + first + ", which is kept)", "one judgement per outcome and period");
+                return false;
+            }
+            into.add(j);
             return true;
         }).orElse(false));
     }

@@ -6,14 +6,16 @@ import java.util.List;
  * Everything read from a project's data files: the accepted records, the aggregates per
  * indicator and period, the indicators that got no data, the rejects and the reconciliation.
  *
- * @param gaps     one line per indicator and period that got no data, saying why
- * @param warnings what was noticed about a data file as a whole and read all the same (a hidden
- *                 sheet named by {@code sheet:}, dates that look month-first), with the file
+ * @param gaps       one line per indicator and period that got no data, saying why
+ * @param warnings   what was noticed about a data file as a whole and read all the same (a hidden
+ *                   sheet named by {@code sheet:}, dates that look month-first), with the file
+ * @param judgements the evaluation team's own grades, from {@code type: judgements} sources, in file order
  */
 public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts,
                            List<FreeTextAnswer> freeText, List<KpiReturn> kpiReturns, List<Finding> findings,
                            List<IndicatorData> indicatorData, List<String> gaps, List<Reject> rejects,
-                           List<Reconciliation> reconciliations, List<org.evident.toc.Problem> warnings) {
+                           List<Reconciliation> reconciliations, List<org.evident.toc.Problem> warnings,
+                           List<Judgement> judgements) {
     public IngestResult {
         projects = List.copyOf(projects);
         surveyCounts = List.copyOf(surveyCounts);
@@ -25,13 +27,15 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
         rejects = List.copyOf(rejects);
         reconciliations = List.copyOf(reconciliations);
         warnings = List.copyOf(warnings);
+        judgements = List.copyOf(judgements);
     }
 
-    /** A result without warnings. */
+    /** A result without warnings or judgements. */
     public IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts, List<FreeTextAnswer> freeText,
                         List<KpiReturn> kpiReturns, List<Finding> findings, List<IndicatorData> indicatorData,
                         List<String> gaps, List<Reject> rejects, List<Reconciliation> reconciliations) {
-        this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, List.of());
+        this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, List.of(),
+                List.of());
     }
 
     public long rejectedRows() {

@@ -51,7 +51,7 @@ import org.evident.toc.Period;
  * reporting date, not the time of the run.
  */
 public final class EvidenceWorkbook {
-    static final List<String> SHEETS = List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts",
+    static final List<String> SHEETS = List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts",
             "Run chart limits", "Survey", "Delivery", "Pathways", "Data quality");
     /** The published tables of the Delivery sheet, Table 3 of the evaluation (by region) first. */
     static final List<String> DELIVERY_TABLES = List.of("delivery_by_region", "universal_by_stage", "completions_by_month",
@@ -80,20 +80,21 @@ public final class EvidenceWorkbook {
             List<PublishedTable> tables = input.analysis().publishedTables();
             summary(sheets.get(0), input);
             evidence(sheets.get(1), table(tables, "evidence_by_period"));
-            table(sheets.get(2), table(tables, "evidence"));
-            table(sheets.get(3), table(tables, "evidence_changes"));
+            judgements(sheets.get(2), table(tables, "judgements"), input.analysis());
+            table(sheets.get(3), table(tables, "evidence"));
+            table(sheets.get(4), table(tables, "evidence_changes"));
             if (input.analysis().evidenceChanges().isEmpty()) {
-                sheets.get(3).note("No grade, verdict or evidence changed between the periods.");
+                sheets.get(4).note("No grade, verdict or evidence changed between the periods.");
             }
-            table(sheets.get(4), table(tables, "kpis"));
-            runCharts(sheets.get(5), workbook, input.charts());
-            table(sheets.get(6), table(tables, "run_charts"));
-            table(sheets.get(7), table(tables, "survey_items"));
+            table(sheets.get(5), table(tables, "kpis"));
+            runCharts(sheets.get(6), workbook, input.charts());
+            table(sheets.get(7), table(tables, "run_charts"));
+            table(sheets.get(8), table(tables, "survey_items"));
             for (String name : DELIVERY_TABLES) {
-                delivery(sheets.get(8), table(tables, name));
+                delivery(sheets.get(9), table(tables, name));
             }
-            table(sheets.get(9), table(tables, "pathways"));
-            dataQuality(sheets.get(10), input);
+            table(sheets.get(10), table(tables, "pathways"));
+            dataQuality(sheets.get(11), input);
             sheets.forEach(WorkbookSheet::finish);
             // POI stamps "created" with the current time; the reporting date keeps two runs alike.
             Optional<Date> date = Optional.of(Date.from(input.project().evaluation().reportingDate().atStartOfDay()
@@ -155,6 +156,9 @@ public final class EvidenceWorkbook {
             line.count(grades.getOrDefault(grade, 0L));
         }
         s.boldLine().text("Total").count(analysis.latestEvidence().size());
+        if (!analysis.judgements().isEmpty()) {
+            s.line().bold("Rule against the evaluators' judgements").overflow(analysis.judgementAgreement().describe());
+        }
         s.skip(1);
 
         s.title("Survey verdicts (items and options with a threshold)");
@@ -223,6 +227,28 @@ public final class EvidenceWorkbook {
             int column = c;
             if (table.rows().stream().anyMatch(r -> r.get(column) instanceof PublishedTable.GradeCell)) {
                 s.width(c, GRADE_WIDTH);
+            }
+        }
+    }
+
+    /**
+     * The evaluation team's judgements beside the rule's grades (each grade with its reason as the cell's
+     * comment), then how far the two agree and every disagreement with both reasons.
+     */
+    private static void judgements(WorkbookSheet s, PublishedTable table, AnalysisResult analysis) {
+        evidence(s, table);
+        s.skip(1);
+        if (analysis.judgements().isEmpty()) {
+            s.note("The project records no judgements of its own (a source of type: judgements) to set beside the rule.");
+            return;
+        }
+        s.note("The rule against the evaluation team's judgements: " + analysis.judgementAgreement().describe() + ".");
+        for (var j : analysis.judgements()) {
+            if (!j.agree()) {
+                s.note(j.assessment().label() + " (" + j.assessment().node() + "), " + j.assessment().period() + ": judged "
+                        + j.judgement().grade().label() + " (" + j.judgement().reason() + "); the rule gives "
+                        + j.assessment().grade().label() + " (" + j.assessment().rule().id() + ": "
+                        + org.evident.analysis.JudgementRow.ruleReason(j.assessment()) + ").");
             }
         }
     }

@@ -54,6 +54,8 @@ final class ReportHtml {
     private final Evaluation evaluation;
     private final Map<String, Indicator> indicators = new LinkedHashMap<>();
     private final List<PublishedTable> tables;
+    /** Judged cells of the evidence grid whose rule's grade differs, by identity, with the text that says so. */
+    private final Map<PublishedTable.Cell, String> ruleChecks = new java.util.IdentityHashMap<>();
     private final StringBuilder out = new StringBuilder(256 * 1024);
     /** The PNGs in order, and where each one's {@link #IMAGE_SCHEME} reference starts in {@link #out}. */
     private final List<byte[]> images = new ArrayList<>();
@@ -228,6 +230,11 @@ final class ReportHtml {
         }
         out.append("<p>The grade of each short- and medium-term outcome at each assessment period, by the rule in Appendix B."
                 + " Evidence is cumulative: an item counts at a period once its own period has ended.</p>\n");
+        if (!analysis.judgements().isEmpty()) {
+            out.append("<p>Where the evaluation team recorded its own judgement of an outcome at a period, the grid shows the"
+                    + " team's grade and the rule serves as a check: where the rule's grade differs, it is shown beneath as"
+                    + " \u201crule: \u2026\u201d.</p>\n");
+        }
         PublishedTable byPeriod = table("evidence_by_period");
         List<View> views = new ArrayList<>(List.of(View.of("label", "outcome")));
         for (String p : periods) {
@@ -236,13 +243,77 @@ final class ReportHtml {
         Map<String, String> stageHeadings = new LinkedHashMap<>();
         analysis.evidence().forEach(a -> stageHeadings.put(a.node(), a.stage().heading()));
         int node = column(byPeriod, "node");
-        groupedTable(byPeriod, byPeriod.rows(), "grades", row -> stageHeadings.get(row.get(node).csv()),
+        groupedTable(byPeriod, judgedRows(byPeriod, periods), "grades", row -> stageHeadings.get(row.get(node).csv()),
                 views.toArray(View[]::new));
+        judgementsChecked();
         out.append("<h3>Why each outcome has its grade</h3>\n");
         for (Assessment a : analysis.latestEvidence()) {
-            out.append("<div class=\"explain\">").append(esc(a.explain().strip())).append("</div>\n");
+            String judged = analysis.judgement(a.node(), a.period()).map(j -> "Judged by the evaluation team: "
+                    + j.judgement().grade().label() + ". " + j.judgement().reason() + "\nThe rule, as a check"
+                    + (j.agree() ? " (agrees): " : " (differs): ")).orElse("");
+            out.append("<div class=\"explain\">").append(esc(judged + a.explain().strip())).append("</div>\n");
         }
         out.append("</div>\n");
+    }
+
+    /**
+     * The grid's rows with each judged outcome and period showing the team's grade; where the rule's
+     * grade differs, the cell is remembered in {@link #ruleChecks} to show it beneath.
+     */
+    private List<List<PublishedTable.Cell>> judgedRows(PublishedTable byPeriod, List<String> periods) {
+        int node = column(byPeriod, "node");
+        List<List<PublishedTable.Cell>> rows = new ArrayList<>();
+        for (List<PublishedTable.Cell> row : byPeriod.rows()) {
+            List<PublishedTable.Cell> cells = new ArrayList<>(row);
+            for (String period : periods) {
+                int c = column(byPeriod, period);
+                analysis.judgement(row.get(node).csv(), period).ifPresent(j -> {
+                    PublishedTable.GradeCell judged = new PublishedTable.GradeCell(j.judgement().grade(), j.judgement().reason());
+                    if (!j.agree()) {
+                        ruleChecks.put(judged, "rule: " + shortLabel(j.assessment().grade()));
+                    }
+                    cells.set(c, judged);
+                });
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    /** How far the rule agrees with the team's judgements, and every disagreement with both reasons. */
+    private void judgementsChecked() {
+        if (analysis.judgements().isEmpty()) {
+            return;
+        }
+        out.append("<h3>The rule as a check on the evaluation team's judgements</h3>\n");
+        org.evident.analysis.Agreement agreement = analysis.judgementAgreement();
+        out.append("<p>The rule gives the team's own grade for ").append(agreement.agreed()).append(" of the ")
+                .append(agreement.n()).append(" outcomes and periods the team judged (")
+                .append(Math.round(100.0 * agreement.agreed() / agreement.n())).append("%); linearly weighted kappa ")
+                .append(agreement.kappa().isPresent() ? String.format(java.util.Locale.ROOT, "%.2f", agreement.kappa().getAsDouble())
+                        : "undefined (every grade the same)")
+                .append(". Weighted kappa is Cohen's agreement beyond chance, counting a grade one step away as half"
+                        + " agreement (1 is full agreement, 0 what chance alone gives). Where they differ, the team's grade"
+                        + " is the one this report leads with:</p>\n");
+        List<org.evident.analysis.JudgementRow> differ = analysis.judgements().stream().filter(j -> !j.agree()).toList();
+        if (differ.isEmpty()) {
+            out.append("<p>The rule and the team agree on every outcome judged.</p>\n");
+            return;
+        }
+        out.append("<table class=\"data\"><thead><tr><th style=\"width: 22%\">Outcome</th><th>Period</th>"
+                + "<th style=\"width: 11%\">Judged</th><th style=\"width: 28%\">The team's reason</th>"
+                + "<th style=\"width: 11%\">Rule</th><th style=\"width: 28%\">The rule's reason</th></tr></thead><tbody>\n");
+        for (org.evident.analysis.JudgementRow j : differ) {
+            Assessment a = j.assessment();
+            out.append("<tr><td class=\"outcome\">").append(esc(a.label())).append("</td><td class=\"nowrap\">").append(esc(a.period()))
+                    .append("</td>").append(gradeCell(j.judgement().grade(), shortLabel(j.judgement().grade())))
+                    .append("<td>").append(esc(j.judgement().reason())).append("</td>")
+                    .append(gradeCell(a.grade(), shortLabel(a.grade()))).append("<td>")
+                    .append(esc(a.rule().id() + ": " + org.evident.analysis.JudgementRow.ruleReason(a)
+                            + (a.restsOn().isEmpty() ? "" : " Rests on " + a.restsOnText() + ".")))
+                    .append("</td></tr>\n");
+        }
+        out.append("</tbody></table>\n");
     }
 
     private void pathways() {
@@ -529,7 +600,10 @@ final class ReportHtml {
             for (int v = 0; v < views.length; v++) {
                 PublishedTable.Cell cell = row.get(first[v]);
                 if (cell instanceof PublishedTable.GradeCell g) {
-                    out.append(gradeCell(g.grade(), shortLabel(g.grade())));
+                    String check = ruleChecks.get(cell);
+                    out.append(check == null ? gradeCell(g.grade(), shortLabel(g.grade()))
+                            : gradeCell(g.grade(), shortLabel(g.grade())).replace("</td>",
+                                    "<br/><span class=\"check\">" + esc(check) + "</span></td>"));
                     continue;
                 }
                 String text = last[v] < 0 ? html(table.columns().get(first[v]).name(), cell)
@@ -770,6 +844,7 @@ final class ReportHtml {
             table.grades { font-size: 8pt; }
             table.grades td.outcome, table.grades th.outcome { width: 52%; }
             td.grade { text-align: center; }
+            .check { font-size: 6pt; font-style: italic; }
             tr.stage td { font-weight: bold; background-color: #ffffff; border-left: none; border-right: none; padding-top: 3mm; }
             tr.total td { font-weight: bold; }
             td.num { text-align: right; white-space: nowrap; }

@@ -50,6 +50,16 @@ public final class Summary {
             return;
         }
         out.add("Grades are those at the latest assessment period, " + latest.get(latest.size() - 1).period() + ".");
+        // Where the evaluation team judged an outcome, its grade leads and the rule is the check.
+        long judged = latest.stream().filter(a -> analysis.judgement(a.node(), a.period()).isPresent()).count();
+        if (judged > 0) {
+            var agreement = analysis.judgementAgreement();
+            out.add("Where the evaluation team recorded its own grade (" + judged + " of the " + latest.size()
+                    + " outcomes), that grade is the one counted here; over every judgement, the rule gives the same grade for "
+                    + agreement.agreed() + " of " + agreement.n() + " (" + Math.round(100.0 * agreement.agreed() / agreement.n())
+                    + "%, linearly weighted kappa " + agreement.kappa().stream()
+                            .mapToObj(k -> String.format(Locale.ROOT, "%.2f", k)).findFirst().orElse("undefined") + ").");
+        }
         for (Stage stage : List.of(Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME)) {
             List<Assessment> these = latest.stream().filter(a -> a.stage() == stage).toList();
             if (these.isEmpty()) {
@@ -58,7 +68,7 @@ public final class Summary {
             String kind = stage.heading().toLowerCase(Locale.ROOT);
             Map<Grade, List<Assessment>> byGrade = new EnumMap<>(Grade.class);
             for (Grade g : Grade.values()) {
-                byGrade.put(g, these.stream().filter(a -> a.grade() == g).toList());
+                byGrade.put(g, these.stream().filter(a -> shown(analysis, a) == g).toList());
             }
             List<Assessment> strongest = byGrade.get(Grade.STRONGEST);
             int n = these.size();
@@ -81,6 +91,11 @@ public final class Summary {
                 out.add((strongest.isEmpty() ? "Of the " + n + ", " : "Of the others, ") + joinAnd(rest) + ".");
             }
         }
+    }
+
+    /** The grade the report leads with: the team's judgement where it gave one, else the rule's. */
+    private static Grade shown(AnalysisResult analysis, Assessment a) {
+        return analysis.judgement(a.node(), a.period()).map(j -> j.judgement().grade()).orElse(a.grade());
     }
 
     private static void survey(ReportInput input, List<String> out) {
@@ -193,8 +208,9 @@ public final class Summary {
                 if (these.isEmpty()) {
                     continue;
                 }
+                // Changes compare the rule's grades: the team's judgements need not cover every period.
                 out.add(these.size() + (these.size() == 1 ? " outcome" : " outcomes") + " moved " + direction + " a grade since "
-                        + e.getKey() + ": " + these.stream().map(c -> lowerFirst(c.label()) + " (" + c.before().toLowerCase(Locale.ROOT)
+                        + e.getKey() + (analysis.judgements().isEmpty() ? "" : " by the rule") + ": " + these.stream().map(c -> lowerFirst(c.label()) + " (" + c.before().toLowerCase(Locale.ROOT)
                                 + " to " + c.after().toLowerCase(Locale.ROOT) + ")").collect(Collectors.joining("; ")) + ".");
             }
         }

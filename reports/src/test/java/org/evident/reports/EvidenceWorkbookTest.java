@@ -54,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The workbook of the worked example and of a small project, read back with POI and opened by LibreOffice. */
 class EvidenceWorkbookTest {
-    private static final List<String> TABLE_SHEETS = List.of("Evidence", "Evidence items", "Changes", "KPIs", "Run chart limits", "Survey", "Delivery", "Pathways",
+    private static final List<String> TABLE_SHEETS = List.of("Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run chart limits", "Survey", "Delivery", "Pathways",
             "Data quality");
 
     @TempDir
@@ -125,11 +125,35 @@ class EvidenceWorkbookTest {
     }
 
     @Test
+    void judgementsSheet_setsTheRuleBesideTheTeam_andListsEveryDisagreementWithBothReasons() throws IOException {
+        try (XSSFWorkbook wb = open(write(bcf()))) {
+            XSSFSheet sheet = wb.getSheet("Judgements");
+            List<String> lines = new ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                if (row.getCell(0) != null && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    lines.add(row.getCell(0).getStringCellValue());
+                }
+            }
+            // Header and the 16 outcomes of Tables 6 and 7, then the agreement (12 of 16 worked by hand in
+            // cli's RunTablesTest) and the four outcomes where the rule parts from the evaluators.
+            assertEquals("Node", lines.get(0));
+            assertEquals(16, lines.stream().filter(l -> l.startsWith("st-") || l.startsWith("mt-")).count());
+            assertTrue(lines.contains("The rule against the evaluation team's judgements: 12 of 16 (75%), linearly weighted"
+                    + " kappa 0.50."), lines::toString);
+            List<String> differ = lines.stream().filter(l -> l.contains("; the rule gives ")).toList();
+            assertEquals(4, differ.size(), differ::toString);
+            assertTrue(differ.get(0).startsWith("Local systems have increased confidence"), differ.get(0));
+            assertTrue(differ.get(0).contains("judged Limited or no evidence (A few systems felt slightly more confident;")
+                    && differ.get(0).contains("the rule gives Some evidence (supported: "), differ.get(0));
+        }
+    }
+
+    @Test
     void sheetsInOrder_eachTableSheetWithFrozenHeaderFilterAndPrintSetup() throws IOException {
         try (XSSFWorkbook wb = open(write(bcf()))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Evidence", "Evidence items", "Changes", "KPIs", "Run charts", "Run chart limits", "Survey", "Delivery",
+            assertEquals(List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts", "Run chart limits", "Survey", "Delivery",
                     "Pathways", "Data quality"), names);
             for (String name : TABLE_SHEETS) {
                 XSSFSheet sheet = wb.getSheet(name);

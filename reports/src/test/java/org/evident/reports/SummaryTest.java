@@ -43,16 +43,24 @@ class SummaryTest {
 
     @Test
     void shortTermOutcomes_countedByGrade_withTheStrongestByName() {
-        // Phase 3: only buy-in is triangulated (case studies and survey findings, nothing
-        // against); st-presence is the one the rule grades Limited (README, "Evidence grades"),
-        // the other 6 have support from one method or some evidence against.
+        // Table 6 of the evaluation, which the fixture records as the team's judgements and the
+        // summary counts: buy-in Strongest, confidence Limited, the other 6 Some.
         assertTrue(sentences.contains("1 of 8 short-term outcomes has the strongest evidence: "
                 + "improved buy-in, relationships and collaborative working in local system."), sentences::toString);
         assertTrue(sentences.contains("Of the others, 6 have some evidence and 1 has limited or no evidence."), sentences::toString);
     }
 
     @Test
+    void theTeamsJudgements_leadTheSummary_withTheRulesAgreementAsACheck() {
+        // Rule against Tables 6 and 7: 12 of 16, weighted kappa 1/2 (worked in cli's RunTablesTest).
+        assertTrue(sentences.contains("Where the evaluation team recorded its own grade (16 of the 16 outcomes), that grade is"
+                + " the one counted here; over every judgement, the rule gives the same grade for 12 of 16 (75%, linearly"
+                + " weighted kappa 0.50)."), sentences::toString);
+    }
+
+    @Test
     void mediumTermOutcomes_noneStrongest_saysSo() {
+        // Table 7: 4 Some (knowledge, capacity and demand, discharge, follow-up), 4 Limited.
         assertTrue(sentences.contains("None of the 8 medium-term outcomes has the strongest evidence."), sentences::toString);
         assertTrue(sentences.contains("Of the 8, 4 have some evidence and 4 have limited or no evidence."), sentences::toString);
     }
@@ -115,16 +123,17 @@ class SummaryTest {
 
     @Test
     void changesIntoTheLatestPeriod_nameTheOutcomesThatMovedUp() {
-        // Phase 3 brought the first findings for buy-in, taking action, monitoring progress,
-        // universal learning and knowledge of the BCF: five outcomes up from Limited.
+        // By the rule: phase 3 brought the first findings for buy-in, taking action, monitoring progress,
+        // universal learning, knowledge of the BCF, aligned plans and prevention (F-043 to F-045 and
+        // F-061 to F-063 are phase-3 case studies, one for each of the last two): seven outcomes up from Limited.
         String up = sentences.stream().filter(s -> s.contains("moved up a grade since phase-2")).findFirst().orElseThrow();
-        assertTrue(up.startsWith("5 outcomes moved up a grade since phase-2: "), up);
+        assertTrue(up.startsWith("7 outcomes moved up a grade since phase-2 by the rule: "), up);
         assertTrue(up.contains("improved buy-in, relationships and collaborative working in local system "
                 + "(limited or no evidence to strongest evidence)"), up);
         // KPI-1 and KPI-3 are censuses (every completing system answers): 6 of 7 met 80% in 2024-25 Q2,
         // the latest quarter ended by phase 2, and 2 of 3 missed it in Q3, the latest by phase 3.
         String down = sentences.stream().filter(s -> s.contains("moved down a grade since phase-2")).findFirst().orElseThrow();
-        assertTrue(down.startsWith("2 outcomes moved down a grade since phase-2: local system satisfaction with support"
+        assertTrue(down.startsWith("2 outcomes moved down a grade since phase-2 by the rule: local system satisfaction with support"
                 + " (strongest evidence to some evidence)"), down);
     }
 
@@ -148,7 +157,7 @@ class SummaryTest {
         ReportInput changed = new ReportInput(input.project(), a, input.reconciliations(), input.rejects(), input.gaps(),
                 input.tocSvg(), input.tocPng(), List.of());
         List<String> s = Summary.sentences(changed);
-        assertTrue(s.stream().anyMatch(x -> x.startsWith("1 outcome moved down a grade since assessment of 2024-06-30: "
+        assertTrue(s.stream().anyMatch(x -> x.startsWith("1 outcome moved down a grade since assessment of 2024-06-30 by the rule: "
                 + "increased presence of BCF")), s::toString);
     }
 

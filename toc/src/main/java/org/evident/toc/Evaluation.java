@@ -29,6 +29,18 @@ public record Evaluation(String programme, Optional<String> organisation, LocalD
         return periods.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
+    /**
+     * The periods at which outcomes are graded: the fieldwork phases when there are any (findings
+     * come in phases), else the reporting periods that started by the reporting date.
+     */
+    public List<Period> assessmentPeriods() {
+        List<Period> phases = periods.stream().filter(p -> !p.isReportingPeriod()).toList();
+        if (!phases.isEmpty()) {
+            return phases;
+        }
+        return periods.stream().filter(p -> !p.start().isAfter(reportingDate)).toList();
+    }
+
     public List<Source> sources(Source.Type type) {
         return sources.stream().filter(s -> s.type() == type).toList();
     }

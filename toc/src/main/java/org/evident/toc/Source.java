@@ -30,7 +30,9 @@ public record Source(String id, Type type, Path file, Optional<String> period, O
 
     /** The kinds of input Evident reads. */
     public enum Type {
-        TRACKER, SURVEY, KPI, FINDINGS, RECORDS;
+        TRACKER, SURVEY, KPI, FINDINGS, RECORDS,
+        /** The evaluation team's own grade per outcome and period, with its reason, beside the rubric's. */
+        JUDGEMENTS;
 
         public String yamlName() {
             return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,32 @@
+package org.evident.analysis;
+
+import java.util.Objects;
+
+import org.evident.ingest.Judgement;
+
+/**
+ * The evaluation team's judgement of one outcome at one period beside the rubric's grade.
+ *
+ * @param assessment the rubric's assessment of the same outcome and period
+ */
+public record JudgementRow(Judgement judgement, Assessment assessment) {
+    public JudgementRow {
+        Objects.requireNonNull(judgement, "judgement");
+        Objects.requireNonNull(assessment, "assessment");
+        if (!judgement.node().equals(assessment.node()) || !judgement.period().equals(assessment.period())) {
+            throw new IllegalArgumentException("a judgement of " + judgement.node() + " in " + judgement.period()
+                    + " set beside the assessment of " + assessment.node() + " in " + assessment.period());
+        }
+    }
+
+    /** Whether the rule gives the grade the team gave. */
+    public boolean agree() {
+        return judgement.grade() == assessment.grade();
+    }
+
+    /** The rule's text with the counts it looked at: "No evidence supports the outcome. (0 for from 0 methods, 2 against)". */
+    public static String ruleReason(Assessment a) {
+        return a.rule().text() + " (" + a.supporting() + " for from " + a.supportingMethods()
+                + (a.supportingMethods() == 1 ? " method, " : " methods, ") + a.contradicting() + " against)";
+    }
+}
