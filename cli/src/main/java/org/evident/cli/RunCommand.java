@@ -135,6 +135,9 @@ final class RunCommand implements Callable<Integer> {
                 + " with a target and a figure to date); " + Evident.plural(analysis.kpiCharts().size(), "run chart"));
         console.say("      evidence grades (" + opened.evaluation().rubric().name() + "), latest period: "
                 + grades(analysis.latestEvidence()) + compared.earlier().map(e -> "; compared with the assessment of " + e).orElse(""));
+        if (analysis.judgementAgreement().n() > 0) {
+            console.say("      the evaluation team's judgements: the rule agrees on " + analysis.judgementAgreement().describe());
+        }
 
         console.say("[4/4] writing the diagram, charts, tables and report");
         RunOutputs.Written written = outputs.write(data, analysis, out);
