@@ -77,23 +77,22 @@ public final class EvidenceWorkbook {
             for (String name : SHEETS) {
                 sheets.add(new WorkbookSheet(workbook, styles, name));
             }
-            List<PublishedTable> tables = input.analysis().publishedTables();
             summary(sheets.get(0), input);
-            evidence(sheets.get(1), table(tables, "evidence_by_period"));
-            judgements(sheets.get(2), table(tables, "judgements"), input.analysis());
-            table(sheets.get(3), table(tables, "evidence"));
-            table(sheets.get(4), table(tables, "evidence_changes"));
+            evidence(sheets.get(1), input.table("evidence_by_period"));
+            judgements(sheets.get(2), input.table("judgements"), input.analysis());
+            table(sheets.get(3), input.table("evidence"));
+            table(sheets.get(4), input.table("evidence_changes"));
             if (input.analysis().evidenceChanges().isEmpty()) {
                 sheets.get(4).note("No grade, verdict or evidence changed between the periods.");
             }
-            table(sheets.get(5), table(tables, "kpis"));
+            table(sheets.get(5), input.table("kpis"));
             runCharts(sheets.get(6), workbook, input.charts());
-            table(sheets.get(7), table(tables, "run_charts"));
-            table(sheets.get(8), table(tables, "survey_items"));
+            table(sheets.get(7), input.table("run_charts"));
+            table(sheets.get(8), input.table("survey_items"));
             for (String name : DELIVERY_TABLES) {
-                delivery(sheets.get(9), table(tables, name));
+                delivery(sheets.get(9), input.table(name));
             }
-            table(sheets.get(10), table(tables, "pathways"));
+            table(sheets.get(10), input.table("pathways"));
             dataQuality(sheets.get(11), input);
             sheets.forEach(WorkbookSheet::finish);
             // POI stamps "created" with the current time; the reporting date keeps two runs alike.
@@ -201,10 +200,6 @@ public final class EvidenceWorkbook {
         Set<String> periods = new LinkedHashSet<>();
         evidence.forEach(a -> periods.add(a.period()));
         return List.copyOf(periods);
-    }
-
-    private static PublishedTable table(List<PublishedTable> tables, String name) {
-        return PublishedTable.named(tables, name).orElseThrow(() -> new IllegalStateException("no published table " + name));
     }
 
     /**

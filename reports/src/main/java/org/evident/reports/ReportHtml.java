@@ -53,7 +53,6 @@ final class ReportHtml {
     private final AnalysisResult analysis;
     private final Evaluation evaluation;
     private final Map<String, Indicator> indicators = new LinkedHashMap<>();
-    private final List<PublishedTable> tables;
     /** Judged cells of the evidence grid whose rule's grade differs, by identity, with the text that says so. */
     private final Map<PublishedTable.Cell, String> ruleChecks = new java.util.IdentityHashMap<>();
     private final StringBuilder out = new StringBuilder(256 * 1024);
@@ -92,7 +91,6 @@ final class ReportHtml {
         this.analysis = input.analysis();
         this.evaluation = input.project().evaluation();
         input.project().theoryOfChange().indicators().forEach(i -> indicators.put(i.id(), i));
-        this.tables = analysis.publishedTables();
     }
 
     /** The standalone document (images as {@code data:} URIs), as report.html holds it. */
@@ -235,7 +233,7 @@ final class ReportHtml {
                     + " team's grade and the rule serves as a check: where the rule's grade differs, it is shown beneath as"
                     + " \u201crule: \u2026\u201d.</p>\n");
         }
-        PublishedTable byPeriod = table("evidence_by_period");
+        PublishedTable byPeriod = input.table("evidence_by_period");
         List<View> views = new ArrayList<>(List.of(View.of("label", "outcome")));
         for (String p : periods) {
             views.add(View.of(p));
@@ -324,7 +322,7 @@ final class ReportHtml {
         if (analysis.pathways().isEmpty()) {
             out.append("<p>No pathways.</p>\n");
         } else {
-            PublishedTable pathways = table("pathways");
+            PublishedTable pathways = input.table("pathways");
             table(pathways, pathways.rows(), "data", View.of("label", "w38"), View.of("strongest_path", "w12"),
                     View.of("summary", "w50"));
         }
@@ -334,7 +332,7 @@ final class ReportHtml {
     private void kpis() {
         out.append("<div class=\"section\">\n");
         section("kpis");
-        PublishedTable kpis = table("kpis");
+        PublishedTable kpis = input.table("kpis");
         // The programme to date (every ended period pooled) first, then each KPI's latest ended
         // period: the last programme-level row of its series that is neither to date nor in progress.
         List<List<PublishedTable.Cell>> toDate = new ArrayList<>();
@@ -481,7 +479,7 @@ final class ReportHtml {
     private void survey() {
         out.append("<div class=\"section\">\n");
         section("survey");
-        PublishedTable survey = table("survey_items");
+        PublishedTable survey = input.table("survey_items");
         int group = survey.columnIndex("group");
         int kind = survey.columnIndex("row");
         List<List<PublishedTable.Cell>> positive = survey.rows().stream()
@@ -503,7 +501,7 @@ final class ReportHtml {
         out.append("<div class=\"section\">\n");
         section("delivery");
         for (String name : List.of("delivery_by_region", "universal_by_stage")) {
-            PublishedTable table = table(name);
+            PublishedTable table = input.table(name);
             out.append("<h3>").append(esc(table.title())).append("</h3>\n");
             table(table, table.rows(), table.columns().size() > 2 ? "data" : "data narrow", table.columns().stream()
                     .map(c -> View.of(c.name(), c.type() == PublishedTable.Type.TEXT ? "wide" : "")).toArray(View[]::new));
@@ -511,10 +509,6 @@ final class ReportHtml {
         charts("completions-by-month", "");
         charts("projects-by-region", "");
         out.append("</div>\n");
-    }
-
-    private PublishedTable table(String name) {
-        return PublishedTable.named(tables, name).orElseThrow(() -> new IllegalStateException("no published table " + name));
     }
 
     /**

@@ -113,7 +113,7 @@ public final class RunOutputs {
         String tocSvg = Timings.time("diagram SVG", coloured::toSvg);
         byte[] tocPng = join(tocPngDrawn);
         ReportInput report = new ReportInput(project, analysis, data.reconciliations(), data.rejects(), data.gaps(), tocSvg,
-                tocPng, charts, g -> coloured.draw(g, true));
+                tocPng, charts, g -> coloured.draw(g, true), tables);
         OutputFolder.writeAtomically(out, kept(), folder -> {
             Files.writeString(folder.resolve("toc.svg"), tocSvg, StandardCharsets.UTF_8);
             Files.write(folder.resolve("toc.png"), tocPng);
