@@ -79,13 +79,22 @@ public record Agreement(int n, int agreed, OptionalDouble kappa) {
         return n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) agreed / n);
     }
 
-    /** "12 of 16 (75%), weighted kappa 0.52", the sentence the report and the workbook use. */
+    /** "12 of 16 (75%), linearly weighted kappa 0.50", the sentence the report and the workbook use. */
     public String describe() {
         if (n == 0) {
             return "no judgement to compare";
         }
-        return String.format(Locale.ROOT, "%d of %d (%.0f%%), linearly weighted kappa %s", agreed, n, 100.0 * agreed / n,
-                kappa.isPresent() ? String.format(Locale.ROOT, "%.2f", kappa.getAsDouble())
-                        : "undefined (every grade the same)");
+        return agreed + " of " + n + " (" + percent() + "), linearly weighted kappa " + kappaText()
+                + (kappa.isPresent() ? "" : " (every grade the same)");
+    }
+
+    /** The share agreeing as a whole percentage, "75%"; the caller makes sure {@code n} is not 0. */
+    public String percent() {
+        return String.format(Locale.ROOT, "%.0f%%", 100.0 * agreed / n);
+    }
+
+    /** The kappa to two places, "0.50", or "undefined" when every grade of both sides is the same. */
+    public String kappaText() {
+        return kappa.isPresent() ? String.format(Locale.ROOT, "%.2f", kappa.getAsDouble()) : "undefined";
     }
 }

@@ -287,9 +287,8 @@ final class ReportHtml {
         org.evident.analysis.Agreement agreement = analysis.judgementAgreement();
         out.append("<p>The rule gives the team's own grade for ").append(agreement.agreed()).append(" of the ")
                 .append(agreement.n()).append(" outcomes and periods the team judged (")
-                .append(Math.round(100.0 * agreement.agreed() / agreement.n())).append("%); linearly weighted kappa ")
-                .append(agreement.kappa().isPresent() ? String.format(java.util.Locale.ROOT, "%.2f", agreement.kappa().getAsDouble())
-                        : "undefined (every grade the same)")
+                .append(agreement.percent()).append("); linearly weighted kappa ").append(agreement.kappaText())
+                .append(agreement.kappa().isPresent() ? "" : " (every grade the same)")
                 .append(". Weighted kappa is Cohen's agreement beyond chance, counting a grade one step away as half"
                         + " agreement (1 is full agreement, 0 what chance alone gives). Where they differ, the team's grade"
                         + " is the one this report leads with:</p>\n");

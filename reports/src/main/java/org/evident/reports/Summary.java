@@ -56,9 +56,8 @@ public final class Summary {
             var agreement = analysis.judgementAgreement();
             out.add("Where the evaluation team recorded its own grade (" + judged + " of the " + latest.size()
                     + " outcomes), that grade is the one counted here; over every judgement, the rule gives the same grade for "
-                    + agreement.agreed() + " of " + agreement.n() + " (" + Math.round(100.0 * agreement.agreed() / agreement.n())
-                    + "%, linearly weighted kappa " + agreement.kappa().stream()
-                            .mapToObj(k -> String.format(Locale.ROOT, "%.2f", k)).findFirst().orElse("undefined") + ").");
+                    + agreement.agreed() + " of " + agreement.n() + " (" + agreement.percent() + ", linearly weighted kappa "
+                    + agreement.kappaText() + ").");
         }
         for (Stage stage : List.of(Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME)) {
             List<Assessment> these = latest.stream().filter(a -> a.stage() == stage).toList();
