@@ -214,15 +214,8 @@ final class ReportHtml {
     private void evidence() {
         out.append("<div class=\"section\">\n");
         section("evidence");
-        List<String> periods = new ArrayList<>();
-        Map<String, Map<String, Assessment>> byNode = new LinkedHashMap<>();
-        for (Assessment a : analysis.evidence()) {
-            if (!periods.contains(a.period())) {
-                periods.add(a.period());
-            }
-            byNode.computeIfAbsent(a.node(), k -> new LinkedHashMap<>()).put(a.period(), a);
-        }
-        if (byNode.isEmpty()) {
+        List<String> periods = analysis.evidence().stream().map(Assessment::period).distinct().toList();
+        if (periods.isEmpty()) {
             out.append("<p>No outcome has been graded.</p>\n</div>\n");
             return;
         }
