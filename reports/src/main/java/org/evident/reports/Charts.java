@@ -61,7 +61,7 @@ public final class Charts {
         }
         for (KpiChart kpi : analysis.kpiCharts()) {
             if (kpi.unit().isEmpty()) {
-                charts.add(() -> runChart(kpi, analysis.kpis()));
+                charts.add(() -> runChart(kpi, analysis.kpis(), provenance(analysis, kpi.indicator())));
             }
         }
         if (!analysis.delivery().completionsByMonth().isEmpty()) {
@@ -221,7 +221,13 @@ public final class Charts {
 
     // ---- Run charts --------------------------------------------------------------------------
 
-    private static ChartImage runChart(KpiChart kpi, List<KpiRow> rows) {
+    /** "Illustrative data: " before the title of a chart whose figures are not real, else "". */
+    private static String provenance(AnalysisResult analysis, String indicator) {
+        return analysis.project().theoryOfChange().indicators().stream().filter(i -> i.id().equals(indicator)).findFirst()
+                .flatMap(i -> analysis.project().provenance(i)).map(p -> p.label() + ": ").orElse("");
+    }
+
+    private static ChartImage runChart(KpiChart kpi, List<KpiRow> rows, String provenance) {
         RunChart run = kpi.chart();
         List<String> periods = run.periods();
         Map<String, KpiRow> byPeriod = new LinkedHashMap<>();
@@ -240,7 +246,7 @@ public final class Charts {
             anyTarget |= t != null;
             targets.add(t);
         }
-        String title = (kpi.label() == null || kpi.label().isBlank() ? kpi.indicator() : kpi.label())
+        String title = provenance + (kpi.label() == null || kpi.label().isBlank() ? kpi.indicator() : kpi.label())
                 + (kpi.ofIncrements() ? ": added each period" : "");
         // A running total's target is not a target for one period's increment.
         anyTarget &= !kpi.ofIncrements();

@@ -127,7 +127,8 @@ final class ReportHtml {
         out.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">\n<head>\n");
         out.append("<meta charset=\"UTF-8\"/>\n");
         out.append("<title>").append(esc(evaluation.programme())).append(": evidence assessment</title>\n");
-        out.append("<style>\n").append(CSS).append("</style>\n");
+        out.append("<style>\n").append(CSS).append(ProvenanceLabels.css(ProvenanceLabels.of(input.project(), indicators.values())))
+                .append("</style>\n");
         out.append("<bookmarks>\n");
         for (String[] s : SECTIONS) {
             out.append("<bookmark name=\"").append(esc(s[1])).append("\" href=\"#").append(s[0]).append("\"/>\n");
@@ -182,9 +183,7 @@ final class ReportHtml {
     private void summary() {
         out.append("<div class=\"section\">\n");
         section("summary");
-        for (String sentence : Summary.sentences(input)) {
-            out.append("<p class=\"summary\">").append(esc(sentence)).append("</p>\n");
-        }
+        out.append(ExecutiveSummary.html(input));
         out.append("</div>\n");
     }
 
@@ -242,7 +241,10 @@ final class ReportHtml {
             String judged = analysis.judgement(a.node(), a.period()).map(j -> "Judged by the evaluation team: "
                     + j.judgement().grade().label() + ". " + j.judgement().reason() + "\nThe rule, as a check"
                     + (j.agree() ? " (agrees): " : " (differs): ")).orElse("");
-            out.append("<div class=\"explain\">").append(esc(judged + a.explain().strip())).append("</div>\n");
+            // The outcome by its label and the period by its name: no internal ids in the report's prose.
+            String explain = a.explain().strip().replace(" (" + a.node() + "), " + a.period() + ":",
+                    ", " + Summary.periodLabel(input.project(), a.period()) + ":");
+            out.append("<div class=\"explain\">").append(esc(judged + explain)).append("</div>\n");
         }
         out.append("</div>\n");
     }
@@ -322,8 +324,10 @@ final class ReportHtml {
     }
 
     private void kpis() {
-        out.append("<div class=\"section\">\n");
+        java.util.Set<org.evident.toc.Provenance> labelled = ProvenanceLabels.of(input.project(), indicators.values());
+        out.append(labelled.isEmpty() ? "<div class=\"section\">\n" : "<div class=\"section " + ProvenanceLabels.PAGE + "\">\n");
         section("kpis");
+        labelled.forEach(p -> out.append(ProvenanceLabels.banner(input.project(), p)));
         PublishedTable kpis = input.table("kpis");
         // The programme to date (every ended period pooled) first, then each KPI's latest ended
         // period: the last programme-level row of its series that is neither to date nor in progress.
@@ -652,21 +656,15 @@ final class ReportHtml {
      * {@code kpi}, the survey's {@code item}) as the indicator's label.
      */
     private String html(String column, PublishedTable.Cell cell) {
-        if (cell instanceof PublishedTable.Number n) {
-            return switch (n.format()) {
-                case SHARE -> Summary.percent(n.value(), true);
-                case WHOLE, DECIMAL -> n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
-                        ? Summary.count((long) n.value()) : String.format(Locale.UK, "%,.2f", n.value());
-            };
-        }
-        if (cell instanceof PublishedTable.Count n) {
-            return Summary.count(n.value());
+        if (cell instanceof PublishedTable.Number || cell instanceof PublishedTable.Count) {
+            return esc(Summary.cell(cell));
         }
         if (cell instanceof PublishedTable.Missing m) {
             return esc(m.mark());
         }
         if (column.equals("kpi") && indicators.containsKey(cell.csv())) {
-            return esc(indicators.get(cell.csv()).label());
+            Indicator indicator = indicators.get(cell.csv());
+            return esc(indicator.label() + ProvenanceLabels.mark(input.project(), indicator));
         }
         if (column.equals("item")) {
             return esc(indicators.values().stream().filter(i -> i.source() == Indicator.Source.SURVEY && i.measure().equals(cell.csv()))
@@ -845,5 +843,10 @@ final class ReportHtml {
             .explain { white-space: pre-wrap; font-size: 7pt; line-height: 1.3; margin: 0 0 2.5mm 0; padding: 1.5mm 2mm;
                        border-left: 1.5pt solid #9ecae1; page-break-inside: avoid; word-wrap: break-word; }
             ul.gaps { font-size: 8pt; }
+            p.provenance { border: 1pt solid #b30000; background-color: #fff0f0; padding: 1.5mm 2mm; margin: 0 0 3mm 0; }
+            ul.answers { padding-left: 0; list-style: none; }
+            ul.answers li { margin: 0 0 2.5mm 0; }
+            ul.answers p { margin: 0; }
+            p.question { font-weight: bold; }
             """;
 }

@@ -1,0 +1,137 @@
+package org.evident.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.evident.toc.EvaluationQuestion;
+import org.evident.toc.Indicator;
+import org.evident.toc.Provenance;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worked example's report as a reader meets it: its text taken out of the PDF by pdftotext
+ * (poppler), page by page. The PDF is kept in {@code target/narrative-preview/} to look at.
+ */
+class NarrativeReportTest {
+    private static ReportInput input;
+    /** Each page's text, whitespace run together. */
+    private static List<String> pages;
+    private static String text;
+
+    @BeforeAll
+    static void write() throws IOException, InterruptedException {
+        Locale.setDefault(Locale.UK);
+        input = BcfInput.read(List.of());
+        input = new ReportInput(input.project(), input.analysis(), input.reconciliations(), input.rejects(), input.gaps(),
+                input.tocSvg(), input.tocPng(), Charts.all(input.analysis()), input.tocDrawing(), input.tables());
+        Path folder = Path.of("target", "narrative-preview");
+        Files.createDirectories(folder);
+        Path pdf = folder.resolve("report.pdf");
+        ReportPdf.write(input, pdf, folder.resolve("report.html"));
+        Process pdftotext = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+        String raw = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, pdftotext.waitFor(), raw);
+        pages = new ArrayList<>();
+        for (String page : raw.split("\f")) {
+            pages.add(normalised(page));
+        }
+        text = String.join(" ", pages);
+    }
+
+    /** The text from {@code from} (its last occurrence before {@code to}'s) to {@code to}'s next occurrence. */
+    private static String between(String from, String to) {
+        // Section titles occur first in the contents list; the sections come after it.
+        int start = text.indexOf(from, text.indexOf("Appendix B: the grading rule") + 1);
+        int end = text.indexOf(to, start + from.length());
+        assertTrue(start >= 0 && end > start, from + " to " + to);
+        return text.substring(start, end);
+    }
+
+    @Test
+    void executiveSummary_answersEveryEvaluationQuestion_inASentence() {
+        String summary = between("Executive summary", "The theory of change");
+        List<EvaluationQuestion> questions = input.project().theoryOfChange().questions();
+        assertEquals(8, questions.size());
+        for (EvaluationQuestion q : questions) {
+            int at = summary.indexOf(normalised(q.text()));
+            assertTrue(at >= 0, "no question: " + q.text());
+            String after = summary.substring(at + normalised(q.text()).length()).strip();
+            // The answer is the sentence straight after the question, about its evidence.
+            assertTrue(after.startsWith("The evidence") || after.startsWith("There is little evidence")
+                    || after.startsWith("None of the outcomes"), q.id() + ": " + after.substring(0, Math.min(120, after.length())));
+        }
+    }
+
+    @Test
+    void executiveSummary_question4_isMixed_withBuyInStrongest() {
+        // Q4 (collaboration) is about buy-in, aligned plans and two impacts. Tables 6 and 7 grade
+        // buy-in "strongest" and aligned broader plans "limited" (seed 001): so the answer is mixed,
+        // and the impacts are too early to measure (section 6: "too early to assess").
+        String summary = between("Executive summary", "The theory of change");
+        String q4 = normalised(input.project().theoryOfChange().questions().get(3).text());
+        String answer = summary.substring(summary.indexOf(q4) + q4.length()).strip();
+        answer = answer.substring(0, answer.indexOf("impacts it asks about"));
+        assertTrue(answer.startsWith("The evidence is mixed: the strongest evidence for improved buy-in"), answer);
+        assertTrue(answer.contains("It is too early to measure"), answer);
+    }
+
+    @Test
+    void executiveSummary_hasNoRejectedRowCounts_noRunChartJargon_andNoPeriodIds() {
+        String summary = between("Executive summary", "The theory of change");
+        assertFalse(summary.contains("rejected"), summary);
+        assertFalse(summary.contains("special cause"), summary);
+        assertFalse(summary.contains("Run chart"), summary);
+        assertFalse(summary.matches(".*\\bphase-\\d.*"), summary);
+    }
+
+    @Test
+    void noOutcomeIds_inTheReportsProse() {
+        // Appendix A lists files and rejected rows as they are; everything before it is prose and tables.
+        String prose = text.substring(0, text.lastIndexOf("Appendix A: data quality"));
+        Matcher ids = Pattern.compile("\\b(st|mt)-[a-z]").matcher(prose);
+        List<String> found = new ArrayList<>();
+        while (ids.find()) {
+            found.add(prose.substring(Math.max(0, ids.start() - 40), Math.min(prose.length(), ids.end() + 20)));
+        }
+        assertTrue(found.isEmpty(), found::toString);
+    }
+
+    @Test
+    void everyPageShowingKpiOrDischargeFigures_isLabelled() {
+        // The fixture's README: the KPI returns are invented (illustrative), the discharges synthetic.
+        List<String> labelled = input.project().theoryOfChange().indicators().stream()
+                .filter(i -> i.source() == Indicator.Source.KPI).map(Indicator::label).toList();
+        int shown = 0;
+        for (int p = 0; p < pages.size(); p++) {
+            String page = pages.get(p);
+            // A KPI's name in a table or chart title: pages that only cite it in a sentence, such as
+            // the evidence explanations, show no KPI figure of their own.
+            boolean figures = page.contains("KPIs") && labelled.stream().anyMatch(page::contains);
+            if (figures) {
+                shown++;
+                assertTrue(page.contains("Illustrative") || page.contains("illustrative")
+                        || page.contains("Synthetic") || page.contains("synthetic"), "page " + (p + 1) + ": " + page);
+            }
+        }
+        assertTrue(shown >= 2, "KPI pages: " + shown);
+        assertTrue(text.contains(Provenance.ILLUSTRATIVE.label() + ": " + Provenance.ILLUSTRATIVE.meaning()), "banner");
+        assertTrue(text.contains(Provenance.SYNTHETIC.label() + ": " + Provenance.SYNTHETIC.meaning()), "banner");
+    }
+
+    static String normalised(String s) {
+        // pdftotext hands ligatures over as one character ("ﬁ" in "figures"): NFKC splits them again.
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", " ").strip();
+    }
+}
