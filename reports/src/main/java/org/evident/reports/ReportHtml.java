@@ -46,6 +46,7 @@ final class ReportHtml {
             new String[] {"kpis", "KPIs"},
             new String[] {"survey", "Survey"},
             new String[] {"delivery", "Delivery"},
+            new String[] {"methodology", "Methodology and limitations"},
             new String[] {"data-quality", "Appendix A: data quality"},
             new String[] {"rubric", "Appendix B: the grading rule"});
 
@@ -145,6 +146,9 @@ final class ReportHtml {
         kpis();
         survey();
         delivery();
+        out.append("<div class=\"section\">\n");
+        section("methodology");
+        out.append(Methodology.html(input)).append("</div>\n");
         dataQuality();
         rubric();
         out.append("</body>\n</html>\n");
@@ -496,7 +500,7 @@ final class ReportHtml {
     private void delivery() {
         out.append("<div class=\"section\">\n");
         section("delivery");
-        for (String name : List.of("delivery_by_region", "universal_by_stage")) {
+        for (String name : List.of("delivery_by_region", "universal_by_stage", "referral_routes", "support_types", "closed_offers")) {
             PublishedTable table = input.table(name);
             out.append("<h3>").append(esc(table.title())).append("</h3>\n");
             table(table, table.rows(), table.columns().size() > 2 ? "data" : "data narrow", table.columns().stream()
@@ -504,6 +508,7 @@ final class ReportHtml {
         }
         charts("completions-by-month", "");
         charts("projects-by-region", "");
+        out.append(MultiSelectAnswers.html(input));
         out.append("</div>\n");
     }
 
