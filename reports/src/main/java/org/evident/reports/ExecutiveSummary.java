@@ -140,7 +140,7 @@ final class ExecutiveSummary {
         out.append("<h3>Where the evidence is strong and where it is weak</h3>\n");
         List<String> sentences = new ArrayList<>();
         Summary.grades(analysis, sentences);
-        sentences.stream().filter(s -> !s.startsWith("Grades are those")).forEach(this::paragraph);
+        sentences.forEach(this::paragraph);
         List<String> weak = latest.stream().filter(a -> shown(a) == Grade.LIMITED).map(a -> Summary.lowerFirst(a.label())).toList();
         if (!weak.isEmpty()) {
             paragraph("The evidence is weakest (limited or none) for " + Summary.joinAnd(weak) + ".");
@@ -170,7 +170,7 @@ final class ExecutiveSummary {
         rows.forEach(r -> Optional.ofNullable(indicators.get(r.get(kpi).csv()))
                 .flatMap(i -> input.project().provenance(i)).ifPresent(labels::add));
         labels.forEach(p -> out.append(ProvenanceLabels.banner(input.project(), p)));
-        out.append("<table class=\"data small\"><thead><tr><th class=\"wide\">KPI</th><th>To date</th><th>Expectation</th>"
+        out.append("<table class=\"data small\" style=\"margin-bottom: 2.5mm\"><thead><tr><th class=\"wide\">KPI</th><th>To date</th><th>Expectation</th>"
                 + "<th>Verdict</th></tr></thead><tbody>\n");
         for (List<PublishedTable.Cell> row : rows) {
             Indicator indicator = indicators.get(row.get(kpi).csv());

@@ -101,7 +101,7 @@ final class Methodology {
             if (respondents == 0) {
                 continue;
             }
-            String when = source.period().map(p -> " (" + Summary.periodLabel(project, p) + ")").orElse("");
+            String when = source.period().map(p -> ": " + Summary.periodLabel(project, p)).orElse("");
             out.append("<h3>The survey").append(ReportHtml.esc(when)).append("</h3>\n<p>");
             OptionalLong population = source.population();
             if (population.isPresent()) {
@@ -140,14 +140,16 @@ final class Methodology {
                 + " answered, who stand for more than themselves: it is judged by its interval, and a few answers can leave"
                 + " it inconclusive.</p>\n<ul>\n");
         if (!census.isEmpty()) {
-            out.append("<li>Census (").append(census.size()).append("): ").append(ReportHtml.esc(String.join("; ", census)))
-                    .append(".</li>\n");
+            out.append("<li>Census (").append(census.size()).append("):").append(list(census)).append("</li>\n");
         }
         if (!sample.isEmpty()) {
-            out.append("<li>Sample (").append(sample.size()).append("): ").append(ReportHtml.esc(String.join("; ", sample)))
-                    .append(".</li>\n");
+            out.append("<li>Sample (").append(sample.size()).append("):").append(list(sample)).append("</li>\n");
         }
         out.append("</ul>\n");
+    }
+
+    private static String list(List<String> items) {
+        return items.stream().map(i -> "<li>" + ReportHtml.esc(i) + "</li>").collect(java.util.stream.Collectors.joining("", "<ul>", "</ul>"));
     }
 
     private void grading() {

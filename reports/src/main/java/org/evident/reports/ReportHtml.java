@@ -321,7 +321,17 @@ final class ReportHtml {
             out.append("<p>No pathways.</p>\n");
         } else {
             PublishedTable pathways = input.table("pathways");
-            table(pathways, pathways.rows(), "data", View.of("label", "w38"), View.of("strongest_path", "w12"),
+            // The summary with nodes named by their labels, not the ids the CSV file keeps.
+            org.evident.toc.TheoryOfChange toc = input.project().theoryOfChange();
+            int summary = column(pathways, "summary");
+            List<List<PublishedTable.Cell>> rows = new ArrayList<>();
+            for (int i = 0; i < pathways.rows().size(); i++) {
+                List<PublishedTable.Cell> row = new ArrayList<>(pathways.rows().get(i));
+                row.set(summary, new PublishedTable.Text(org.evident.analysis.Pathways.describe(analysis.pathways().get(i).pathway(),
+                        toc, id -> "\u201c" + toc.node(id).map(org.evident.toc.Node::label).orElse(id) + "\u201d")));
+                rows.add(row);
+            }
+            table(pathways, rows, "data", View.of("label", "w38"), View.of("strongest_path", "w12"),
                     View.of("summary", "w50"));
         }
         out.append("</div>\n");
@@ -503,8 +513,10 @@ final class ReportHtml {
         for (String name : List.of("delivery_by_region", "universal_by_stage", "referral_routes", "support_types", "closed_offers")) {
             PublishedTable table = input.table(name);
             out.append("<h3>").append(esc(table.title())).append("</h3>\n");
-            table(table, table.rows(), table.columns().size() > 2 ? "data" : "data narrow", table.columns().stream()
-                    .map(c -> View.of(c.name(), c.type() == PublishedTable.Type.TEXT ? "wide" : "")).toArray(View[]::new));
+            // A two-column table is half the page wide: its label column takes what the count leaves.
+            boolean wide = table.columns().size() > 2;
+            table(table, table.rows(), wide ? "data" : "data narrow", table.columns().stream()
+                    .map(c -> View.of(c.name(), wide && c.type() == PublishedTable.Type.TEXT ? "wide" : "")).toArray(View[]::new));
         }
         charts("completions-by-month", "");
         charts("projects-by-region", "");
@@ -824,7 +836,7 @@ final class ReportHtml {
             .chart { margin: 4mm 0; }
             .caption { font-weight: bold; font-size: 9pt; margin: 0 0 1.5mm 0; }
             table { border-collapse: collapse; width: 100%; }
-            table.narrow { width: 50%; }
+            table.narrow { width: 60%; }
             th, td { border: 0.5pt solid #bfbfbf; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
             th { background-color: #f2f2f2; font-weight: bold; }
             thead { display: table-header-group; }

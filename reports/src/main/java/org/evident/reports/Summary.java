@@ -56,8 +56,6 @@ public final class Summary {
             out.add("No outcome has been graded.");
             return;
         }
-        out.add("Grades are those at the latest assessment period, " + periodLabel(analysis.project(),
-                latest.get(latest.size() - 1).period()) + ".");
         // Where the evaluation team judged an outcome, its grade leads and the rule is the check.
         long judged = latest.stream().filter(a -> analysis.judgement(a.node(), a.period()).isPresent()).count();
         if (judged > 0) {

@@ -100,10 +100,8 @@ class NarrativeReportTest {
 
     @Test
     void noOutcomeIds_inTheReportsProse() {
-        // Appendix A lists files and rejected rows as they are. The pathways table still names its chains
-        // by node ids (analysis's Pathway summary): not yet prose, left out here.
-        String pathways = between("Pathways", "KPIs");
-        String prose = text.substring(0, text.lastIndexOf("Appendix A: data quality")).replace(pathways, "");
+        // Appendix A lists files and rejected rows as they are; everything before it is prose and tables.
+        String prose = text.substring(0, text.lastIndexOf("Appendix A: data quality"));
         Matcher ids = Pattern.compile("\\b(st|mt)-[a-z]").matcher(prose);
         List<String> found = new ArrayList<>();
         while (ids.find()) {
@@ -175,6 +173,24 @@ class NarrativeReportTest {
                 && routes.contains("System request 15"), routes);
         // Figure 2 (38 respondents): 27 "helpful for all systems", 17, 16 and 1.
         assertTrue(delivery.contains("Something that would be helpful for all systems 27"), delivery);
+    }
+
+    @Test
+    void workbook_labelsTheKpiSheets() throws IOException {
+        Path xlsx = Path.of("target", "narrative-preview", "evidence.xlsx");
+        EvidenceWorkbook.write(input, xlsx);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            for (String name : List.of("KPIs", "Run charts", "Run chart limits")) {
+                var sheet = wb.getSheet(name);
+                String header = sheet.getHeader().getCenter();
+                assertTrue(header.contains("Illustrative data") && header.contains("Synthetic data"), name + ": " + header);
+                String last = sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue();
+                assertTrue(last.contains("Illustrative data: invented figures") && last.contains("Synthetic data: generated figures"),
+                        name + ": " + last);
+            }
+            // The survey is real (the evaluation's Figures 2 to 10): not labelled.
+            assertEquals("", wb.getSheet("Survey").getHeader().getCenter());
+        }
     }
 
     static String normalised(String s) {
