@@ -31,10 +31,10 @@ final class MultiSelectAnswers {
                 String base = rows.get(0).base().isPresent() ? String.valueOf(rows.get(0).base().getAsLong()) : rows.get(0).suppressed();
                 // A question asked as one column per option has no wording of its own: its options say what it asks.
                 String question = item.column().isEmpty() || item.column().equals(item.id()) ? "Which of these applied"
-                        : item.column();
+                        : item.column().matches(".*[?.:]$") ? item.column() : item.column() + "\u2026";
                 out.append("<h3>Survey: ").append(ReportHtml.esc(question)).append("</h3>\n<p>").append(ReportHtml.esc(base))
                         .append(" answered; each could choose more than one.</p>\n");
-                out.append("<table class=\"data\"><thead><tr><th class=\"wide\">Answer</th><th>Chose it</th><th>Share of those"
+                out.append("<table class=\"data\"><thead><tr><th style=\"width: 60%\">Answer</th><th>Chose it</th><th>Share of those"
                         + " answering</th></tr></thead><tbody>\n");
                 for (SurveyRow row : rows) {
                     out.append("<tr><td>").append(ReportHtml.esc(row.option())).append("</td><td class=\"num\">")
