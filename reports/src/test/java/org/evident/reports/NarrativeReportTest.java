@@ -193,6 +193,22 @@ class NarrativeReportTest {
         }
     }
 
+    @Test
+    void executiveSummary_endOfSupportReportsToDate_againstTheirExpectation() {
+        // KPI-4, end-of-support reports within 4 weeks (Appendix 3's 100% expectation), from the
+        // tracker's dates per quarter (fixture README): 8/12, 4/4, 2/3, 21/24, 11/12, 7/7 and 3/3,
+        // so 56 of 65 to date = 86.2%, short of 100%: not met.
+        int within = 8 + 4 + 2 + 21 + 11 + 7 + 3;
+        int completed = 12 + 4 + 3 + 24 + 12 + 7 + 3;
+        assertEquals(56, within);
+        assertEquals(65, completed);
+        String share = String.format(Locale.UK, "%.1f%%", 100.0 * within / completed);
+        // Without hyphens: pdftotext drops one the line broke at.
+        String summary = between("Executive summary", "The theory of change").replace("-", "");
+        assertTrue(summary.contains("endofsupport report within 4 weeks (illustrative data) " + share + " 100.0% not met"),
+                summary);
+    }
+
     static String normalised(String s) {
         // pdftotext hands ligatures over as one character ("ﬁ" in "figures"): NFKC splits them again.
         // A word broken after its hyphen at a line's end ("person-\ncentred") is joined again.
