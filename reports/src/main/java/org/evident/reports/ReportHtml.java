@@ -301,7 +301,8 @@ final class ReportHtml {
                 + "<th style=\"width: 11%\">Rule</th><th style=\"width: 28%\">The rule's reason</th></tr></thead><tbody>\n");
         for (org.evident.analysis.JudgementRow j : differ) {
             Assessment a = j.assessment();
-            out.append("<tr><td class=\"outcome\">").append(esc(a.label())).append("</td><td class=\"nowrap\">").append(esc(a.period()))
+            out.append("<tr><td class=\"outcome\">").append(esc(a.label())).append("</td><td>")
+                    .append(esc(Summary.periodLabel(input.project(), a.period())))
                     .append("</td>").append(gradeCell(j.judgement().grade(), shortLabel(j.judgement().grade())))
                     .append("<td>").append(esc(j.judgement().reason())).append("</td>")
                     .append(gradeCell(a.grade(), shortLabel(a.grade()))).append("<td>")
