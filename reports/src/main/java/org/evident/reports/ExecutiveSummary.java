@@ -42,16 +42,22 @@ final class ExecutiveSummary {
     private final AnalysisResult analysis;
     private final TheoryOfChange toc;
     private final StringBuilder out = new StringBuilder();
+    /** The report's own figure numbers, by picture name, to cite. */
+    private final Map<String, Integer> figures;
 
-    private ExecutiveSummary(ReportInput input) {
+    private ExecutiveSummary(ReportInput input, Map<String, Integer> figures) {
         this.input = input;
+        this.figures = figures;
         this.analysis = input.analysis();
         this.toc = input.project().theoryOfChange();
     }
 
-    /** The summary's body (below the section heading), as XHTML. */
-    static String html(ReportInput input) {
-        ExecutiveSummary summary = new ExecutiveSummary(input);
+    /**
+     * The summary's body (below the section heading), as XHTML, citing the report's figures by the
+     * numbers in {@code figures} (picture name to number; those missing are not cited).
+     */
+    static String html(ReportInput input, Map<String, Integer> figures) {
+        ExecutiveSummary summary = new ExecutiveSummary(input, figures);
         summary.write();
         return summary.out.toString();
     }
@@ -145,6 +151,7 @@ final class ExecutiveSummary {
         if (!weak.isEmpty()) {
             paragraph("The evidence is weakest (limited or none) for " + Summary.joinAnd(weak) + ".");
         }
+        cite("Figure ", ReportHtml.TOC_FIGURE, " colours the theory of change by these grades.");
     }
 
     /** Each KPI with a published expectation, programme to date, against it. */
@@ -185,6 +192,13 @@ final class ExecutiveSummary {
         List<String> totals = new ArrayList<>();
         Summary.kpis(analysis, totals);
         totals.forEach(this::paragraph);
+        List<Integer> runCharts = figures.entrySet().stream().filter(e -> e.getKey().startsWith(EvidenceWorkbook.RUN_CHART_PREFIX))
+                .map(Map.Entry::getValue).sorted().toList();
+        if (!runCharts.isEmpty()) {
+            paragraph((runCharts.size() == 1 ? "Figure " + runCharts.get(0) + " charts"
+                    : "Figures " + runCharts.get(0) + " to " + runCharts.get(runCharts.size() - 1) + " chart")
+                    + " the KPIs quarter by quarter.");
+        }
     }
 
     /**
@@ -252,6 +266,15 @@ final class ExecutiveSummary {
         }
         out.append("<h3>Delivery and the survey in brief</h3>\n");
         sentences.forEach(this::paragraph);
+        cite("Figure ", "completions-by-month", " shows local projects completed month by month.");
+    }
+
+    /** A sentence citing the figure {@code name}, when the report has it. */
+    private void cite(String before, String name, String after) {
+        Integer number = figures.get(name);
+        if (number != null) {
+            paragraph(before + number + after);
+        }
     }
 
     private Optional<Assessment> latest(String node) {

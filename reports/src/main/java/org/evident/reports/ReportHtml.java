@@ -87,7 +87,16 @@ final class ReportHtml {
     record Document(String forPdf, List<byte[]> images, String standalone) {
     }
 
-    private ReportHtml(ReportInput input) {
+    /** The figure each picture will have (name to number), from a first pass: the summary before them cites them. */
+    private final Map<String, Integer> figures;
+    /** The figures placed so far, in order: the report numbers its own figures as it places them. */
+    private final Map<String, Integer> placed = new LinkedHashMap<>();
+
+    /** The name under which the theory-of-change diagram is numbered among the figures. */
+    static final String TOC_FIGURE = "theory-of-change";
+
+    private ReportHtml(ReportInput input, Map<String, Integer> figures) {
+        this.figures = figures;
         this.input = input;
         this.analysis = input.analysis();
         this.evaluation = input.project().evaluation();
@@ -100,7 +109,11 @@ final class ReportHtml {
     }
 
     static Document documents(ReportInput input) {
-        ReportHtml html = new ReportHtml(input);
+        // Two passes: the first only learns where each figure falls (building the XHTML is cheap;
+        // the PDF is made once, from the second).
+        ReportHtml first = new ReportHtml(input, Map.of());
+        first.document();
+        ReportHtml html = new ReportHtml(input, Map.copyOf(first.placed));
         String forPdf = html.document();
         return new Document(forPdf, List.copyOf(html.images), html.standalone(forPdf));
     }
@@ -187,7 +200,7 @@ final class ReportHtml {
     private void summary() {
         out.append("<div class=\"section\">\n");
         section("summary");
-        out.append(ExecutiveSummary.html(input));
+        out.append(ExecutiveSummary.html(input, figures));
         out.append("</div>\n");
     }
 
@@ -200,6 +213,7 @@ final class ReportHtml {
         // The overview as the PNG (5,645 px across the page: over 500 dpi; its text is too small to
         // read either way); the parts below stay vector. One less SVG for Batik to parse.
         out.append("<div class=\"figure\">");
+        out.append("<p class=\"caption\">").append(esc(figure(TOC_FIGURE, "The theory of change"))).append("</p>");
         png("The theory of change", input.tocPng(), diagram.width() / diagram.height(), LANDSCAPE_WIDTH_MM,
                 LANDSCAPE_HEIGHT_MM - 20);
         out.append("</div>\n");
@@ -771,12 +785,19 @@ final class ReportHtml {
                 // The PNG (drawn at twice the chart's size: about 270 dpi at this width), not the SVG:
                 // XChart's SVG draws text as outlines, hundreds of KB per chart, and Batik took
                 // several seconds over the fourteen charts of the worked example.
-                out.append("<div class=\"chart\"><p class=\"caption\">").append(esc(chart.title())).append("</p>");
+                out.append("<div class=\"chart\"><p class=\"caption\">").append(esc(figure(chart.name(), chart.title())))
+                        .append("</p>");
                 png(chart.title(), chart.png(), (double) chart.width() / chart.height(), PORTRAIT_WIDTH_MM - 4, 200);
                 out.append("</div>\n");
             }
         }
         out.append(none);
+    }
+
+    /** "Figure 3: title", numbering the figure {@code name} as the next one placed. */
+    private String figure(String name, String title) {
+        placed.putIfAbsent(name, placed.size() + 1);
+        return "Figure " + placed.get(name) + ": " + title;
     }
 
     private static String shortLabel(Grade g) {

@@ -209,6 +209,25 @@ class NarrativeReportTest {
                 summary);
     }
 
+    @Test
+    void executiveSummary_citesTheReportsOwnFigures_byTheNumbersTheirCaptionsCarry() {
+        String summary = between("Executive summary", "The theory of change");
+        // The evaluation's own numbers ("Figure 4" to "Figure 10" for the survey) are not this report's.
+        Matcher cited = Pattern.compile("Figures? (\\d+)").matcher(summary);
+        List<Integer> numbers = new ArrayList<>();
+        while (cited.find()) {
+            numbers.add(Integer.parseInt(cited.group(1)));
+        }
+        assertFalse(numbers.isEmpty(), summary);
+        String rest = text.substring(text.indexOf("The theory of change", text.indexOf(summary) + summary.length()));
+        Matcher toc = Pattern.compile("Figure (\\d+) colours the theory of change").matcher(summary);
+        assertTrue(toc.find(), summary);
+        assertTrue(rest.contains("Figure " + toc.group(1) + ": The theory of change"), "caption of figure " + toc.group(1));
+        Matcher months = Pattern.compile("Figure (\\d+) shows local projects completed month by month").matcher(summary);
+        assertTrue(months.find(), summary);
+        assertTrue(rest.contains("Figure " + months.group(1) + ": Local projects completed by month"), "caption");
+    }
+
     static String normalised(String s) {
         // pdftotext hands ligatures over as one character ("ﬁ" in "figures"): NFKC splits them again.
         // A word broken after its hyphen at a line's end ("person-\ncentred") is joined again.
