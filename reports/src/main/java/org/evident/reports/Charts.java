@@ -56,7 +56,7 @@ public final class Charts {
         List<java.util.function.Supplier<ChartImage>> charts = new ArrayList<>();
         for (Map.Entry<String, List<LikertBar>> wave : likertBars(analysis.surveyItems()).entrySet()) {
             if (!wave.getValue().isEmpty()) {
-                charts.add(() -> likert(wave.getKey(), wave.getValue()));
+                charts.add(() -> likert(wave.getKey(), wave.getValue(), analysis.project()));
             }
         }
         for (KpiChart kpi : analysis.kpiCharts()) {
@@ -182,12 +182,13 @@ public final class Charts {
         return colours;
     }
 
-    private static ChartImage likert(String wave, List<LikertBar> items) {
+    private static ChartImage likert(String wave, List<LikertBar> items, org.evident.toc.EvaluationProject project) {
         LikertBar first = items.get(0);
         long lowBase = items.stream().mapToLong(LikertBar::base).min().orElse(0);
         long highBase = items.stream().mapToLong(LikertBar::base).max().orElse(0);
         String bases = lowBase == highBase ? "n = " + lowBase : "n = " + lowBase + " to " + highBase;
-        String title = "Agreement by statement: " + wave + (first.period().isEmpty() ? "" : ", " + first.period());
+        // The wave named by its period's label ("Phase 3 (November 2024 to January 2025)"), not by ids.
+        String title = "Agreement by statement: " + (first.period().isEmpty() ? wave : Summary.periodLabel(project, first.period()));
         List<HorizontalBars.Bar> bars = new ArrayList<>();
         double leftmost = 0;
         double rightmost = 0;
