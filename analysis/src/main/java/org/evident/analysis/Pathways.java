@@ -60,9 +60,17 @@ public final class Pathways {
      * toc tells which nodes those are.
      */
     public static String describe(Pathway p, TheoryOfChange toc) {
+        return describe(p, toc, id -> id);
+    }
+
+    /**
+     * The same sentence with each node named by {@code name} (a report names them by their labels,
+     * the CSV and {@code explain} by their ids).
+     */
+    public static String describe(Pathway p, TheoryOfChange toc, java.util.function.UnaryOperator<String> name) {
         String count = p.paths() == 1 ? "1 path" : p.paths() + " paths";
         if (p.paths() == 0) {
-            return "0 paths: no chain of causal links leads from an input to " + p.node();
+            return "0 paths: no chain of causal links leads from an input to " + name.apply(p.node());
         }
         if (p.strongestPath().isEmpty() || p.bestPath().isEmpty()) {
             return count + "; none passes through a graded outcome, so there is no evidence to weigh";
@@ -71,16 +79,17 @@ public final class Pathways {
         List<String> via = p.bestPath().get().stream()
                 .filter(id -> !id.equals(p.node()))
                 .filter(id -> toc.node(id).map(n -> n.stage().isOutcome()).orElse(false))
+                .map(name)
                 .collect(Collectors.toList());
         StringBuilder s = new StringBuilder(count).append("; the best is ").append(best.label());
         if (!via.isEmpty()) {
             s.append(", via ").append(String.join(" → ", via));
         }
         if (p.missingMiddle().isPresent()) {
-            s.append("; it breaks at ").append(p.missingMiddle().get()).append(" (").append(Grade.LIMITED.label()).append(')');
+            s.append("; it breaks at ").append(name.apply(p.missingMiddle().get())).append(" (").append(Grade.LIMITED.label()).append(')');
         } else {
             // The weakest link's grade is the path's strength, by definition of strength.
-            p.weakestLink().ifPresent(w -> s.append("; its weakest link is ").append(w)
+            p.weakestLink().ifPresent(w -> s.append("; its weakest link is ").append(name.apply(w))
                     .append(" (").append(best.label()).append(')'));
         }
         return s.toString();

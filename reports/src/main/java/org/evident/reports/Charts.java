@@ -56,12 +56,12 @@ public final class Charts {
         List<java.util.function.Supplier<ChartImage>> charts = new ArrayList<>();
         for (Map.Entry<String, List<LikertBar>> wave : likertBars(analysis.surveyItems()).entrySet()) {
             if (!wave.getValue().isEmpty()) {
-                charts.add(() -> likert(wave.getKey(), wave.getValue()));
+                charts.add(() -> likert(wave.getKey(), wave.getValue(), analysis.project()));
             }
         }
         for (KpiChart kpi : analysis.kpiCharts()) {
             if (kpi.unit().isEmpty()) {
-                charts.add(() -> runChart(kpi, analysis.kpis()));
+                charts.add(() -> runChart(kpi, analysis.kpis(), provenance(analysis, kpi.indicator())));
             }
         }
         if (!analysis.delivery().completionsByMonth().isEmpty()) {
@@ -182,12 +182,13 @@ public final class Charts {
         return colours;
     }
 
-    private static ChartImage likert(String wave, List<LikertBar> items) {
+    private static ChartImage likert(String wave, List<LikertBar> items, org.evident.toc.EvaluationProject project) {
         LikertBar first = items.get(0);
         long lowBase = items.stream().mapToLong(LikertBar::base).min().orElse(0);
         long highBase = items.stream().mapToLong(LikertBar::base).max().orElse(0);
         String bases = lowBase == highBase ? "n = " + lowBase : "n = " + lowBase + " to " + highBase;
-        String title = "Agreement by statement: " + wave + (first.period().isEmpty() ? "" : ", " + first.period());
+        // The wave named by its period's label ("Phase 3 (November 2024 to January 2025)"), not by ids.
+        String title = "Agreement by statement: " + (first.period().isEmpty() ? wave : Summary.periodLabel(project, first.period()));
         List<HorizontalBars.Bar> bars = new ArrayList<>();
         double leftmost = 0;
         double rightmost = 0;
@@ -221,7 +222,13 @@ public final class Charts {
 
     // ---- Run charts --------------------------------------------------------------------------
 
-    private static ChartImage runChart(KpiChart kpi, List<KpiRow> rows) {
+    /** "Illustrative data: " before the title of a chart whose figures are not real, else "". */
+    private static String provenance(AnalysisResult analysis, String indicator) {
+        return analysis.project().theoryOfChange().indicators().stream().filter(i -> i.id().equals(indicator)).findFirst()
+                .flatMap(i -> analysis.project().provenance(i)).map(p -> p.label() + ": ").orElse("");
+    }
+
+    private static ChartImage runChart(KpiChart kpi, List<KpiRow> rows, String provenance) {
         RunChart run = kpi.chart();
         List<String> periods = run.periods();
         Map<String, KpiRow> byPeriod = new LinkedHashMap<>();
@@ -240,7 +247,7 @@ public final class Charts {
             anyTarget |= t != null;
             targets.add(t);
         }
-        String title = (kpi.label() == null || kpi.label().isBlank() ? kpi.indicator() : kpi.label())
+        String title = provenance + (kpi.label() == null || kpi.label().isBlank() ? kpi.indicator() : kpi.label())
                 + (kpi.ofIncrements() ? ": added each period" : "");
         // A running total's target is not a target for one period's increment.
         anyTarget &= !kpi.ofIncrements();

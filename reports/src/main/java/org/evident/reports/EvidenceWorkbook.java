@@ -93,6 +93,14 @@ public final class EvidenceWorkbook {
                 delivery(sheets.get(9), input.table(name));
             }
             table(sheets.get(10), input.table("pathways"));
+            // The KPI sheets show every KPI: labelled wherever a source behind any of them declares a provenance.
+            String labels = ProvenanceLabels.of(input.project(), input.project().theoryOfChange().indicators()).stream()
+                    .map(p -> ProvenanceLabels.text(input.project(), p)).collect(java.util.stream.Collectors.joining(" "));
+            if (!labels.isEmpty()) {
+                for (int sheet : new int[] {5, 6, 7}) {
+                    sheets.get(sheet).label(labels);
+                }
+            }
             dataQuality(sheets.get(11), input);
             sheets.forEach(WorkbookSheet::finish);
             // POI stamps "created" with the current time; the reporting date keeps two runs alike.

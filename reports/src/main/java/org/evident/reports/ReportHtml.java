@@ -46,6 +46,7 @@ final class ReportHtml {
             new String[] {"kpis", "KPIs"},
             new String[] {"survey", "Survey"},
             new String[] {"delivery", "Delivery"},
+            new String[] {"methodology", "Methodology and limitations"},
             new String[] {"data-quality", "Appendix A: data quality"},
             new String[] {"rubric", "Appendix B: the grading rule"});
 
@@ -86,7 +87,16 @@ final class ReportHtml {
     record Document(String forPdf, List<byte[]> images, String standalone) {
     }
 
-    private ReportHtml(ReportInput input) {
+    /** The figure each picture will have (name to number), from a first pass: the summary before them cites them. */
+    private final Map<String, Integer> figures;
+    /** The figures placed so far, in order: the report numbers its own figures as it places them. */
+    private final Map<String, Integer> placed = new LinkedHashMap<>();
+
+    /** The name under which the theory-of-change diagram is numbered among the figures. */
+    static final String TOC_FIGURE = "theory-of-change";
+
+    private ReportHtml(ReportInput input, Map<String, Integer> figures) {
+        this.figures = figures;
         this.input = input;
         this.analysis = input.analysis();
         this.evaluation = input.project().evaluation();
@@ -99,7 +109,11 @@ final class ReportHtml {
     }
 
     static Document documents(ReportInput input) {
-        ReportHtml html = new ReportHtml(input);
+        // Two passes: the first only learns where each figure falls (building the XHTML is cheap;
+        // the PDF is made once, from the second).
+        ReportHtml first = new ReportHtml(input, Map.of());
+        first.document();
+        ReportHtml html = new ReportHtml(input, Map.copyOf(first.placed));
         String forPdf = html.document();
         return new Document(forPdf, List.copyOf(html.images), html.standalone(forPdf));
     }
@@ -127,7 +141,8 @@ final class ReportHtml {
         out.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">\n<head>\n");
         out.append("<meta charset=\"UTF-8\"/>\n");
         out.append("<title>").append(esc(evaluation.programme())).append(": evidence assessment</title>\n");
-        out.append("<style>\n").append(CSS).append("</style>\n");
+        out.append("<style>\n").append(CSS).append(ProvenanceLabels.css(ProvenanceLabels.of(input.project(), indicators.values())))
+                .append("</style>\n");
         out.append("<bookmarks>\n");
         for (String[] s : SECTIONS) {
             out.append("<bookmark name=\"").append(esc(s[1])).append("\" href=\"#").append(s[0]).append("\"/>\n");
@@ -144,6 +159,9 @@ final class ReportHtml {
         kpis();
         survey();
         delivery();
+        out.append("<div class=\"section\">\n");
+        section("methodology");
+        out.append(Methodology.html(input)).append("</div>\n");
         dataQuality();
         rubric();
         out.append("</body>\n</html>\n");
@@ -182,9 +200,7 @@ final class ReportHtml {
     private void summary() {
         out.append("<div class=\"section\">\n");
         section("summary");
-        for (String sentence : Summary.sentences(input)) {
-            out.append("<p class=\"summary\">").append(esc(sentence)).append("</p>\n");
-        }
+        out.append(ExecutiveSummary.html(input, figures));
         out.append("</div>\n");
     }
 
@@ -197,6 +213,7 @@ final class ReportHtml {
         // The overview as the PNG (5,645 px across the page: over 500 dpi; its text is too small to
         // read either way); the parts below stay vector. One less SVG for Batik to parse.
         out.append("<div class=\"figure\">");
+        out.append("<p class=\"caption\">").append(esc(figure(TOC_FIGURE, "The theory of change"))).append("</p>");
         png("The theory of change", input.tocPng(), diagram.width() / diagram.height(), LANDSCAPE_WIDTH_MM,
                 LANDSCAPE_HEIGHT_MM - 20);
         out.append("</div>\n");
@@ -242,7 +259,10 @@ final class ReportHtml {
             String judged = analysis.judgement(a.node(), a.period()).map(j -> "Judged by the evaluation team: "
                     + j.judgement().grade().label() + ". " + j.judgement().reason() + "\nThe rule, as a check"
                     + (j.agree() ? " (agrees): " : " (differs): ")).orElse("");
-            out.append("<div class=\"explain\">").append(esc(judged + a.explain().strip())).append("</div>\n");
+            // The outcome by its label and the period by its name: no internal ids in the report's prose.
+            String explain = a.explain().strip().replace(" (" + a.node() + "), " + a.period() + ":",
+                    ", " + Summary.periodLabel(input.project(), a.period()) + ":");
+            out.append("<div class=\"explain\">").append(esc(judged + explain)).append("</div>\n");
         }
         out.append("</div>\n");
     }
@@ -295,7 +315,8 @@ final class ReportHtml {
                 + "<th style=\"width: 11%\">Rule</th><th style=\"width: 28%\">The rule's reason</th></tr></thead><tbody>\n");
         for (org.evident.analysis.JudgementRow j : differ) {
             Assessment a = j.assessment();
-            out.append("<tr><td class=\"outcome\">").append(esc(a.label())).append("</td><td class=\"nowrap\">").append(esc(a.period()))
+            out.append("<tr><td class=\"outcome\">").append(esc(a.label())).append("</td><td>")
+                    .append(esc(Summary.periodLabel(input.project(), a.period())))
                     .append("</td>").append(gradeCell(j.judgement().grade(), shortLabel(j.judgement().grade())))
                     .append("<td>").append(esc(j.judgement().reason())).append("</td>")
                     .append(gradeCell(a.grade(), shortLabel(a.grade()))).append("<td>")
@@ -315,15 +336,27 @@ final class ReportHtml {
             out.append("<p>No pathways.</p>\n");
         } else {
             PublishedTable pathways = input.table("pathways");
-            table(pathways, pathways.rows(), "data", View.of("label", "w38"), View.of("strongest_path", "w12"),
+            // The summary with nodes named by their labels, not the ids the CSV file keeps.
+            org.evident.toc.TheoryOfChange toc = input.project().theoryOfChange();
+            int summary = column(pathways, "summary");
+            List<List<PublishedTable.Cell>> rows = new ArrayList<>();
+            for (int i = 0; i < pathways.rows().size(); i++) {
+                List<PublishedTable.Cell> row = new ArrayList<>(pathways.rows().get(i));
+                row.set(summary, new PublishedTable.Text(org.evident.analysis.Pathways.describe(analysis.pathways().get(i).pathway(),
+                        toc, id -> "\u201c" + toc.node(id).map(org.evident.toc.Node::label).orElse(id) + "\u201d")));
+                rows.add(row);
+            }
+            table(pathways, rows, "data", View.of("label", "w38"), View.of("strongest_path", "w12"),
                     View.of("summary", "w50"));
         }
         out.append("</div>\n");
     }
 
     private void kpis() {
-        out.append("<div class=\"section\">\n");
+        java.util.Set<org.evident.toc.Provenance> labelled = ProvenanceLabels.of(input.project(), indicators.values());
+        out.append(labelled.isEmpty() ? "<div class=\"section\">\n" : "<div class=\"section " + ProvenanceLabels.PAGE + "\">\n");
         section("kpis");
+        labelled.forEach(p -> out.append(ProvenanceLabels.banner(input.project(), p)));
         PublishedTable kpis = input.table("kpis");
         // The programme to date (every ended period pooled) first, then each KPI's latest ended
         // period: the last programme-level row of its series that is neither to date nor in progress.
@@ -492,14 +525,17 @@ final class ReportHtml {
     private void delivery() {
         out.append("<div class=\"section\">\n");
         section("delivery");
-        for (String name : List.of("delivery_by_region", "universal_by_stage")) {
+        for (String name : List.of("delivery_by_region", "universal_by_stage", "referral_routes", "support_types", "closed_offers")) {
             PublishedTable table = input.table(name);
             out.append("<h3>").append(esc(table.title())).append("</h3>\n");
-            table(table, table.rows(), table.columns().size() > 2 ? "data" : "data narrow", table.columns().stream()
-                    .map(c -> View.of(c.name(), c.type() == PublishedTable.Type.TEXT ? "wide" : "")).toArray(View[]::new));
+            // A two-column table is half the page wide: its label column takes what the count leaves.
+            boolean wide = table.columns().size() > 2;
+            table(table, table.rows(), wide ? "data" : "data narrow", table.columns().stream()
+                    .map(c -> View.of(c.name(), wide && c.type() == PublishedTable.Type.TEXT ? "wide" : "")).toArray(View[]::new));
         }
         charts("completions-by-month", "");
         charts("projects-by-region", "");
+        out.append(MultiSelectAnswers.html(input));
         out.append("</div>\n");
     }
 
@@ -652,21 +688,15 @@ final class ReportHtml {
      * {@code kpi}, the survey's {@code item}) as the indicator's label.
      */
     private String html(String column, PublishedTable.Cell cell) {
-        if (cell instanceof PublishedTable.Number n) {
-            return switch (n.format()) {
-                case SHARE -> Summary.percent(n.value(), true);
-                case WHOLE, DECIMAL -> n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
-                        ? Summary.count((long) n.value()) : String.format(Locale.UK, "%,.2f", n.value());
-            };
-        }
-        if (cell instanceof PublishedTable.Count n) {
-            return Summary.count(n.value());
+        if (cell instanceof PublishedTable.Number || cell instanceof PublishedTable.Count) {
+            return esc(Summary.cell(cell));
         }
         if (cell instanceof PublishedTable.Missing m) {
             return esc(m.mark());
         }
         if (column.equals("kpi") && indicators.containsKey(cell.csv())) {
-            return esc(indicators.get(cell.csv()).label());
+            Indicator indicator = indicators.get(cell.csv());
+            return esc(indicator.label() + ProvenanceLabels.mark(input.project(), indicator));
         }
         if (column.equals("item")) {
             return esc(indicators.values().stream().filter(i -> i.source() == Indicator.Source.SURVEY && i.measure().equals(cell.csv()))
@@ -755,12 +785,19 @@ final class ReportHtml {
                 // The PNG (drawn at twice the chart's size: about 270 dpi at this width), not the SVG:
                 // XChart's SVG draws text as outlines, hundreds of KB per chart, and Batik took
                 // several seconds over the fourteen charts of the worked example.
-                out.append("<div class=\"chart\"><p class=\"caption\">").append(esc(chart.title())).append("</p>");
+                out.append("<div class=\"chart\"><p class=\"caption\">").append(esc(figure(chart.name(), chart.title())))
+                        .append("</p>");
                 png(chart.title(), chart.png(), (double) chart.width() / chart.height(), PORTRAIT_WIDTH_MM - 4, 200);
                 out.append("</div>\n");
             }
         }
         out.append(none);
+    }
+
+    /** "Figure 3: title", numbering the figure {@code name} as the next one placed. */
+    private String figure(String name, String title) {
+        placed.putIfAbsent(name, placed.size() + 1);
+        return "Figure " + placed.get(name) + ": " + title;
     }
 
     private static String shortLabel(Grade g) {
@@ -821,7 +858,7 @@ final class ReportHtml {
             .chart { margin: 4mm 0; }
             .caption { font-weight: bold; font-size: 9pt; margin: 0 0 1.5mm 0; }
             table { border-collapse: collapse; width: 100%; }
-            table.narrow { width: 50%; }
+            table.narrow { width: 60%; }
             th, td { border: 0.5pt solid #bfbfbf; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
             th { background-color: #f2f2f2; font-weight: bold; }
             thead { display: table-header-group; }
@@ -845,5 +882,10 @@ final class ReportHtml {
             .explain { white-space: pre-wrap; font-size: 7pt; line-height: 1.3; margin: 0 0 2.5mm 0; padding: 1.5mm 2mm;
                        border-left: 1.5pt solid #9ecae1; page-break-inside: avoid; word-wrap: break-word; }
             ul.gaps { font-size: 8pt; }
+            p.provenance { border: 1pt solid #b30000; background-color: #fff0f0; padding: 1.5mm 2mm; margin: 0 0 3mm 0; }
+            ul.answers { padding-left: 0; list-style: none; }
+            ul.answers li { margin: 0 0 2.5mm 0; }
+            ul.answers p { margin: 0; }
+            p.question { font-weight: bold; }
             """;
 }

@@ -30,26 +30,32 @@ public final class Summary {
     private Summary() {
     }
 
-    /** The summary's sentences in reading order: grades, survey, KPIs, delivery, data quality, changes. */
+    /**
+     * The summary's counted sentences in reading order: grades, KPIs, delivery, changes. The
+     * executive summary ({@link ExecutiveSummary}) sets them among its conclusions; row rejections
+     * and the survey's items one by one are left to the appendix and the survey section.
+     */
     public static List<String> sentences(ReportInput input) {
         AnalysisResult analysis = input.analysis();
         List<String> out = new ArrayList<>();
         grades(analysis, out);
-        survey(input, out);
         kpis(analysis, out);
         delivery(analysis.delivery(), out);
-        dataQuality(input, out);
-        changes(analysis, out);
+        changes(input, out);
         return List.copyOf(out);
     }
 
-    private static void grades(AnalysisResult analysis, List<String> out) {
+    /** A period's label ("Phase 3 (November 2024 to January 2025)"), its id where the project has none. */
+    static String periodLabel(org.evident.toc.EvaluationProject project, String period) {
+        return project.evaluation().period(period).map(org.evident.toc.Period::label).orElse(period);
+    }
+
+    static void grades(AnalysisResult analysis, List<String> out) {
         List<Assessment> latest = analysis.latestEvidence();
         if (latest.isEmpty()) {
             out.add("No outcome has been graded.");
             return;
         }
-        out.add("Grades are those at the latest assessment period, " + latest.get(latest.size() - 1).period() + ".");
         // Where the evaluation team judged an outcome, its grade leads and the rule is the check.
         long judged = latest.stream().filter(a -> analysis.judgement(a.node(), a.period()).isPresent()).count();
         if (judged > 0) {
@@ -93,36 +99,11 @@ public final class Summary {
     }
 
     /** The grade the report leads with: the team's judgement where it gave one, else the rule's. */
-    private static Grade shown(AnalysisResult analysis, Assessment a) {
+    static Grade shown(AnalysisResult analysis, Assessment a) {
         return analysis.judgement(a.node(), a.period()).map(j -> j.judgement().grade()).orElse(a.grade());
     }
 
-    private static void survey(ReportInput input, List<String> out) {
-        Map<String, Indicator> indicators = indicators(input);
-        String level = percent(input.project().evaluation().settings().confidenceLevel(), false);
-        for (SurveyRow row : input.analysis().surveyItems()) {
-            if (!row.positive() || row.threshold().isEmpty() || !row.group().isEmpty()) {
-                continue;
-            }
-            String label = row.indicator().map(indicators::get).map(Indicator::label).orElse(row.item() + ": " + row.option());
-            String target = percent(row.threshold().getAsDouble(), false) + " target";
-            if (row.share().isEmpty() || row.interval().isEmpty() || row.count().isEmpty() || row.base().isEmpty()) {
-                out.add(label + ": the counts are suppressed as small numbers, so the share is not shown against the "
-                        + target + ".");
-                continue;
-            }
-            String verdict = row.verdict().map(v -> switch (v) {
-                case MET -> "meets the " + target;
-                case NOT_MET -> "falls short of the " + target;
-                case INCONCLUSIVE -> "too few answers to say whether it meets the " + target;
-            }).orElse("no verdict against the " + target);
-            out.add(label + ": " + percent(row.share().getAsDouble(), true) + " (" + level + " CI "
-                    + percent(row.interval().get().low(), true) + " to " + percent(row.interval().get().high(), true) + ", "
-                    + count(row.count().getAsLong()) + " of " + count(row.base().getAsLong()) + "), " + verdict + ".");
-        }
-    }
-
-    private static void kpis(AnalysisResult analysis, List<String> out) {
+    static void kpis(AnalysisResult analysis, List<String> out) {
         // Each programme-level series' latest row: KPIs are returned on different timetables,
         // so "the latest period" is each KPI's own latest return, named in the sentence.
         Map<String, KpiRow> latest = new LinkedHashMap<>();
@@ -145,17 +126,9 @@ public final class Summary {
             out.add("Of " + totals.indicators() + " " + KpiVerdicts.WHAT + " (every quarter ended by the reporting date"
                     + " pooled), " + joinAnd(parts) + ".");
         }
-        List<String> signals = latest.values().stream().filter(r -> !r.signal().isEmpty())
-                .map(r -> r.label() + " (" + r.period() + "): " + r.signal()).toList();
-        if (signals.isEmpty()) {
-            out.add("No run chart shows a special cause at its latest point.");
-        } else {
-            out.add("Run charts show a special cause at the latest point for " + signals.size() + " series: "
-                    + String.join("; ", signals) + ".");
-        }
     }
 
-    private static void delivery(Delivery delivery, List<String> out) {
+    static void delivery(Delivery delivery, List<String> out) {
         Optional<Delivery.RegionRow> total = delivery.byRegion().stream().filter(r -> r.region().equals(Delivery.TOTAL)).findFirst();
         long regions = delivery.byRegion().stream().filter(r -> !r.region().equals(Delivery.TOTAL) && r.total() > 0).count();
         Optional<Delivery.Count> universal = delivery.universalByStage().stream().filter(c -> c.category().equals("completed"))
@@ -169,22 +142,8 @@ public final class Summary {
                 + count(universal.map(Delivery.Count::projects).orElse(0L)) + " universal products completed.");
     }
 
-    private static void dataQuality(ReportInput input, List<String> out) {
-        long read = input.reconciliations().stream().mapToLong(Reconciliation::read).sum();
-        long rejected = input.reconciliations().stream().mapToLong(Reconciliation::rejected).sum();
-        if (rejected == 0) {
-            out.add("All " + count(read) + " rows were accepted.");
-        } else {
-            out.add(count(rejected) + " of " + count(read) + (rejected == 1 ? " row was" : " rows were")
-                    + " rejected (see the appendix).");
-        }
-        if (!input.gaps().isEmpty()) {
-            out.add(input.gaps().size() + (input.gaps().size() == 1 ? " indicator period has" : " indicator periods have")
-                    + " no data (see the appendix).");
-        }
-    }
-
-    private static void changes(AnalysisResult analysis, List<String> out) {
+    static void changes(ReportInput input, List<String> out) {
+        AnalysisResult analysis = input.analysis();
         List<Assessment> latest = analysis.latestEvidence();
         if (latest.isEmpty()) {
             return;
@@ -199,7 +158,7 @@ public final class Summary {
             }
         }
         if (byFrom.isEmpty()) {
-            out.add("No outcome changed grade at " + to + ".");
+            out.add("No outcome changed grade at " + periodLabel(input.project(), to) + ".");
         }
         for (Map.Entry<String, List<EvidenceChange>> e : byFrom.entrySet()) {
             for (String direction : List.of("up", "down")) {
@@ -209,22 +168,34 @@ public final class Summary {
                 }
                 // Changes compare the rule's grades: the team's judgements need not cover every period.
                 out.add(these.size() + (these.size() == 1 ? " outcome" : " outcomes") + " moved " + direction + " a grade since "
-                        + e.getKey() + (analysis.judgements().isEmpty() ? "" : " by the rule") + ": " + these.stream().map(c -> lowerFirst(c.label()) + " (" + c.before().toLowerCase(Locale.ROOT)
+                        + periodLabel(input.project(), e.getKey()) + (analysis.judgements().isEmpty() ? "" : " by the rule") + ": " + these.stream().map(c -> lowerFirst(c.label()) + " (" + c.before().toLowerCase(Locale.ROOT)
                                 + " to " + c.after().toLowerCase(Locale.ROOT) + ")").collect(Collectors.joining("; ")) + ".");
             }
         }
-    }
-
-    private static Map<String, Indicator> indicators(ReportInput input) {
-        Map<String, Indicator> byId = new LinkedHashMap<>();
-        input.project().theoryOfChange().indicators().forEach(i -> byId.put(i.id(), i));
-        return byId;
     }
 
     /** A share as a percentage, one decimal; {@code exact} false drops a ".0" (for targets and levels). */
     static String percent(double share, boolean exact) {
         String text = String.format(Locale.UK, "%.1f%%", share * 100);
         return exact ? text : text.replace(".0%", "%");
+    }
+
+    /**
+     * A published number or count as the report prints it: shares as percentages to one place,
+     * whole numbers with thousands separators, others to two places; a hidden count as its mark.
+     */
+    static String cell(org.evident.analysis.PublishedTable.Cell cell) {
+        if (cell instanceof org.evident.analysis.PublishedTable.Number n) {
+            return switch (n.format()) {
+                case SHARE -> percent(n.value(), true);
+                case WHOLE, DECIMAL -> n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
+                        ? count((long) n.value()) : String.format(Locale.UK, "%,.2f", n.value());
+            };
+        }
+        if (cell instanceof org.evident.analysis.PublishedTable.Count n) {
+            return count(n.value());
+        }
+        return cell.csv();
     }
 
     static String count(long n) {
@@ -242,7 +213,7 @@ public final class Summary {
         return Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
-    private static String joinAnd(List<String> parts) {
+    static String joinAnd(List<String> parts) {
         if (parts.size() <= 1) {
             return String.join("", parts);
         }

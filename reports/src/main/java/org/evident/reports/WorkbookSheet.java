@@ -180,6 +180,18 @@ final class WorkbookSheet {
         line().overflow(text);
     }
 
+    /**
+     * Labels a sheet whose figures are not (or not yet) real: the label in red on the tab, in the
+     * printed page's header and in a note under the table, so the sheet is never read as real data
+     * whether it is looked at, printed or scrolled to the end. The table's header stays the first row.
+     */
+    void label(String text) {
+        sheet.setTabColor(Styles.colour("#b30000"));
+        sheet.getHeader().setCenter(text);
+        skip(1);
+        note(text);
+    }
+
     /** A bold header row; returns its row index, for {@link #table}. */
     int header(String... names) {
         int at = next++;

@@ -84,8 +84,14 @@ class ChartsTest {
         expected.addAll(List.of("completions-by-month", "projects-by-region", "evidence-heatmap"));
         assertEquals(expected, charts.stream().map(ChartImage::name).toList());
         assertTrue(analysis.kpiCharts().size() >= 10, "the worked example has run charts for its KPIs and tracker measures");
+        // The fixture's evaluation.yaml declares the KPI returns illustrative and the discharges
+        // synthetic: their charts say so first. The tracker's measures are real counts.
+        java.util.Set<String> discharges = java.util.Set.of("HOME-65", "LOS-21", "DISCHARGES", "LOS-MEAN");
         for (KpiChart kpi : analysis.kpiCharts()) {
-            assertEquals(kpi.label() + (kpi.ofIncrements() ? ": added each period" : ""),
+            String measure = analysis.project().theoryOfChange().indicators().stream().filter(i -> i.id().equals(kpi.indicator()))
+                    .findFirst().orElseThrow().measure();
+            String label = discharges.contains(measure) ? "Synthetic data: " : measure.startsWith("KPI-") ? "Illustrative data: " : "";
+            assertEquals(label + kpi.label() + (kpi.ofIncrements() ? ": added each period" : ""),
                     chart("run-chart-" + kpi.indicator()).title());
         }
     }

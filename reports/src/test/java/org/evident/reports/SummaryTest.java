@@ -66,31 +66,6 @@ class SummaryTest {
     }
 
     @Test
-    void satisfaction_shareAndWilsonInterval_fromFifteenOfNineteen() {
-        // Figure 5: 15 of 19 leads agree; Wilson 95% worked by hand (z = 1.959964).
-        double n = 19;
-        double p = 15 / n;
-        double z = 1.959964;
-        double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
-        String share = String.format(Locale.UK, "%.1f%%", 100 * p);
-        String low = String.format(Locale.UK, "%.1f%%", 100 * (centre - half));
-        String high = String.format(Locale.UK, "%.1f%%", 100 * (centre + half));
-        // evidence.md's check: "15 of 19 at 95% gives about 0.567 to 0.915".
-        assertEquals(List.of("78.9%", "56.7%", "91.5%"), List.of(share, low, high));
-        String expected = "Agree: overall, our system was satisfied with the support delivered (Figure 5): " + share + " (95% CI "
-                + low + " to " + high + ", 15 of 19), too few answers to say whether it meets the 80% target.";
-        assertTrue(sentences.contains(expected), sentences::toString);
-    }
-
-    @Test
-    void everySurveyIndicatorWithAThreshold_hasASentence() {
-        // Six agreement items carry the 80% target in toc.yaml (Figures 4, 5, 6, 7, 9, 10).
-        long withTarget = sentences.stream().filter(s -> s.endsWith("the 80% target.")).count();
-        assertEquals(6, withTarget, sentences::toString);
-    }
-
-    @Test
     void delivery_matchesTablesTwoAndThree() {
         // Table 3 totals 65 completed, 10 active, 20 pipeline, in all 9 regions of England;
         // Table 2: 28 universal products completed.
@@ -99,56 +74,19 @@ class SummaryTest {
     }
 
     @Test
-    void dataQuality_countsEveryDataRowOfTheFixtureFiles_andThePlantedErrors() throws IOException {
-        long rows = 0;
-        long planted = 0;
-        try (Stream<Path> files = Files.walk(BcfInput.project().resolve("data"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                            .parse(in).getRecords();
-                    rows += records.size();
-                    // The synthetic discharges carry one planted error in every record whose number
-                    // is a multiple of 1,000 (fixtures' README); every other row of the fixture is valid.
-                    if (file.getParent().endsWith("discharges")) {
-                        planted += records.stream().filter(r -> Long.parseLong(r.get("record_id").substring(1)) % 1000 == 0)
-                                .count();
-                    }
-                }
-            }
-        }
-        assertTrue(sentences.contains(String.format(java.util.Locale.UK, "%d of %,d rows were rejected (see the appendix).",
-                planted, rows)), sentences::toString);
-    }
-
-    @Test
     void changesIntoTheLatestPeriod_nameTheOutcomesThatMovedUp() {
         // By the rule: phase 3 brought the first findings for buy-in, taking action, monitoring progress,
         // universal learning, knowledge of the BCF, aligned plans and prevention (F-043 to F-045 and
         // F-061 to F-063 are phase-3 case studies, one for each of the last two): seven outcomes up from Limited.
-        String up = sentences.stream().filter(s -> s.contains("moved up a grade since phase-2")).findFirst().orElseThrow();
-        assertTrue(up.startsWith("7 outcomes moved up a grade since phase-2 by the rule: "), up);
+        String up = sentences.stream().filter(s -> s.contains("moved up a grade since Phase 2 (August to October 2024)")).findFirst().orElseThrow();
+        assertTrue(up.startsWith("7 outcomes moved up a grade since Phase 2 (August to October 2024) by the rule: "), up);
         assertTrue(up.contains("improved buy-in, relationships and collaborative working in local system "
                 + "(limited or no evidence to strongest evidence)"), up);
         // KPI-1 and KPI-3 are censuses (every completing system answers): 6 of 7 met 80% in 2024-25 Q2,
         // the latest quarter ended by phase 2, and 2 of 3 missed it in Q3, the latest by phase 3.
-        String down = sentences.stream().filter(s -> s.contains("moved down a grade since phase-2")).findFirst().orElseThrow();
-        assertTrue(down.startsWith("2 outcomes moved down a grade since phase-2 by the rule: local system satisfaction with support"
+        String down = sentences.stream().filter(s -> s.contains("moved down a grade since Phase 2 (August to October 2024)")).findFirst().orElseThrow();
+        assertTrue(down.startsWith("2 outcomes moved down a grade since Phase 2 (August to October 2024) by the rule: local system satisfaction with support"
                 + " (strongest evidence to some evidence)"), down);
-    }
-
-    @Test
-    void metAndNotMet_areWorded() {
-        AnalysisResult a = input.analysis();
-        List<SurveyRow> rows = new ArrayList<>();
-        rows.add(row("item-a", 38, 36, 0.947, new Interval(0.85, 0.99), Verdict.MET));
-        rows.add(row("item-b", 40, 12, 0.30, new Interval(0.18, 0.45), Verdict.NOT_MET));
-        ReportInput changed = new ReportInput(input.project(), new AnalysisResult(a.project(), a.delivery(), rows, a.kpis(), a.kpiCharts(),
-                a.organisationSuppression(), a.evidence(), a.evidenceChanges(), a.pathways()), input.reconciliations(),
-                input.rejects(), input.gaps(), input.tocSvg(), input.tocPng(), List.of());
-        List<String> s = Summary.sentences(changed);
-        assertTrue(s.contains("item-a: Yes: 94.7% (95% CI 85.0% to 99.0%, 36 of 38), meets the 80% target."), s::toString);
-        assertTrue(s.contains("item-b: Yes: 30.0% (95% CI 18.0% to 45.0%, 12 of 40), falls short of the 80% target."), s::toString);
     }
 
     @Test

@@ -65,6 +65,30 @@ public record EvaluationProject(Path directory, Evaluation evaluation, TheoryOfC
         return new EvaluationProject(directory, evaluation.get(), toc.get(), warnings);
     }
 
+    /**
+     * How far the numbers behind {@code indicator} can be taken as real: the provenance of the source
+     * they come from, where it declares one. A KPI measure computed from a record-level source comes
+     * from that source; any other from the project's sources of its kind, labelled when any of them
+     * is (the indicator does not name which file its figures are in).
+     */
+    public Optional<Provenance> provenance(Indicator indicator) {
+        List<Source> records = evaluation.sources(Source.Type.RECORDS).stream()
+                .filter(s -> s.records().orElseThrow().measures().stream().anyMatch(m -> m.id().equals(indicator.measure())))
+                .toList();
+        Source.Type kind = switch (indicator.source()) {
+            case KPI -> Source.Type.KPI;
+            case SURVEY -> Source.Type.SURVEY;
+            case TRACKER -> Source.Type.TRACKER;
+        };
+        List<Source> from = indicator.source() == Indicator.Source.KPI && !records.isEmpty() ? records : evaluation.sources(kind);
+        return from.stream().flatMap(s -> s.provenance().stream()).findFirst();
+    }
+
+    /** Every source that declares a provenance, in the project file's order. */
+    public List<Source> sourcesWithProvenance() {
+        return evaluation.sources().stream().filter(s -> s.provenance().isPresent()).toList();
+    }
+
     /** A record measure that no indicator names is computed for nothing: most likely a typo on one side. */
     private static void unusedRecordMeasures(String file, Evaluation evaluation, TheoryOfChange toc, List<Problem> problems) {
         java.util.Set<String> kpiMeasures = new java.util.TreeSet<>();

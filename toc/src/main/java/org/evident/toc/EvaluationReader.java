@@ -22,7 +22,7 @@ final class EvaluationReader {
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
     private static final Set<String> SOURCE = Set.of("id", "type", "file", "period", "sheet", "columns",
-            "respondent", "items", "population", "groups", "date", "area", "region", "store", "measures", "levels");
+            "respondent", "items", "population", "groups", "date", "area", "region", "store", "measures", "levels", "provenance");
     private static final Set<String> RECORDS_ONLY = Set.of("date", "area", "region", "store", "measures", "levels");
     private static final Set<String> MEASURE = Set.of("id", "type", "condition", "column", "where");
     private static final Set<String> CONDITION = Set.of("column", "in", "at_least", "at_most");
@@ -197,6 +197,8 @@ final class EvaluationReader {
                     }
                     return n;
                 }).map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+                Optional<Provenance> provenance = f.optionalValue("provenance", "one of synthetic | illustrative | provisional",
+                        s -> Provenance.valueOf(s.toUpperCase(Locale.ROOT)));
                 List<String> groups = f.optionalTexts("groups").stream().map(YamlFile.Scalar::value).toList();
                 if (type.isPresent() && type.get() != Source.Type.SURVEY && f.get("groups").isPresent()) {
                     yaml.error(f.keyNode("groups"), what + ": only a survey source has groups");
@@ -269,7 +271,7 @@ final class EvaluationReader {
                             + skipped));
                 }
                 sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items, population,
-                        groups, records));
+                        groups, records, provenance));
             });
         }
         return sources;

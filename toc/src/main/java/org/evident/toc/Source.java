@@ -22,11 +22,12 @@ import java.util.Optional;
  *                   whole wave
  * @param records    for a record-level source, how records are dated, placed and measured; its
  *                   {@code file} is then a folder of CSV or Parquet files (or one such file)
+ * @param provenance when the numbers are not (or not yet) real: synthetic, illustrative or provisional
  */
 public record Source(String id, Type type, Path file, Optional<String> period, Optional<String> sheet,
                      Map<String, List<String>> columns, String respondent, List<SurveyItem> items,
                      java.util.OptionalLong population, List<String> groups,
-                     Optional<RecordLayout> records) {
+                     Optional<RecordLayout> records, Optional<Provenance> provenance) {
 
     /** The kinds of input Evident reads. */
     public enum Type {
@@ -51,6 +52,7 @@ public record Source(String id, Type type, Path file, Optional<String> period, O
         Objects.requireNonNull(population, "population");
         groups = List.copyOf(groups);
         Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(provenance, "provenance");
         if ((type == Type.RECORDS) != records.isPresent()) {
             throw new IllegalArgumentException("source " + id + ": a records source, and only one, has a record layout");
         }
@@ -60,6 +62,6 @@ public record Source(String id, Type type, Path file, Optional<String> period, O
     public static Source of(String id, Type type, Path file) {
         return new Source(id, type, file, Optional.empty(), Optional.empty(), Map.of(), "respondent_id", List.of(),
                 java.util.OptionalLong.empty(), List.of(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 }

@@ -118,6 +118,36 @@ class EvaluationProjectTest {
     }
 
     @Test
+    void provenance_isRead_asAType_andAnUnknownWordIsAnError() throws IOException {
+        EvaluationProject labelled = EvaluationProject.open(project("""
+                programme: Test programme
+                reporting_date: 2025-01-13
+                periods:
+                  phases:
+                    - { id: phase-1, label: Phase 1, from: 2024-04-01, to: 2024-07-31 }
+                sources:
+                  - { id: tracker, type: tracker, file: data/tracker.csv }
+                  - { id: returns, type: kpi, file: data/tracker.csv, provenance: illustrative }
+                """, TOC));
+        assertEquals(java.util.Optional.empty(), labelled.evaluation().sources().get(0).provenance());
+        assertEquals(java.util.Optional.of(Provenance.ILLUSTRATIVE), labelled.evaluation().sources().get(1).provenance());
+        assertEquals(List.of("returns"), labelled.sourcesWithProvenance().stream().map(Source::id).toList());
+
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(project("""
+                programme: Test programme
+                reporting_date: 2025-01-13
+                periods:
+                  phases:
+                    - { id: phase-1, label: Phase 1, from: 2024-04-01, to: 2024-07-31 }
+                sources:
+                  - { id: returns, type: kpi, file: data/tracker.csv, provenance: made-up }
+                """, TOC)));
+        assertTrue(e.problems().stream().filter(Problem::isError).map(Problem::toString)
+                .anyMatch(p -> p.contains("provenance: 'made-up' is not one of synthetic | illustrative | provisional")),
+                e.problems()::toString);
+    }
+
+    @Test
     void problemsInBothFiles_areReportedTogether_withTheirFiles() throws IOException {
         InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvaluationProject.open(project("""
                 programme: Test programme
