@@ -24,15 +24,15 @@ final class NotebookDisplay {
         Text.registerAll(renderer);
         Image.registerAll(renderer);
         renderer.createRegistration(Table.class)
-                .preferring("text/html")
-                .supporting("text/plain")
+                .preferring(Text.HTML, Text.PLAIN)
                 .register((table, context) -> {
                     context.renderIfRequested(Text.HTML, () -> html(table));
                     context.renderIfRequested(Text.PLAIN, () -> table.print());
                 });
         renderer.createRegistration(ChartImage.class)
-                .preferring(Image.PNG)
-                .supporting(Image.SVG, Text.PLAIN)
+                // Both pictures: a front end shows the one it ranks first (the SVG is sharp at any size),
+                // nbconvert to HTML or PDF takes the PNG.
+                .preferring(Image.PNG, Image.SVG, Text.PLAIN)
                 .register((chart, context) -> {
                     context.renderIfRequested(Image.PNG, () -> Base64.getEncoder().encodeToString(chart.png()));
                     context.renderIfRequested(Image.SVG, () -> chart.svg());
