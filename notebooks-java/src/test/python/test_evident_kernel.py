@@ -22,7 +22,7 @@ class EvidentKernelTest(jupyter_kernel_test.KernelTests):
     code_stderr = 'System.err.println("to standard error");'
 
     completion_samples = [
-        {"text": "Math.ab", "matches": {"abs("}},
+        {"text": "Math.sq", "matches": {"sqrt("}},
         {"text": "org.evident.toc.EvaluationProject.op", "matches": {"open("}},
     ]
 
@@ -44,6 +44,23 @@ class EvidentKernelTest(jupyter_kernel_test.KernelTests):
         {"code": "display(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB));",
          "mime": "image/png"},
     ]
+
+    def test_error_namesTheCellLine(self):
+        """A compile error and an exception each say which line of the cell they come from."""
+        for code, line, problem in [
+            ("int x = 1;\nint y = undefinedName + 1;", "cell line 2", "cannot find symbol"),
+            ("int x = 1;\nint y = 2;\nInteger.parseInt(\"many\");", "cell line 3",
+             "java.lang.NumberFormatException"),
+        ]:
+            with self.subTest(code=code):
+                self.flush_channels()
+                reply, output_msgs = self.execute_helper(code)
+                self.assertEqual(reply["content"]["status"], "error")
+                errors = [m for m in output_msgs if m["msg_type"] == "error"]
+                self.assertEqual(len(errors), 1)
+                traceback = "\n".join(errors[0]["content"]["traceback"])
+                self.assertIn(line, traceback)
+                self.assertIn(problem, traceback)
 
 
 if __name__ == "__main__":

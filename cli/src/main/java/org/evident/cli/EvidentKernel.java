@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
@@ -21,6 +23,10 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -272,6 +278,25 @@ final class EvidentKernel extends BaseKernel {
             }
         }
         return IS_COMPLETE_YES;
+    }
+
+    /**
+     * jjava-jupyter 1.0-a6 leaves out the reply's {@code status}, which the messaging spec requires
+     * (jupyter_kernel_test fails without it): the same reply with it.
+     */
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfoOk(getName(), getVersion(), getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    private static final class KernelInfoOk extends KernelInfoReply {
+        @SuppressWarnings("unused") // written into the reply by Gson
+        private final String status = "ok";
+
+        KernelInfoOk(String name, String version, LanguageInfo language, String banner, List<HelpLink> links) {
+            super(Header.PROTOCOL_VERISON, name, version, language, banner, links);
+        }
     }
 
     @Override
