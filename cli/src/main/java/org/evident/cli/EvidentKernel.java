@@ -108,9 +108,10 @@ final class EvidentKernel extends BaseKernel {
                     String more = manifest == null ? null
                             : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
                     if (more != null) {
-                        Path folder = Path.of(entry).toAbsolutePath().getParent();
-                        for (String relative : more.trim().split("\\s+")) {
-                            entries.add(folder.resolve(relative).toString());
+                        // URLs relative to the jar ("lib/picocli-4.7.7.jar"), or absolute (surefire's "file:/...").
+                        java.net.URI folder = Path.of(entry).toAbsolutePath().getParent().toUri();
+                        for (String url : more.trim().split("\\s+")) {
+                            entries.add(Path.of(folder.resolve(url)).toString());
                         }
                     }
                 } catch (java.io.IOException e) {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "2:usage error"})
 final class NotebookCommand implements Callable<Integer> {
     /** The Debian packages that bring Jupyter, its kernelspec tool and nbconvert. */
-    static final String JUPYTER_PACKAGES = "jupyter-notebook jupyter-client jupyter-nbconvert python3-ipykernel";
+    private static final String JUPYTER_PACKAGES = "jupyter-notebook jupyter-client jupyter-nbconvert python3-ipykernel";
 
     @Spec
     CommandSpec spec;
@@ -44,10 +44,7 @@ final class NotebookCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!jupyterInstalled()) {
-            err.println("evident: Jupyter is not installed. On Debian or Ubuntu:");
-            err.println("  sudo apt-get install " + JUPYTER_PACKAGES);
-            err.println("then install the Evident kernel with './evident notebook install --user'.");
+        if (!jupyterFound(err)) {
             return Evident.FAILURE;
         }
         if (!output("jupyter", "kernelspec", "list").contains(EvidentKernel.NAME)) {
@@ -78,7 +75,18 @@ final class NotebookCommand implements Callable<Integer> {
         return folder;
     }
 
-    static boolean jupyterInstalled() {
+    /** Whether Jupyter is on the PATH; when not, says how to install it. */
+    private static boolean jupyterFound(PrintWriter err) {
+        if (jupyterInstalled()) {
+            return true;
+        }
+        err.println("evident: Jupyter is not installed. On Debian or Ubuntu:");
+        err.println("  sudo apt-get install " + JUPYTER_PACKAGES);
+        err.println("then './evident notebook install --user' installs the Evident kernel into it.");
+        return false;
+    }
+
+    private static boolean jupyterInstalled() {
         try {
             return new ProcessBuilder("jupyter", "--version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
@@ -124,14 +132,12 @@ final class NotebookCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException, InterruptedException {
             PrintWriter err = spec.commandLine().getErr();
-            if (!jupyterInstalled()) {
-                err.println("evident: Jupyter is not installed. On Debian or Ubuntu:");
-                err.println("  sudo apt-get install " + JUPYTER_PACKAGES);
+            if (!jupyterFound(err)) {
                 return Evident.FAILURE;
             }
-            Path spec = Files.createTempDirectory("evident-kernelspec-");
+            Path staging = Files.createTempDirectory("evident-kernelspec-");
             try {
-                Path folder = Files.createDirectory(spec.resolve(EvidentKernel.NAME));
+                Path folder = Files.createDirectory(staging.resolve(EvidentKernel.NAME));
                 Files.writeString(folder.resolve("kernel.json"), kernelJson(), StandardCharsets.UTF_8);
                 List<String> command = new ArrayList<>(List.of("jupyter", "kernelspec", "install", folder.toString(),
                         "--name", EvidentKernel.NAME, "--replace"));
@@ -147,13 +153,13 @@ final class NotebookCommand implements Callable<Integer> {
                     err.println(said);
                     return Evident.FAILURE;
                 }
-                PrintWriter out = this.spec.commandLine().getOut();
+                PrintWriter out = spec.commandLine().getOut();
                 out.println(said.replace(folder.toString(), "the Evident kernel"));
                 out.println("evident: installed the kernel \"" + EvidentKernel.DISPLAY_NAME
                         + "\"; './evident notebook' starts Jupyter with the notebooks.");
                 return Evident.OK;
             } finally {
-                try (var files = Files.walk(spec)) {
+                try (var files = Files.walk(staging)) {
                     for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
                     }
