@@ -44,7 +44,7 @@ final class NotebookCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!jupyterFound(err)) {
+        if (!jupyterFound(err, "notebook")) {
             return Evident.FAILURE;
         }
         if (!output("jupyter", "kernelspec", "list").contains(EvidentKernel.NAME)) {
@@ -75,27 +75,27 @@ final class NotebookCommand implements Callable<Integer> {
         return folder;
     }
 
-    /** Whether Jupyter is on the PATH; when not, says how to install it. */
-    private static boolean jupyterFound(PrintWriter err) {
-        if (jupyterInstalled()) {
-            return true;
-        }
-        err.println("evident: Jupyter is not installed. On Debian or Ubuntu:");
-        err.println("  sudo apt-get install " + JUPYTER_PACKAGES);
-        err.println("then './evident notebook install --user' installs the Evident kernel into it.");
-        return false;
-    }
-
-    private static boolean jupyterInstalled() {
+    /**
+     * Whether Jupyter and its {@code jupyter TOOL} are installed ({@code jupyter} alone may be there
+     * without the notebook server); when not, says how to install them.
+     */
+    private static boolean jupyterFound(PrintWriter err, String tool) {
+        boolean found;
         try {
-            return new ProcessBuilder("jupyter", "--version").redirectErrorStream(true)
+            found = new ProcessBuilder("jupyter", tool, "--version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
         } catch (IOException e) {
-            return false; // no jupyter on the PATH
+            found = false; // no jupyter on the PATH
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            found = false;
         }
+        if (!found) {
+            err.println("evident: Jupyter is not installed (no 'jupyter " + tool + "'). On Debian or Ubuntu:");
+            err.println("  sudo apt-get install " + JUPYTER_PACKAGES);
+            err.println("then './evident notebook install --user' installs the Evident kernel into it.");
+        }
+        return found;
     }
 
     private static String output(String... command) throws IOException, InterruptedException {
@@ -132,7 +132,7 @@ final class NotebookCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException, InterruptedException {
             PrintWriter err = spec.commandLine().getErr();
-            if (!jupyterFound(err)) {
+            if (!jupyterFound(err, "kernelspec")) {
                 return Evident.FAILURE;
             }
             Path staging = Files.createTempDirectory("evident-kernelspec-");
