@@ -107,11 +107,11 @@ final class NotebookCommand implements Callable<Integer> {
 
     /** {@code evident notebook install}: the kernelspec, through Jupyter's own {@code jupyter kernelspec install}. */
     @Command(name = "install", mixinStandardHelpOptions = true,
-            description = {"Install the Evident kernel into Jupyter (kernel name 'evident', shown as",
-                "\"" + EvidentKernel.DISPLAY_NAME + "\"). Its kernel.json runs this Java with the class path",
-                "this command runs with (cli/target/evident.jar and its lib/). Without an option,",
-                "Jupyter's system-wide folder (as 'jupyter kernelspec install'). Run it again after",
-                "moving the clone."},
+            description = {"Install the Evident kernel into Jupyter.",
+                "Kernel name 'evident', shown as \"" + EvidentKernel.DISPLAY_NAME + "\". Its kernel.json runs this",
+                "Java with the class path this command runs with (cli/target/evident.jar and its",
+                "lib/). Without an option, into Jupyter's system-wide folder (as 'jupyter kernelspec",
+                "install'). Run it again after moving the clone."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:installed", "1:Jupyter is not installed, or the install failed", "2:usage error"})
     static final class Install implements Callable<Integer> {
