@@ -14,9 +14,13 @@ command -v mvn >/dev/null 2>&1 || need+=(maven)
 if ! fc-list 2>/dev/null | grep "DejaVu Sans" >/dev/null; then need+=(fontconfig fonts-dejavu-core); fi
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# Jupyter: JupyterNotebooksIT installs the Evident kernel (jupyter kernelspec) and executes the notebooks
+# with nbconvert, and fails without them; .ci/run runs Jupyter's kernel conformance test on it.
+jupyter nbconvert --version >/dev/null 2>&1 || need+=(jupyter-nbconvert jupyter-client)
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jupyter_kernel_test' 2>/dev/null || need+=(python3-jupyter-kernel-test)
 
 if [ ${#need[@]} -gt 0 ]; then
-  echo "test.sh: installing ${need[*]} (about 400 MB with LibreOffice)"
+  echo "test.sh: installing ${need[*]} (about 400 MB with LibreOffice, 100 MB with Jupyter)"
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: no apt-get here: install ${need[*]} (or your system's packages of them), then run ./test.sh again" >&2
     exit 1

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         version = "evident 0.1.0",
         description = "Evaluate a public programme against its theory of change.",
         subcommands = {RunCommand.class, ValidateCommand.class, GraphCommand.class, ExplainCommand.class, KeyCommand.class,
+            NotebookCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

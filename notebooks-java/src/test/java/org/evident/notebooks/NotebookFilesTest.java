@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** The committed notebooks: the format Jupyter and the JJava kernel expect, and no saved outputs. */
+/** The committed notebooks: the format Jupyter and the Evident kernel expect, and no saved outputs. */
 class NotebookFilesTest {
     static final List<String> NOTEBOOKS = List.of(NotebookTest.QUICKSTART, NotebookTest.KPI, NotebookTest.EVIDENCE,
             NotebookTest.OWN);
@@ -37,12 +37,13 @@ class NotebookFilesTest {
 
     @ParameterizedTest
     @MethodSource("notebooks")
-    void isNbformat4_forTheJavaKernel(String name) throws IOException {
+    void isNbformat4_forTheEvidentKernel(String name) throws IOException {
         JsonNode nb = NotebookRun.read(NotebookRun.folder().resolve(name));
         assertEquals(4, nb.path("nbformat").asInt());
         assertEquals(5, nb.path("nbformat_minor").asInt());
-        // JJava installs its kernel spec as "java"; Jupyter picks the kernel by this name.
-        assertEquals("java", nb.path("metadata").path("kernelspec").path("name").asText());
+        // The Evident kernel (`evident notebook install`); Jupyter picks the kernel by this name.
+        assertEquals("evident", nb.path("metadata").path("kernelspec").path("name").asText());
+        assertEquals("Evident (Java 17)", nb.path("metadata").path("kernelspec").path("display_name").asText());
         assertEquals("java", nb.path("metadata").path("kernelspec").path("language").asText());
         assertEquals("java", nb.path("metadata").path("language_info").path("name").asText());
         // nbformat 4.5 wants a unique id on every cell.

@@ -24,17 +24,17 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
 
 /**
- * One notebook run as the JJava kernel runs it: every code cell in order, through JShell, in one
+ * One notebook run as the Evident kernel runs it: every code cell in order, through JShell, in one
  * session. The session stays open afterwards so a test can read what the cells left behind.
  *
- * <p>The JJava kernel cannot be installed here (it is not on Maven Central and PyPI is out of
- * reach), but it is a thin layer over JShell: a cell is split into snippets by
- * {@link SourceCodeAnalysis#analyzeCompletion} and each is evaluated. Doing the same catches what
- * a user would see fail: a compile error, a rejected snippet, an exception.
+ * <p>The fast check, with no Jupyter: like the kernel (cli's {@code EvidentKernel}), a cell is split
+ * into snippets by {@link SourceCodeAnalysis#analyzeCompletion} and each is evaluated, which catches
+ * what a user would see fail: a compile error, a rejected snippet, an exception. The notebooks in
+ * real Jupyter on the kernel itself are {@code JupyterNotebooksIT}.
  */
 final class NotebookRun implements AutoCloseable {
     /**
-     * JJava has {@code display(Object)} built in; here it records what was displayed, so the
+     * The kernel has {@code display(Object)} built in; here it records what was displayed, so the
      * same cells run in both places and a test can look at the pictures.
      */
     static final String DISPLAY_HELPER = """
@@ -151,7 +151,7 @@ final class NotebookRun implements AutoCloseable {
     }
 
     /**
-     * A value as the kernel shows it: JShell gives a string as a quoted Java literal, JJava shows
+     * A value as the kernel shows it: JShell gives a string as a quoted Java literal, the kernel shows
      * the text itself, so the quotes and the common escapes are undone.
      */
     static String shown(String value) {
