@@ -54,7 +54,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
 
     /** How far the rule agrees with the evaluation team's judgements, over every outcome and period judged. */
     public Agreement judgementAgreement() {
-        return Agreement.of(judgements.stream().map(j -> j.assessment().grade()).toList(),
+        return Agreement.of(judgements.stream().map(JudgementRow::ruleGradeOnScale).toList(),
                 judgements.stream().map(j -> j.judgement().grade()).toList());
     }
 
@@ -65,7 +65,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
     }
 
     /** This result with the changes since an earlier run's latest grades (node id to grade). */
-    public AnalysisResult withEarlierAssessment(java.util.Map<String, Grade> grades, String date) {
+    public AnalysisResult withEarlierAssessment(java.util.Map<String, java.util.Optional<Grade>> grades, String date) {
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
         return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways,
@@ -77,7 +77,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         return KpiVerdicts.of(kpis);
     }
 
-    /** The latest period's assessment of each graded outcome. */
+    /** The latest period's assessment of each graded outcome and impact. */
     public List<Assessment> latestEvidence() {
         java.util.Map<String, Assessment> latest = new java.util.LinkedHashMap<>();
         evidence.forEach(a -> latest.put(a.node(), a));

@@ -145,15 +145,18 @@ public final class EvidenceWorkbook {
         }
         s.skip(1);
 
-        s.title("Outcomes by latest grade");
-        s.header("Grade", "Outcomes");
+        s.title("Outcomes and impacts by latest grade");
+        s.header("Grade", "Outcomes and impacts");
         Map<Grade, Long> grades = new EnumMap<>(Grade.class);
-        analysis.latestEvidence().forEach(a -> grades.merge(a.grade(), 1L, Long::sum));
+        analysis.latestEvidence().forEach(a -> a.grade().ifPresent(g -> grades.merge(g, 1L, Long::sum)));
         for (Grade grade : new Grade[] {Grade.STRONGEST, Grade.SOME, Grade.LIMITED}) {
             WorkbookSheet.Line line = s.line();
-            line.grade(grade);
+            line.grade(java.util.Optional.of(grade));
             line.count(grades.getOrDefault(grade, 0L));
         }
+        WorkbookSheet.Line notYet = s.line();
+        notYet.grade(java.util.Optional.empty());
+        notYet.count(analysis.latestEvidence().stream().filter(a -> !a.assessed()).count());
         s.boldLine().text("Total").count(analysis.latestEvidence().size());
         if (!analysis.judgements().isEmpty()) {
             s.line().bold("Rule against the evaluators' judgements").overflow(analysis.judgementAgreement().describe());
@@ -242,7 +245,7 @@ public final class EvidenceWorkbook {
             if (!j.agree()) {
                 s.note(j.assessment().label() + " (" + j.assessment().node() + "), " + j.assessment().period() + ": judged "
                         + j.judgement().grade().label() + " (" + j.judgement().reason() + "); the rule gives "
-                        + j.assessment().grade().label() + " (" + j.assessment().rule().id() + ": "
+                        + j.assessment().gradeLabel() + " (" + j.assessment().rule().id() + ": "
                         + org.evident.analysis.JudgementRow.ruleReason(j.assessment()) + ").");
             }
         }

@@ -771,7 +771,16 @@ final class ReportHtml {
         };
     }
 
+    /** The short label, or "Not yet assessed" for no grade. */
+    private static String shortLabel(java.util.Optional<Grade> g) {
+        return g.map(ReportHtml::shortLabel).orElse(Grade.NOT_YET_ASSESSED);
+    }
+
     private static String gradeCell(Grade g, String text) {
+        return gradeCell(java.util.Optional.of(g), text);
+    }
+
+    private static String gradeCell(java.util.Optional<Grade> g, String text) {
         return "<td class=\"grade\" style=\"background-color: " + GradeColours.fill(g) + "; color: " + GradeColours.text(g) + "\">"
                 + esc(text) + "</td>";
     }

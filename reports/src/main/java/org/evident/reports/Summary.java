@@ -59,7 +59,7 @@ public final class Summary {
                     + agreement.agreed() + " of " + agreement.n() + " (" + agreement.percent() + ", linearly weighted kappa "
                     + agreement.kappaText() + ").");
         }
-        for (Stage stage : List.of(Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME)) {
+        for (Stage stage : List.of(Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME, Stage.IMPACT)) {
             List<Assessment> these = latest.stream().filter(a -> a.stage() == stage).toList();
             if (these.isEmpty()) {
                 continue;
@@ -67,7 +67,7 @@ public final class Summary {
             String kind = stage.heading().toLowerCase(Locale.ROOT);
             Map<Grade, List<Assessment>> byGrade = new EnumMap<>(Grade.class);
             for (Grade g : Grade.values()) {
-                byGrade.put(g, these.stream().filter(a -> shown(analysis, a) == g).toList());
+                byGrade.put(g, these.stream().filter(a -> shown(analysis, a).equals(java.util.Optional.of(g))).toList());
             }
             List<Assessment> strongest = byGrade.get(Grade.STRONGEST);
             int n = these.size();
@@ -86,6 +86,10 @@ public final class Summary {
                     rest.add(k + " " + (k == 1 ? "has " : "have ") + g.label().toLowerCase(Locale.ROOT));
                 }
             }
+            long notYet = these.stream().filter(a -> shown(analysis, a).isEmpty()).count();
+            if (notYet > 0) {
+                rest.add(notYet + " " + (notYet == 1 ? "has" : "have") + " no evidence yet (not yet assessed)");
+            }
             if (!rest.isEmpty()) {
                 out.add((strongest.isEmpty() ? "Of the " + n + ", " : "Of the others, ") + joinAnd(rest) + ".");
             }
@@ -93,8 +97,8 @@ public final class Summary {
     }
 
     /** The grade the report leads with: the team's judgement where it gave one, else the rule's. */
-    private static Grade shown(AnalysisResult analysis, Assessment a) {
-        return analysis.judgement(a.node(), a.period()).map(j -> j.judgement().grade()).orElse(a.grade());
+    private static java.util.Optional<Grade> shown(AnalysisResult analysis, Assessment a) {
+        return analysis.judgement(a.node(), a.period()).map(j -> j.judgement().grade()).or(a::grade);
     }
 
     private static void survey(ReportInput input, List<String> out) {
