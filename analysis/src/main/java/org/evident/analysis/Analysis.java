@@ -51,7 +51,8 @@ public final class Analysis {
     public static AnalysisResult run(EvaluationProject project, IngestResult data) {
         KpiResults kpis = new KpiResults(project, data.indicatorData());
         List<SurveyRow> survey = new SurveyResults(project).rows(data.surveyCounts());
-        List<Assessment> evidence = new EvidenceGrading(project).grade(data.findings(), kpis, survey,
+        EvidenceGrading grading = new EvidenceGrading(project);
+        List<Assessment> evidence = grading.grade(data.findings(), kpis, survey,
                 findings -> findings.stream().anyMatch(f -> f.test().isPresent())
                         ? Optional.of(ContributionTracing.trace(project.evaluation().settings().prior(), findings))
                         : Optional.empty());
@@ -59,7 +60,7 @@ public final class Analysis {
                 project.evaluation().settings().suppressOrganisations()
                         ? SuppressionRule.fromYaml(project.evaluation().settings().suppression()) : SuppressionRule.NONE,
                 evidence, EvidenceChanges.betweenPeriods(evidence), pathways(project, evidence),
-                judgements(evidence, data.judgements()));
+                judgements(evidence, data.judgements()), grading.assumptions(data.findings()));
     }
 
     /** Each judgement beside the rule's assessment of its outcome and period, in the order of the assessments. */

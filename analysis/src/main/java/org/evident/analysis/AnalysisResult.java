@@ -26,11 +26,12 @@ import tech.tablesaw.api.Table;
  *                                 under the latest period's grades
  * @param judgements               the evaluation team's own grades beside the rule's, in the order of
  *                                 {@code evidence}; empty when the project records none
+ * @param assumptions              every assumption key's state at every assessment period, key by key
  */
 public record AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
                              SuppressionRule organisationSuppression, List<Assessment> evidence,
                              List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways,
-                             List<JudgementRow> judgements) {
+                             List<JudgementRow> judgements, List<AssumptionStatus> assumptions) {
     public AnalysisResult {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(delivery, "delivery");
@@ -42,6 +43,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         evidenceChanges = List.copyOf(evidenceChanges);
         pathways = List.copyOf(pathways);
         judgements = List.copyOf(judgements);
+        assumptions = List.copyOf(assumptions);
     }
 
     /** A result without judgements. */
@@ -49,7 +51,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
                           List<KpiChart> kpiCharts, SuppressionRule organisationSuppression, List<Assessment> evidence,
                           List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways) {
         this(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, evidenceChanges, pathways,
-                List.of());
+                List.of(), List.of());
     }
 
     /** How far the rule agrees with the evaluation team's judgements, over every outcome and period judged. */
@@ -69,7 +71,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
         return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways,
-                judgements);
+                judgements, assumptions);
     }
 
     /** The KPI verdict totals, counted one way for the report and the workbook ({@link KpiVerdicts#WHAT}). */

@@ -66,6 +66,27 @@ final class EvidenceGrading {
         return out;
     }
 
+    /**
+     * Every assumption key at every assessment period: its findings (those naming the key in {@code assumption}),
+     * weighed and counted as an outcome's are, and the state they give.
+     */
+    List<AssumptionStatus> assumptions(List<Finding> findings) {
+        Rubric rubric = project.evaluation().rubric();
+        List<AssumptionStatus> out = new ArrayList<>();
+        for (org.evident.toc.AssumptionKey key : project.theoryOfChange().assumptionKeys()) {
+            int links = (int) project.theoryOfChange().links().stream().filter(l -> l.keys().contains(key.key())).count();
+            for (Period period : assessmentPeriods()) {
+                List<EvidenceItem> items = findings.stream()
+                        .filter(f -> f.assumption().filter(key.key()::equals).isPresent() && countsBy(f, period))
+                        .map(f -> findingItem(f, rubric, List.of())).toList();
+                EvidenceCounts counts = counts(items, rubric.weights());
+                out.add(new AssumptionStatus(key, period.id(), AssumptionStatus.state(counts.supporting(), counts.contradicting()),
+                        counts.supporting(), counts.contradicting(), items, links));
+            }
+        }
+        return out;
+    }
+
     /** Whether a finding is evidence by the end of a period: collected by then, else written up in a period ended by then. */
     boolean countsBy(Finding f, Period period) {
         return f.collected().map(d -> !d.isAfter(period.end())).orElseGet(() -> endedBy(f.period(), period));

@@ -128,7 +128,8 @@ final class Tables {
                         text("missing_middle", "Missing middle", p -> p.pathway().missingMiddle().orElse("")),
                         text("weakest_link", "Weakest link", p -> p.pathway().weakestLink().orElse("")),
                         text("assumptions", "Assumptions and risks", p -> String.join(" | ", p.pathway().assumptions())),
-                        text("summary", "Summary", PathwayRow::summary)));
+                        text("summary", "Summary", PathwayRow::summary)),
+                assumptions(r.assumptions()));
     }
 
     /** "95% interval", the heading of an interval at this confidence level. */
@@ -287,6 +288,20 @@ final class Tables {
                 text("rule_reason", "Rule's reason", j -> JudgementRow.ruleReason(j.assessment())),
                 text("judgement_reason", "Judgement's reason", j -> j.judgement().reason()),
                 text("rests_on", "Rests on (leave one out)", j -> j.assessment().restsOnText()));
+    }
+
+    /** Each assumption key at each assessment period: holds, challenged or untested, with the findings behind it. */
+    private static PublishedTable assumptions(List<AssumptionStatus> rows) {
+        return rows("assumptions", "Assumptions and risks (keys of the theory of change) by period", rows,
+                text("key", "Key", a -> a.key().key()), text("period", "Period", AssumptionStatus::period),
+                text("status", "Status", a -> a.state().label()),
+                number("supporting", "Holds (weighted)", Format.DECIMAL, a -> OptionalDouble.of(a.supporting())),
+                number("contradicting", "Challenged (weighted)", Format.DECIMAL, a -> OptionalDouble.of(a.contradicting())),
+                text("items", "Evidence", a -> a.items().stream().map(i -> i.summary() + (i.detail().isEmpty() ? "" : ": " + i.detail()))
+                        .collect(Collectors.joining("; "))),
+                count("links", "Links carrying it", a -> OptionalLong.of(a.links())),
+                text("assumptions", "Assumptions", a -> String.join(" | ", a.key().assumptions())),
+                text("risks", "Risks", a -> String.join(" | ", a.key().risks())));
     }
 
     private static Assessment first(Map<String, Assessment> row) {

@@ -318,7 +318,24 @@ final class ReportHtml {
             table(pathways, pathways.rows(), "data", View.of("label", "w38"), View.of("strongest_path", "w12"),
                     View.of("summary", "w50"));
         }
+        assumptions();
         out.append("</div>\n");
+    }
+
+    /** Each assumption key's state at the latest assessment period, with the findings behind it. */
+    private void assumptions() {
+        if (analysis.assumptions().isEmpty()) {
+            return;
+        }
+        String latest = analysis.assumptions().get(analysis.assumptions().size() - 1).period();
+        out.append("<h3>Assumptions and risks</h3>\n<p>Each key of the theory of change's assumptions and risks at ")
+                .append(esc(latest)).append(": it <b>holds</b> when the findings about it weigh more for it than against,"
+                        + " is <b>challenged</b> when they weigh at least as much against, and is <b>untested</b> without"
+                        + " any (every period: tables/assumptions.csv).</p>\n");
+        PublishedTable table = input.table("assumptions");
+        int period = column(table, "period");
+        table(table, table.rows().stream().filter(r -> r.get(period).csv().equals(latest)).toList(), "data",
+                View.of("key", "w06"), View.of("status", "w12"), View.of("assumptions", "w32"), View.of("items", "w50"));
     }
 
     private void kpis() {
