@@ -72,8 +72,8 @@ class EvidenceHistoryTest {
                 """);
         InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvidenceHistory.before(folder, LATER));
         assertEquals(List.of(
-                file + ":3:0: error: evidence history: unknown grade 'Some evidence'; expected limited, some, strongest",
-                file + ":4:0: error: evidence history: unknown grade 'best'; expected limited, some, strongest"), problems(e));
+                file + ":3:0: error: evidence history: unknown grade 'Some evidence'; expected limited, some, strongest, not-yet-assessed",
+                file + ":4:0: error: evidence history: unknown grade 'best'; expected limited, some, strongest, not-yet-assessed"), problems(e));
     }
 
     @Test
@@ -87,7 +87,7 @@ class EvidenceHistoryTest {
         InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvidenceHistory.before(folder, LATER));
         assertEquals(List.of(
                 file + ":2:0: error: evidence history: has 3 cells; expected 4 (node,period,grade,rule)",
-                file + ":3:0: error: evidence history: no grade; expected limited, some, strongest",
+                file + ":3:0: error: evidence history: no grade; expected limited, some, strongest, not-yet-assessed",
                 file + ":4:0: error: evidence history: no node; expected a node id"), problems(e));
 
         snapshot("2025-01-13", "node,grade\nst-a,some\n");
