@@ -219,8 +219,11 @@ final class ReportHtml {
             out.append("<p>No outcome has been graded.</p>\n</div>\n");
             return;
         }
-        out.append("<p>The grade of each short- and medium-term outcome at each assessment period, by the rule in Appendix B."
-                + " Evidence is cumulative: an item counts at a period once its own period has ended.</p>\n");
+        out.append("<p>The grade of each short- and medium-term outcome and each impact at each assessment period, by the rule"
+                + " in Appendix B. Evidence is cumulative: a finding counts at a period once it has been collected (or, without a"
+                + " date collected, once its own period has ended); a KPI counts by its figure to date. \u201cNot yet assessed\u201d"
+                + " means no evidence at all by then, which is not \u201climited\u201d; a period not ended by the reporting date"
+                + " is graded on the evidence collected so far.</p>\n");
         if (!analysis.judgements().isEmpty()) {
             out.append("<p>Where the evaluation team recorded its own judgement of an outcome at a period, the grid shows the"
                     + " team's grade and the rule serves as a check: where the rule's grade differs, it is shown beneath as"
@@ -310,7 +313,8 @@ final class ReportHtml {
         out.append("<div class=\"section\">\n");
         section("pathways");
         out.append("<p>For each outcome and impact, its best-supported causal chain from the inputs: a chain is as strong"
-                + " as its weakest graded outcome.</p>\n");
+                + " as its weakest graded node, and an impact\u2019s own grade caps every chain to it; an impact with no evidence"
+                + " yet has no graded chain.</p>\n");
         if (analysis.pathways().isEmpty()) {
             out.append("<p>No pathways.</p>\n");
         } else {

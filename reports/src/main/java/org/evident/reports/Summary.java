@@ -55,7 +55,7 @@ public final class Summary {
         if (judged > 0) {
             var agreement = analysis.judgementAgreement();
             out.add("Where the evaluation team recorded its own grade (" + judged + " of the " + latest.size()
-                    + " outcomes), that grade is the one counted here; over every judgement, the rule gives the same grade for "
+                    + " outcomes and impacts), that grade is the one counted here; over every judgement, the rule gives the same grade for "
                     + agreement.agreed() + " of " + agreement.n() + " (" + agreement.percent() + ", linearly weighted kappa "
                     + agreement.kappaText() + ").");
         }
