@@ -82,7 +82,7 @@ final class GradeHeatmap {
         g.drawString(title, MARGIN, MARGIN + 16);
         g.setFont(textFont);
         g.setColor(new Color(0x55, 0x55, 0x55));
-        g.drawString("Grade of each short- and medium-term outcome by assessment period (evidence is cumulative)", MARGIN,
+        g.drawString("Grade of each outcome and impact by assessment period (evidence is cumulative; not yet: no evidence yet)", MARGIN,
                 MARGIN + 38);
 
         FontMetrics text = ChartCanvas.metrics(g.getFont());
@@ -146,7 +146,12 @@ final class GradeHeatmap {
 
         // Legend, strongest first, under the grid.
         g.setFont(textFont);
-        double lx = left;
+        // From the grid's left edge, moved left as far as the page margin when the four entries need the room.
+        double legendWidth = 0;
+        for (String label : GradeColours.legend().keySet()) {
+            legendWidth += 20 + text.stringWidth(label) + 24;
+        }
+        double lx = Math.max(MARGIN, Math.min(left, WIDTH - MARGIN - legendWidth + 24));
         double ly = height - MARGIN - LEGEND / 2.0 + 6;
         for (Map.Entry<String, String> entry : GradeColours.legend().entrySet()) {
             g.setColor(ChartCanvas.colour(entry.getValue()));

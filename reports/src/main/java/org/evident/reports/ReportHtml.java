@@ -191,7 +191,7 @@ final class ReportHtml {
     private void theoryOfChange() {
         out.append("<div class=\"landscape\">\n");
         section("toc");
-        out.append("<p>Outcomes are coloured by their grade at the latest assessment period. The whole diagram first, then ")
+        out.append("<p>Outcomes and impacts are coloured by their grade at the latest assessment period (white: not yet assessed, no evidence yet). The whole diagram first, then ")
                 .append(DIAGRAM_PARTS).append(" parts of it, left to right, large enough to read.</p>\n");
         Svg diagram = Svg.parse(input.tocSvg(), "the theory-of-change diagram");
         // The overview as the PNG (5,645 px across the page: over 500 dpi; its text is too small to

@@ -123,19 +123,17 @@ class SummaryTest {
     }
 
     @Test
-    void changesIntoTheLatestPeriod_nameTheOutcomesThatMovedUp() {
-        // By the rule: phase 3 brought the first findings for buy-in, taking action, monitoring progress,
-        // universal learning, knowledge of the BCF, aligned plans and prevention (F-043 to F-045 and
-        // F-061 to F-063 are phase-3 case studies, one for each of the last two): seven outcomes up from Limited.
-        String up = sentences.stream().filter(s -> s.contains("moved up a grade since phase-2")).findFirst().orElseThrow();
-        assertTrue(up.startsWith("7 outcomes moved up a grade since phase-2 by the rule: "), up);
-        assertTrue(up.contains("improved buy-in, relationships and collaborative working in local system "
-                + "(limited or no evidence to strongest evidence)"), up);
-        // KPI-1 and KPI-3 are censuses (every completing system answers): 6 of 7 met 80% in 2024-25 Q2,
-        // the latest quarter ended by phase 2, and 2 of 3 missed it in Q3, the latest by phase 3.
+    void changesIntoTheLatestPeriod_countNoFirstGradeAsAMoveUp() {
+        // Phase 3 brought the first findings for taking action, monitoring progress, universal learning, knowledge of
+        // the BCF, aligned plans and prevention: before it they were not yet assessed (no evidence at all), so their
+        // first grades are "first assessed", not moves up (the summary once said "7 outcomes moved up", which partly
+        // reflected when findings were written up). No outcome graded at phase 2 went up at phase 3.
+        assertTrue(sentences.stream().noneMatch(s -> s.contains("moved up a grade since phase-2")), sentences::toString);
+        // mt-bcf-plans at phase 2: F-041, mixed, one case study (0.75: 0.375 each way): "supported", Some. Phase 3
+        // adds F-039 against (1) and F-040 mixed (0.375 each way): 0.75 for, 1.75 against: outweighed, Limited.
         String down = sentences.stream().filter(s -> s.contains("moved down a grade since phase-2")).findFirst().orElseThrow();
-        assertTrue(down.startsWith("2 outcomes moved down a grade since phase-2 by the rule: local system satisfaction with support"
-                + " (strongest evidence to some evidence)"), down);
+        assertTrue(down.startsWith("1 outcome moved down a grade since phase-2 by the rule: improved BCF plans that are more"
+                + " detailed and based on more accurate data (some evidence to limited or no evidence)"), down);
     }
 
     @Test
