@@ -183,8 +183,8 @@ class EvidenceWorkbookTest {
                     .getStringCellValue());
             assertEquals("Evident default rubric", rowStarting(summary, "Rubric").getCell(1).getStringCellValue());
             assertEquals("2025-01-13", new DataFormatter().formatCellValue(rowStarting(summary, "Reporting date").getCell(1)));
-            assertEquals(16, (long) rowStarting(summary, "Total").getCell(1).getNumericCellValue(),
-                    "16 outcomes graded (Tables 6 and 7)");
+            assertEquals(27, (long) rowStarting(summary, "Total").getCell(1).getNumericCellValue(),
+                    "16 outcomes (Tables 6 and 7) and 11 impacts, graded or not yet assessed");
             Row survey = rowStarting(summary, "data/survey_leads_phase3.csv");
             assertEquals(CellType.NUMERIC, survey.getCell(1).getCellType());
             assertEquals(38, (long) survey.getCell(1).getNumericCellValue(), "38 respondents");
