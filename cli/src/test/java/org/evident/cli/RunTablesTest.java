@@ -239,13 +239,50 @@ class RunTablesTest {
     }
 
     @Test
+    void impactsAndAssumptions_haveTheirOwnRows() throws IOException {
+        // Every impact is in evidence.csv with its own grade (or "Not yet assessed"), and none is graded above it on
+        // its pathway: the best path to an impact is capped by the impact's grade, and an impact with no evidence has
+        // no graded path.
+        Map<String, String> impacts = new LinkedHashMap<>();
+        read("evidence.csv").stream().filter(r -> r.get("stage").equals("impact") && r.get("period").equals("phase-3"))
+                .forEach(r -> impacts.put(r.get("node"), r.get("grade")));
+        assertEquals(11, impacts.size());
+        // The fixture's only evidence on impacts: the synthetic discharge measures (HOME-65 not met to date, long
+        // stays met: 1 for, 1 against, Some) and the survey item on lasting impacts (inconclusive: Limited).
+        assertEquals("Some evidence", impacts.get("im-bcf-metrics"));
+        assertEquals("Limited or no evidence", impacts.get("im-integrated-working"));
+        assertEquals(9, impacts.values().stream().filter("Not yet assessed"::equals).count());
+        List<String> order = List.of("Limited or no evidence", "Some evidence", "Strongest evidence");
+        for (CSVRecord p : read("pathways.csv")) {
+            if (impacts.containsKey(p.get("node"))) {
+                String own = impacts.get(p.get("node"));
+                if (own.equals("Not yet assessed")) {
+                    assertEquals("", p.get("strongest_path"), p.get("node"));
+                    assertTrue(p.get("summary").startsWith("no evidence yet"), p.get("summary"));
+                } else {
+                    assertTrue(order.indexOf(p.get("strongest_path")) <= order.indexOf(own), p.get("node"));
+                }
+            }
+        }
+        // A status for each of Table 9's keys A to H at every phase.
+        Map<String, String> latest = new LinkedHashMap<>();
+        read("assumptions.csv").stream().filter(r -> r.get("period").equals("phase-3"))
+                .forEach(r -> latest.put(r.get("key"), r.get("status")));
+        assertEquals(List.of("A", "B", "C", "D", "E", "F", "G", "H"), List.copyOf(latest.keySet()));
+        // From the findings A-01 to A-08 (the fixture's README): D holds (one finding for), G has none.
+        assertEquals("holds", latest.get("D"));
+        assertEquals("untested", latest.get("G"));
+        assertEquals("challenged", latest.get("B"));
+    }
+
+    @Test
     void tablesAreTheSameByteForByte_onASecondRun() throws IOException {
         Path again = run(tmp.resolve("second"));
         List<String> names;
         try (var files = Files.list(tables)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
-        assertEquals(List.of("closed_offers.csv", "completions_by_month.csv", "delivery_by_region.csv", "evidence.csv",
+        assertEquals(List.of("assumptions.csv", "closed_offers.csv", "completions_by_month.csv", "delivery_by_region.csv", "evidence.csv",
                 "evidence_by_period.csv", "evidence_changes.csv", "judgements.csv", "kpis.csv", "pathways.csv", "referral_routes.csv",
                 "regions_reached.csv", "run_charts.csv", "support_types.csv", "survey_items.csv", "universal_by_stage.csv"), names);
         for (String name : names) {
