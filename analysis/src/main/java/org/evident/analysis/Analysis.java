@@ -1,14 +1,18 @@
 package org.evident.analysis;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.evident.ingest.IngestResult;
 import org.evident.ingest.Judgement;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.Grade;
+import org.evident.toc.Node;
+import org.evident.toc.Stage;
 import org.evident.toc.TheoryOfChange;
 
 /** The analysis of one project's ingested data: delivery measures, survey statistics, KPIs and evidence grades. */
@@ -16,19 +20,39 @@ public final class Analysis {
     private Analysis() {
     }
 
-    /** Pathways under the latest period's grades. */
+    /**
+     * Pathways under the latest period's grades. An impact is on every path to itself, so its own grade caps them; an
+     * impact with no evidence yet has no strength at all, whatever the outcomes before it show.
+     */
     private static List<PathwayRow> pathways(EvaluationProject project, List<Assessment> evidence) {
         Map<String, Grade> latest = new LinkedHashMap<>();
-        evidence.forEach(a -> latest.put(a.node(), a.grade()));
+        Set<String> noEvidenceYet = new HashSet<>();
+        evidence.forEach(a -> {
+            a.grade().ifPresentOrElse(g -> latest.put(a.node(), g), () -> latest.remove(a.node()));
+            if (a.stage() == Stage.IMPACT && !a.assessed()) {
+                noEvidenceYet.add(a.node());
+            } else {
+                noEvidenceYet.remove(a.node());
+            }
+        });
         TheoryOfChange toc = project.theoryOfChange();
-        return Pathways.of(toc, latest).stream().map(p -> new PathwayRow(toc.node(p.node()).orElseThrow().label(),
-                toc.node(p.node()).orElseThrow().stage(), p, Pathways.describe(p, toc))).toList();
+        return Pathways.of(toc, latest).stream().map(p -> {
+            Node node = toc.node(p.node()).orElseThrow();
+            if (noEvidenceYet.contains(p.node())) {
+                Pathway ungraded = new Pathway(p.node(), p.paths(), Optional.empty(), p.bestPath(), p.missingMiddle(),
+                        p.weakestLink(), p.assumptions());
+                return new PathwayRow(node.label(), node.stage(), ungraded, Pathway.NO_EVIDENCE_YET
+                        + " about the impact itself, so no path to it is graded; the outcomes before it: " + Pathways.describe(p, toc));
+            }
+            return new PathwayRow(node.label(), node.stage(), p, Pathways.describe(p, toc));
+        }).toList();
     }
 
     public static AnalysisResult run(EvaluationProject project, IngestResult data) {
         KpiResults kpis = new KpiResults(project, data.indicatorData());
         List<SurveyRow> survey = new SurveyResults(project).rows(data.surveyCounts());
-        List<Assessment> evidence = new EvidenceGrading(project).grade(data.findings(), kpis.rows(), survey,
+        EvidenceGrading grading = new EvidenceGrading(project);
+        List<Assessment> evidence = grading.grade(data.findings(), kpis, survey,
                 findings -> findings.stream().anyMatch(f -> f.test().isPresent())
                         ? Optional.of(ContributionTracing.trace(project.evaluation().settings().prior(), findings))
                         : Optional.empty());
@@ -36,7 +60,7 @@ public final class Analysis {
                 project.evaluation().settings().suppressOrganisations()
                         ? SuppressionRule.fromYaml(project.evaluation().settings().suppression()) : SuppressionRule.NONE,
                 evidence, EvidenceChanges.betweenPeriods(evidence), pathways(project, evidence),
-                judgements(evidence, data.judgements()));
+                judgements(evidence, data.judgements()), grading.assumptions(data.findings()));
     }
 
     /** Each judgement beside the rule's assessment of its outcome and period, in the order of the assessments. */

@@ -26,11 +26,12 @@ import tech.tablesaw.api.Table;
  *                                 under the latest period's grades
  * @param judgements               the evaluation team's own grades beside the rule's, in the order of
  *                                 {@code evidence}; empty when the project records none
+ * @param assumptions              every assumption key's state at every assessment period, key by key
  */
 public record AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
                              SuppressionRule organisationSuppression, List<Assessment> evidence,
                              List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways,
-                             List<JudgementRow> judgements) {
+                             List<JudgementRow> judgements, List<AssumptionStatus> assumptions) {
     public AnalysisResult {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(delivery, "delivery");
@@ -42,6 +43,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         evidenceChanges = List.copyOf(evidenceChanges);
         pathways = List.copyOf(pathways);
         judgements = List.copyOf(judgements);
+        assumptions = List.copyOf(assumptions);
     }
 
     /** A result without judgements. */
@@ -49,12 +51,12 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
                           List<KpiChart> kpiCharts, SuppressionRule organisationSuppression, List<Assessment> evidence,
                           List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways) {
         this(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, evidenceChanges, pathways,
-                List.of());
+                List.of(), List.of());
     }
 
     /** How far the rule agrees with the evaluation team's judgements, over every outcome and period judged. */
     public Agreement judgementAgreement() {
-        return Agreement.of(judgements.stream().map(j -> j.assessment().grade()).toList(),
+        return Agreement.of(judgements.stream().map(JudgementRow::ruleGradeOnScale).toList(),
                 judgements.stream().map(j -> j.judgement().grade()).toList());
     }
 
@@ -65,11 +67,11 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
     }
 
     /** This result with the changes since an earlier run's latest grades (node id to grade). */
-    public AnalysisResult withEarlierAssessment(java.util.Map<String, Grade> grades, String date) {
+    public AnalysisResult withEarlierAssessment(java.util.Map<String, java.util.Optional<Grade>> grades, String date) {
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
         return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways,
-                judgements);
+                judgements, assumptions);
     }
 
     /** The KPI verdict totals, counted one way for the report and the workbook ({@link KpiVerdicts#WHAT}). */
@@ -77,7 +79,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         return KpiVerdicts.of(kpis);
     }
 
-    /** The latest period's assessment of each graded outcome. */
+    /** The latest period's assessment of each graded outcome and impact. */
     public List<Assessment> latestEvidence() {
         java.util.Map<String, Assessment> latest = new java.util.LinkedHashMap<>();
         evidence.forEach(a -> latest.put(a.node(), a));

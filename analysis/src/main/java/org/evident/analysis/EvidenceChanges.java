@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,30 +53,40 @@ public final class EvidenceChanges {
         return changes;
     }
 
-    private static java.util.Optional<EvidenceChange> grade(String node, String label, String from, String to, Grade before,
-                                                            Grade after, String detail) {
-        if (before == after) {
-            return java.util.Optional.empty();
+    /**
+     * A change of grade. A first grade after "not yet assessed" is not a move up: nothing was known before, so it is
+     * "first assessed" (and the reverse, which cumulative evidence only gives when a project's data shrink, "no
+     * longer assessed").
+     */
+    private static Optional<EvidenceChange> grade(String node, String label, String from, String to, Optional<Grade> before,
+                                                  Optional<Grade> after, String detail) {
+        if (before.equals(after)) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(new EvidenceChange(node, label, from, to,
-                after.compareTo(before) > 0 ? "grade up" : "grade down", before.label(), after.label(), detail));
+        String change = before.isEmpty() ? FIRST_ASSESSED : after.isEmpty() ? "no longer assessed"
+                : after.get().compareTo(before.get()) > 0 ? "grade up" : "grade down";
+        return Optional.of(new EvidenceChange(node, label, from, to, change, Grade.labelOf(before), Grade.labelOf(after), detail));
     }
+
+    /** The change of an outcome graded for the first time, after "not yet assessed". */
+    public static final String FIRST_ASSESSED = "first assessed";
 
     /**
      * Changes in the latest period's grades since an earlier run's snapshot.
      *
-     * @param previous      node id to its grade in the earlier snapshot's latest period
+     * @param previous      node id to its grade in the earlier snapshot's latest period (empty: not yet assessed then)
      * @param previousDate  the earlier assessment's reporting date
      */
-    public static List<EvidenceChange> since(Map<String, Grade> previous, String previousDate, List<Assessment> assessments) {
+    public static List<EvidenceChange> since(Map<String, Optional<Grade>> previous, String previousDate,
+                                             List<Assessment> assessments) {
         Map<String, Assessment> latest = new LinkedHashMap<>();
         assessments.forEach(a -> latest.put(a.node(), a));
         List<EvidenceChange> changes = new ArrayList<>();
         String from = "assessment of " + previousDate;
         for (Assessment now : latest.values()) {
-            Grade before = previous.get(now.node());
+            Optional<Grade> before = previous.get(now.node());
             if (before == null) {
-                changes.add(new EvidenceChange(now.node(), now.label(), from, now.period(), "new outcome", "", now.grade().label(),
+                changes.add(new EvidenceChange(now.node(), now.label(), from, now.period(), "new outcome", "", now.gradeLabel(),
                         "not graded in the earlier assessment"));
                 continue;
             }
@@ -83,7 +94,7 @@ public final class EvidenceChanges {
                     "rule '" + now.rule().id() + "': " + now.rule().text()).ifPresent(changes::add);
         }
         Set<String> gone = previous.keySet().stream().filter(n -> !latest.containsKey(n)).collect(Collectors.toCollection(java.util.TreeSet::new));
-        gone.forEach(n -> changes.add(new EvidenceChange(n, "", from, "", "outcome removed", previous.get(n).label(), "",
+        gone.forEach(n -> changes.add(new EvidenceChange(n, "", from, "", "outcome removed", Grade.labelOf(previous.get(n)), "",
                 "no longer in the theory of change")));
         return changes;
     }

@@ -29,6 +29,8 @@ final class KpiResults {
     private final List<KpiRow> toDate = new ArrayList<>();
     private final List<KpiRow> rows = new ArrayList<>();
     private final List<KpiChart> charts = new ArrayList<>();
+    /** Each indicator's whole-programme series, its ended periods with a value: what {@link #toDateBy} pools. */
+    private final Map<String, List<IndicatorData>> programme = new HashMap<>();
 
     KpiResults(EvaluationProject project, List<IndicatorData> data) {
         this.project = project;
@@ -60,6 +62,20 @@ final class KpiResults {
 
     List<KpiChart> charts() {
         return List.copyOf(charts);
+    }
+
+    /**
+     * The whole programme's figure to date as it stood at {@code end}: the to-date row over the ended periods that
+     * ended by then (at the reporting date, the {@link KpiRow#TO_DATE} row itself). Empty for an indicator with no
+     * whole-programme series.
+     */
+    Optional<KpiRow> toDateBy(Indicator indicator, LocalDate end) {
+        List<IndicatorData> valued = programme.get(indicator.id());
+        if (valued == null) {
+            return Optional.empty();
+        }
+        return Optional.of(toDate(indicator, "", valued.stream()
+                .filter(d -> project.evaluation().period(d.period()).map(p -> !p.end().isAfter(end)).orElse(false)).toList(), ""));
     }
 
     /**
@@ -225,6 +241,9 @@ final class KpiResults {
     private void series(Indicator indicator, String unit, List<IndicatorData> points) {
         // A period in progress is shown, as partial, but never judged, charted or compared.
         List<IndicatorData> valued = points.stream().filter(d -> d.value().isPresent() && status(d.period()).isEmpty()).toList();
+        if (unit.isEmpty()) {
+            programme.put(indicator.id(), valued);
+        }
         OptionalDouble target = indicator.target();
         // A running total only rises: its chart, signals and assurance are of what each period added.
         // The target of a running total is not a target for one period's increment.

@@ -13,8 +13,9 @@ import org.evident.toc.Grade;
  * @param node          the node the paths lead to (an outcome or an impact)
  * @param paths         how many causal paths lead from the inputs to the node; capped at
  *                      {@link Integer#MAX_VALUE} for graphs too dense to list
- * @param strongestPath the strength of the best path: the weakest grade on it. Empty when no
- *                      path passes through a graded node
+ * @param strongestPath the strength of the best path: the weakest grade on it (an impact's own grade
+ *                      among them). Empty when no path passes through a graded node, and for an impact
+ *                      with no evidence about it yet
  * @param bestPath      the node ids of that path, input first
  * @param missingMiddle the first node on the best path, from the input onwards, graded
  *                      {@link Grade#LIMITED}: where the chain breaks. Empty when none is
@@ -24,6 +25,9 @@ import org.evident.toc.Grade;
  */
 public record Pathway(String node, int paths, Optional<Grade> strongestPath, Optional<List<String>> bestPath,
                       Optional<String> missingMiddle, Optional<String> weakestLink, List<String> assumptions) {
+    /** What the pathways table and the report say of an impact with no evidence about it yet. */
+    public static final String NO_EVIDENCE_YET = "no evidence yet";
+
     public Pathway {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(strongestPath, "strongestPath");

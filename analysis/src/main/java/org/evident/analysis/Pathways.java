@@ -22,8 +22,8 @@ import org.evident.toc.TheoryOfChange;
  * confidence in it is no higher than its weakest link.
  *
  * <p>A path's strength is the weakest grade among the graded nodes on it. Only nodes in the
- * grade map count: the rubric grades short- and medium-term outcomes, so inputs, activities,
- * outputs and impacts are skipped rather than treated as weak or strong. A path that passes
+ * grade map count: the rubric grades outcomes and impacts, so inputs, activities and outputs (and
+ * anything not yet assessed) are skipped rather than treated as weak or strong. A path that passes
  * through no graded node has no strength and is never the best path, because there is no
  * evidence on it to weigh.
  */

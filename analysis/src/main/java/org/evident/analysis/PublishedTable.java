@@ -210,16 +210,23 @@ public record PublishedTable(String name, String title, List<Column> columns, Li
         }
     }
 
-    /** An evidence grade, published as its label, with the explanation the workbook shows as a comment. */
-    public record GradeCell(Grade grade, String explanation) implements Cell {
+    /**
+     * An evidence grade, published as its label, with the explanation the workbook shows as a comment; an empty
+     * grade is an outcome not yet assessed, published as "Not yet assessed".
+     */
+    public record GradeCell(java.util.Optional<Grade> grade, String explanation) implements Cell {
         public GradeCell {
             Objects.requireNonNull(grade, "grade");
             Objects.requireNonNull(explanation, "explanation");
         }
 
+        public GradeCell(Grade grade, String explanation) {
+            this(java.util.Optional.of(grade), explanation);
+        }
+
         @Override
         public String csv() {
-            return grade.label();
+            return Grade.labelOf(grade);
         }
     }
 

@@ -98,13 +98,14 @@ final class Tables {
                         text("interval", "Interval method", SurveyRow::method)),
                 kpis(r.kpis(), kpiFormats, interval),
                 runCharts(r.kpiCharts(), kpiFormats),
-                rows("evidence", "Evidence grades by outcome and period, with the items behind them", r.evidence(),
-                        text("node", "Node", Assessment::node), text("label", "Outcome", Assessment::label),
+                rows("evidence", "Evidence grades by outcome, impact and period, with the items behind them", r.evidence(),
+                        text("node", "Node", Assessment::node), text("label", "Outcome or impact", Assessment::label),
                         text("stage", "Stage", a -> a.stage().yamlName()), text("period", "Period", Assessment::period),
+                        text("status", "Status", Assessment::status),
                         new RowColumn<>(new Column("grade", "Grade", Type.TEXT), a -> new GradeCell(a.grade(), a.explain().strip())),
                         text("rule", "Rule", a -> a.rule().id()),
-                        count("supporting", "Supporting", a -> OptionalLong.of(a.supporting())),
-                        count("contradicting", "Contradicting", a -> OptionalLong.of(a.contradicting())),
+                        number("supporting", "Supporting (weighted)", Format.DECIMAL, a -> OptionalDouble.of(a.supporting())),
+                        number("contradicting", "Contradicting (weighted)", Format.DECIMAL, a -> OptionalDouble.of(a.contradicting())),
                         count("supporting_methods", "Supporting methods", a -> OptionalLong.of(a.supportingMethods())),
                         text("methods", "Methods", Assessment::methods),
                         text("items", "Items", a -> a.items().stream().map(EvidenceItem::summary).collect(Collectors.joining("; "))),
@@ -121,12 +122,14 @@ final class Tables {
                         text("stage", "Stage", p -> p.stage().yamlName()),
                         count("paths", "Paths", p -> OptionalLong.of(p.pathway().paths())),
                         new RowColumn<>(new Column("strongest_path", "Strongest path", Type.TEXT), p -> p.pathway().strongestPath()
-                                .<Cell>map(g -> new GradeCell(g, p.summary())).orElse(new Missing("ungraded"))),
+                                .<Cell>map(g -> new GradeCell(g, p.summary())).orElse(new Missing(
+                                        p.summary().startsWith(Pathway.NO_EVIDENCE_YET) ? Pathway.NO_EVIDENCE_YET : "ungraded"))),
                         text("best_path", "Best path", p -> p.pathway().bestPath().map(l -> String.join(" > ", l)).orElse("")),
                         text("missing_middle", "Missing middle", p -> p.pathway().missingMiddle().orElse("")),
                         text("weakest_link", "Weakest link", p -> p.pathway().weakestLink().orElse("")),
                         text("assumptions", "Assumptions and risks", p -> String.join(" | ", p.pathway().assumptions())),
-                        text("summary", "Summary", PathwayRow::summary)));
+                        text("summary", "Summary", PathwayRow::summary)),
+                assumptions(r.assumptions()));
     }
 
     /** "95% interval", the heading of an interval at this confidence level. */
@@ -245,7 +248,7 @@ final class Tables {
         List<Map<String, Assessment>> rows = List.copyOf(byNode.values());
         List<RowColumn<Map<String, Assessment>>> columns = new ArrayList<>();
         columns.add(text("node", "Node", row -> first(row).node()));
-        columns.add(text("label", "Outcome", row -> first(row).label()));
+        columns.add(text("label", "Outcome or impact", row -> first(row).label()));
         columns.add(text("stage", "Stage", row -> first(row).stage().yamlName()));
         for (String period : periods) {
             String heading = project.evaluation().period(period).map(Period::label).orElse(period);
@@ -254,17 +257,19 @@ final class Tables {
                 return a == null ? Missing.BLANK : new GradeCell(a.grade(), a.explain().strip());
             }));
         }
+        // From the previous period: a first grade after "not yet assessed" is not a move up.
         columns.add(text("change", "Change", row -> {
-            Grade previous = null;
-            Grade last = null;
-            for (String period : periods) {
-                Assessment a = row.get(period);
-                if (a != null) {
-                    previous = last;
-                    last = a.grade();
-                }
+            List<Assessment> series = periods.stream().map(row::get).filter(java.util.Objects::nonNull).toList();
+            if (series.size() < 2) {
+                return "";
             }
-            return previous == null ? "" : last == previous ? "same" : last.compareTo(previous) > 0 ? "up" : "down";
+            java.util.Optional<Grade> previous = series.get(series.size() - 2).grade();
+            java.util.Optional<Grade> last = series.get(series.size() - 1).grade();
+            if (previous.equals(last)) {
+                return "same";
+            }
+            return previous.isEmpty() ? EvidenceChanges.FIRST_ASSESSED : last.isEmpty() ? "no longer assessed"
+                    : last.get().compareTo(previous.get()) > 0 ? "up" : "down";
         }));
         return rows("evidence_by_period", "Evidence grades by assessment period", rows, columns);
     }
@@ -283,6 +288,20 @@ final class Tables {
                 text("rule_reason", "Rule's reason", j -> JudgementRow.ruleReason(j.assessment())),
                 text("judgement_reason", "Judgement's reason", j -> j.judgement().reason()),
                 text("rests_on", "Rests on (leave one out)", j -> j.assessment().restsOnText()));
+    }
+
+    /** Each assumption key at each assessment period: holds, challenged or untested, with the findings behind it. */
+    private static PublishedTable assumptions(List<AssumptionStatus> rows) {
+        return rows("assumptions", "Assumptions and risks (keys of the theory of change) by period", rows,
+                text("key", "Key", a -> a.key().key()), text("period", "Period", AssumptionStatus::period),
+                text("status", "Status", a -> a.state().label()),
+                number("supporting", "Holds (weighted)", Format.DECIMAL, a -> OptionalDouble.of(a.supporting())),
+                number("contradicting", "Challenged (weighted)", Format.DECIMAL, a -> OptionalDouble.of(a.contradicting())),
+                text("items", "Evidence", a -> a.items().stream().map(i -> i.summary() + (i.detail().isEmpty() ? "" : ": " + i.detail()))
+                        .collect(Collectors.joining("; "))),
+                count("links", "Links carrying it", a -> OptionalLong.of(a.links())),
+                text("assumptions", "Assumptions", a -> String.join(" | ", a.key().assumptions())),
+                text("risks", "Risks", a -> String.join(" | ", a.key().risks())));
     }
 
     private static Assessment first(Map<String, Assessment> row) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.evident.ingest.Ingest;
 import org.evident.ingest.IngestResult;
@@ -92,25 +93,27 @@ class EvidenceGradingTest {
                 """, NO_KPIS, "");
         // st-a at phase 2: F1 (interviews) and F2 (survey) support, nothing against: two methods.
         Assessment a = at(r, "st-a", "phase-2");
-        assertEquals(Grade.STRONGEST, a.grade());
+        assertEquals(Optional.of(Grade.STRONGEST), a.grade());
         assertEquals("triangulated", a.rule().id());
         assertEquals(2, a.supportingMethods());
         // At phase 1 only F1 had come in: one method.
-        assertEquals(Grade.SOME, at(r, "st-a", "phase-1").grade());
+        assertEquals(Optional.of(Grade.SOME), at(r, "st-a", "phase-1").grade());
         assertEquals("supported", at(r, "st-a", "phase-1").rule().id());
         // st-b: two findings, one method (interviews): some, not strongest.
-        assertEquals(Grade.SOME, at(r, "st-b", "phase-2").grade());
+        assertEquals(Optional.of(Grade.SOME), at(r, "st-b", "phase-2").grade());
         assertEquals(1, at(r, "st-b", "phase-2").supportingMethods());
-        // mt-c: 1 for, 2 against (the mixed one is neither): outweighed.
+        // mt-c: 1 for, 2 against, and the mixed one half each way (the default weights): 1.5 for, 2.5 against: outweighed.
         Assessment c = at(r, "mt-c", "phase-2");
-        assertEquals(Grade.LIMITED, c.grade());
+        assertEquals(Optional.of(Grade.LIMITED), c.grade());
         assertEquals("outweighed", c.rule().id());
-        assertEquals(1, c.supporting());
-        assertEquals(2, c.contradicting());
-        // mt-c at phase 1: nothing at all.
-        assertEquals("no-support", at(r, "mt-c", "phase-1").rule().id());
-        // Only outcomes are graded: not the impact, not the output.
-        assertTrue(r.evidence().stream().noneMatch(x -> x.node().equals("im") || x.node().equals("out")));
+        assertEquals(1.5, c.supporting());
+        assertEquals(2.5, c.contradicting());
+        // mt-c at phase 1: nothing at all, so not yet assessed (no rule tried), not "limited".
+        assertEquals("not-yet-assessed", at(r, "mt-c", "phase-1").rule().id());
+        assertEquals(Optional.empty(), at(r, "mt-c", "phase-1").grade());
+        // Outcomes and impacts are graded (the impact has no evidence: not yet assessed); outputs are not.
+        assertTrue(r.evidence().stream().anyMatch(x -> x.node().equals("im") && !x.assessed()));
+        assertTrue(r.evidence().stream().noneMatch(x -> x.node().equals("out")));
         // What changed: st-a went up from phase 1 to phase 2, with F2 as new evidence.
         assertTrue(r.evidenceChanges().stream().anyMatch(x -> x.node().equals("st-a") && x.change().equals("grade up")
                 && x.before().equals("Some evidence") && x.after().equals("Strongest evidence")));
@@ -137,24 +140,31 @@ class EvidenceGradingTest {
         // st-a: two methods, Strongest. Without F3 only interviews are left (Some); without F1 or F2 the
         // other interview still stands beside the survey: F3 alone holds the grade up.
         Assessment a = at(r, "st-a", "phase-2");
-        assertEquals(Grade.STRONGEST, a.grade());
-        assertEquals(List.of(new Assessment.Pivot(a.items().get(2), Grade.SOME)), a.restsOn());
+        assertEquals(Optional.of(Grade.STRONGEST), a.grade());
+        assertEquals(List.of(new Assessment.Pivot(a.items().get(2), Optional.of(Grade.SOME))), a.restsOn());
         assertEquals("F3 (survey)", a.restsOnText());
         assertTrue(a.explain().contains("robustness: rests on F3 (survey) (without it, Some evidence)"), a.explain());
         // st-b: two interviews, Some; leaving out either keeps one: no single item holds it up.
         Assessment b = at(r, "st-b", "phase-2");
-        assertEquals(Grade.SOME, b.grade());
+        assertEquals(Optional.of(Grade.SOME), b.grade());
         assertEquals(List.of(), b.restsOn());
         assertTrue(b.explain().contains("robustness: no single item holds the grade up"), b.explain());
-        // mt-c: 1 for, 1 against, 1 mixed: Some (supported). Without F6 nothing supports it: Limited. Leaving
-        // out the item against or the mixed one cannot lower it.
+        // mt-c: 1 for, 1 against, 1 mixed (half each way): 1.5 for, 1.5 against: Some (supported). Without F6,
+        // 0.5 for and 1.5 against: Limited (outweighed). Leaving out the item against or the mixed one cannot lower it.
         Assessment c = at(r, "mt-c", "phase-2");
-        assertEquals(Grade.SOME, c.grade());
+        assertEquals(Optional.of(Grade.SOME), c.grade());
         assertEquals(List.of("F6 (interviews)"), c.restsOn().stream().map(Assessment.Pivot::name).toList());
-        assertEquals(Grade.LIMITED, c.restsOn().get(0).without());
-        // Nothing to leave out at phase 1.
+        assertEquals(Optional.of(Grade.LIMITED), c.restsOn().get(0).without());
+        // Nothing to leave out at phase 1: not yet assessed.
         assertEquals(List.of(), at(r, "mt-c", "phase-1").restsOn());
-        assertTrue(at(r, "mt-c", "phase-1").explain().contains("robustness: no evidence to leave out"));
+        assertTrue(at(r, "mt-c", "phase-1").explain().contains("Not yet assessed"), at(r, "mt-c", "phase-1").explain());
+        // A lone item is one the grade rests on: without it, the outcome would not be assessed at all.
+        AnalysisResult lone = grade("""
+                finding_id,node,direction,method,period
+                F1,st-a,supports,interviews,phase-2
+                """, NO_KPIS, "");
+        assertEquals(List.of(new Assessment.Pivot(at(lone, "st-a", "phase-2").items().get(0), Optional.empty())),
+                at(lone, "st-a", "phase-2").restsOn());
     }
 
     @Test
@@ -204,7 +214,7 @@ class EvidenceGradingTest {
                 F3,st-b,supports,interviews,phase-2
                 """, "kpi,period,numerator,denominator\nKPI-1,2024-25 Q2,19,19\n", "");
         Assessment b = at(met, "st-b", "phase-2");
-        assertEquals(Grade.STRONGEST, b.grade(), b::explain);
+        assertEquals(Optional.of(Grade.STRONGEST), b.grade(), b::explain);
         assertEquals("interviews; kpis", b.methods());
         // 5 of 19 is not met (upper bound about 0.49): a contradiction, so not strongest, and 1 for
         // against 1 against is not outweighed: some.
@@ -212,7 +222,7 @@ class EvidenceGradingTest {
                 finding_id,node,direction,method,period
                 F3,st-b,supports,interviews,phase-2
                 """, "kpi,period,numerator,denominator\nKPI-1,2024-25 Q2,5,19\n", "");
-        assertEquals(Grade.SOME, at(notMet, "st-b", "phase-2").grade());
+        assertEquals(Optional.of(Grade.SOME), at(notMet, "st-b", "phase-2").grade());
         assertEquals(1, at(notMet, "st-b", "phase-2").contradicting());
         // 15 of 19 is inconclusive against 0.8: listed, but neither for nor against.
         AnalysisResult inconclusive = grade("""
@@ -220,7 +230,7 @@ class EvidenceGradingTest {
                 F3,st-b,supports,interviews,phase-2
                 """, "kpi,period,numerator,denominator\nKPI-1,2024-25 Q2,15,19\n", "");
         Assessment i = at(inconclusive, "st-b", "phase-2");
-        assertEquals(Grade.SOME, i.grade());
+        assertEquals(Optional.of(Grade.SOME), i.grade());
         assertEquals(2, i.items().size());
         assertEquals(0, i.contradicting());
         // At phase 1 (to 31 July) the Q2 return (to 30 September) had not come in, nor had F3.
@@ -245,7 +255,7 @@ class EvidenceGradingTest {
                 F1,st-a,supports,interviews,phase-1
                 F2,st-a,supports,survey,phase-2
                 """, NO_KPIS, "rubric: strict.yaml\n");
-        assertEquals(Grade.LIMITED, at(r, "st-a", "phase-2").grade());
+        assertEquals(Optional.of(Grade.LIMITED), at(r, "st-a", "phase-2").grade());
         assertEquals("otherwise", at(r, "st-a", "phase-2").rule().id());
 
         Files.writeString(dir.resolve("strict.yaml"), """

@@ -47,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
         List<Assessment> forNode = analysis.evidence().stream().filter(a -> a.node().equals(node)).toList();
         if (forNode.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--node " + node
-                    + " is not a graded outcome; the graded outcomes are "
+                    + " is not a graded outcome or impact; the graded nodes are "
                     + String.join(", ", analysis.latestEvidence().stream().map(Assessment::node).toList()));
         }
         Assessment chosen = period == null ? forNode.get(forNode.size() - 1)

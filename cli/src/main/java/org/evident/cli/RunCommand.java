@@ -208,13 +208,17 @@ final class RunCommand implements Callable<Integer> {
                 + " with a target)";
     }
 
-    /** "1 Strongest evidence, 9 Some evidence, 6 Limited or no evidence". */
+    /** "1 Strongest evidence, 9 Some evidence, 6 Limited or no evidence", then how many are not yet assessed, if any. */
     static String grades(List<Assessment> latest) {
         Map<Grade, Long> counts = new EnumMap<>(Grade.class);
-        latest.forEach(a -> counts.merge(a.grade(), 1L, Long::sum));
+        latest.forEach(a -> a.grade().ifPresent(g -> counts.merge(g, 1L, Long::sum)));
         List<String> parts = new java.util.ArrayList<>();
         for (Grade g : List.of(Grade.STRONGEST, Grade.SOME, Grade.LIMITED)) {
             parts.add(counts.getOrDefault(g, 0L) + " " + g.label());
+        }
+        long notYet = latest.stream().filter(a -> !a.assessed()).count();
+        if (notYet > 0) {
+            parts.add(notYet + " " + Grade.NOT_YET_ASSESSED.toLowerCase(java.util.Locale.ROOT));
         }
         return String.join(", ", parts);
     }

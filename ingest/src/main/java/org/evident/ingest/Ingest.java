@@ -213,7 +213,12 @@ public final class Ingest {
         Set<String> periods = project.evaluation().periods().stream().map(Period::id)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Long> firstRow = new HashMap<>();
-        stream(source, FindingRules.COLUMNS, row -> FindingRules.check(row, nodes, methods, periods).map(f -> {
+        Map<String, String> indicatorNodes = project.theoryOfChange().indicators().stream()
+                .collect(Collectors.toMap(Indicator::id, Indicator::node, (a, b) -> a));
+        Set<String> keys = project.theoryOfChange().assumptionKeys().stream().map(org.evident.toc.AssumptionKey::key)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        stream(source, FindingRules.COLUMNS, row -> FindingRules.check(row, nodes, methods, periods, indicatorNodes, keys,
+                project.evaluation().reportingDate()).map(f -> {
             Long first = firstRow.putIfAbsent(f.id(), row.number());
             if (first != null) {
                 row.reject("finding_id", f.id(), "duplicate finding id (first at row " + first + ", which is kept)",
@@ -227,7 +232,7 @@ public final class Ingest {
 
     private void readJudgements(Source source, List<Judgement> into) {
         Set<String> outcomes = project.theoryOfChange().nodes().stream()
-                .filter(n -> n.stage() == Stage.SHORT_TERM_OUTCOME || n.stage() == Stage.MEDIUM_TERM_OUTCOME).map(Node::id)
+                .filter(n -> n.stage().isGraded()).map(Node::id)
                 .collect(Collectors.toSet());
         // Only a period the rule grades at can have a judgement to set beside the rule's grade.
         Set<String> periods = project.evaluation().assessmentPeriods().stream().map(Period::id)

@@ -147,4 +147,35 @@ class FindingRulesTest {
                 + " or straw_in_the_wind", r.rejects().get(0).toString());
         assertEquals(1, r.rejects().size());
     }
+
+    @Test
+    void appraisalCasesDatesRestatedIndicatorsAndAssumptions_areChecked() {
+        IngestResult r = new TestProject(dir).toc(TestProject.TOC + """
+                assumptions:
+                  A: [Systems engage]
+                """).evaluation("- { id: findings, type: findings, file: data/findings.csv }")
+                .write("data/findings.csv", """
+                        finding_id,node,direction,method,period,limitations,coherence,adequacy,relevance,concerns,cases,collected,restates,assumption
+                        F1,st-sat,supports,interviews,phase-3,minor,,serious,none,,12,2024-06-15,svy-quality,
+                        F2,,contradicts,interviews,phase-3,,,,,moderate,,,,A
+                        F3,st-sat,supports,interviews,phase-3,bad,,,,,,,,
+                        F4,st-sat,supports,interviews,phase-3,,,,,,0,,,
+                        F5,st-sat,supports,interviews,phase-3,,,,,,,2025-02-01,,
+                        F6,st-sat,supports,interviews,phase-3,,,,,,,,kpi-spend,
+                        F7,,supports,interviews,phase-3,,,,,,,,,
+                        F8,st-sat,supports,interviews,phase-3,,,,,,,,,Z
+                        """).ingest();
+        // F1: the worst of minor, serious and none is serious; F2: the overall concern given directly, about A only.
+        assertEquals(2, r.findings().size(), r.rejects()::toString);
+        Finding f1 = r.findings().get(0);
+        assertEquals(Optional.of(org.evident.toc.Concern.SERIOUS), f1.concerns());
+        assertEquals(java.util.OptionalInt.of(12), f1.cases());
+        assertEquals(Optional.of(java.time.LocalDate.of(2024, 6, 15)), f1.collected());
+        assertEquals(Optional.of("svy-quality"), f1.restates());
+        assertEquals("", r.findings().get(1).node());
+        assertEquals(Optional.of("A"), r.findings().get(1).assumption());
+        assertEquals(List.of("unknown concern", "not a whole number of 1 or more", "after the reporting date 2025-01-13",
+                "the indicator is on out, not on st-sat", "no node", "unknown assumption"),
+                r.rejects().stream().map(Reject::reason).toList());
+    }
 }

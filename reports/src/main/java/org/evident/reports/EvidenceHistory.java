@@ -43,10 +43,14 @@ public final class EvidenceHistory {
     static final List<String> COLUMNS = List.of("node", "period", "grade", "rule");
 
     /** How one kind of snapshot names its grades: its header, and the grade each name in its grade column stands for. */
-    private record Format(List<String> header, Function<String, Optional<Grade>> grade, String expected) {
+    private record Format(List<String> header, Function<String, Optional<Optional<Grade>>> grade, String expected) {
     }
 
-    private static final Format BY_NAME = new Format(COLUMNS, Grade::fromFileName, Grade.fileNames(", "));
+    /** A grade by its name, or "not-yet-assessed" (no grade): empty only for a name that is neither. */
+    private static final Format BY_NAME = new Format(COLUMNS,
+            name -> name.equals(Grade.NOT_YET_ASSESSED_FILE_NAME) ? Optional.of(Optional.<Grade>empty())
+                    : Grade.fromFileName(name).map(Optional::of),
+            Grade.fileNames(", ") + ", " + Grade.NOT_YET_ASSESSED_FILE_NAME);
 
     /**
      * A snapshot written before grades were stored by name: the evidence table itself, each grade
@@ -55,11 +59,11 @@ public final class EvidenceHistory {
     private static final Format BY_LABEL = new Format(List.of("node", "label", "stage", "period", "grade", "rule", "supporting",
             "contradicting", "supporting_methods", "methods", "items", "posterior"),
             label -> Optional.ofNullable(Map.of("Limited or no evidence", Grade.LIMITED, "Some evidence", Grade.SOME,
-                    "Strongest evidence", Grade.STRONGEST).get(label)),
+                    "Strongest evidence", Grade.STRONGEST).get(label)).map(Optional::of),
             "a grade label of the evidence table: Limited or no evidence, Some evidence, Strongest evidence");
 
-    /** An earlier snapshot: its date, and each node's grade in its latest period. */
-    public record Snapshot(LocalDate date, Map<String, Grade> latestGrades) {
+    /** An earlier snapshot: its date, and each node's grade in its latest period (empty: not yet assessed). */
+    public record Snapshot(LocalDate date, Map<String, Optional<Grade>> latestGrades) {
         public Snapshot {
             latestGrades = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(latestGrades));
         }
@@ -96,9 +100,9 @@ public final class EvidenceHistory {
      * @throws InvalidProjectException naming the file and line of every row that is not as written, such as an
      *                                 unknown grade or a missing cell; nothing is skipped
      */
-    static Map<String, Grade> latestGrades(Path file) throws IOException {
+    static Map<String, Optional<Grade>> latestGrades(Path file) throws IOException {
         List<Problem> problems = new ArrayList<>();
-        Map<String, Grade> grades = new LinkedHashMap<>();
+        Map<String, Optional<Grade>> grades = new LinkedHashMap<>();
         try (CsvReader<CsvRecord> csv = CsvReader.builder().allowMissingFields(true).allowExtraFields(true)
                 .ofCsvRecord(file, StandardCharsets.UTF_8)) {
             Iterator<CsvRecord> rows = csv.iterator();
@@ -123,7 +127,7 @@ public final class EvidenceHistory {
                 }
                 String node = row.getField(header.indexOf("node"));
                 String text = row.getField(header.indexOf("grade"));
-                Optional<Grade> grade = format.get().grade().apply(text);
+                Optional<Optional<Grade>> grade = format.get().grade().apply(text);
                 if (node.isEmpty()) {
                     problems.add(error(file, line, "no node; expected a node id"));
                 } else if (grade.isEmpty()) {
@@ -160,7 +164,8 @@ public final class EvidenceHistory {
             try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(written, StandardCharsets.UTF_8)) {
                 csv.writeRecord(COLUMNS);
                 for (Assessment a : evidence) {
-                    csv.writeRecord(a.node(), a.period(), a.grade().fileName(), a.rule().id());
+                    csv.writeRecord(a.node(), a.period(), a.grade().map(Grade::fileName).orElse(Grade.NOT_YET_ASSESSED_FILE_NAME),
+                            a.rule().id());
                 }
             }
             Path target = folder.resolve(fileName(date));

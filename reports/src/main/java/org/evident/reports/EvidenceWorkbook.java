@@ -52,7 +52,7 @@ import org.evident.toc.Period;
  */
 public final class EvidenceWorkbook {
     static final List<String> SHEETS = List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts",
-            "Run chart limits", "Survey", "Delivery", "Pathways", "Data quality");
+            "Run chart limits", "Survey", "Delivery", "Pathways", "Assumptions", "Data quality");
     /** The published tables of the Delivery sheet, Table 3 of the evaluation (by region) first. */
     static final List<String> DELIVERY_TABLES = List.of("delivery_by_region", "universal_by_stage", "completions_by_month",
             "referral_routes", "support_types", "closed_offers", "regions_reached");
@@ -101,7 +101,8 @@ public final class EvidenceWorkbook {
                     sheets.get(sheet).label(labels);
                 }
             }
-            dataQuality(sheets.get(11), input);
+            table(sheets.get(11), input.table("assumptions"));
+            dataQuality(sheets.get(12), input);
             sheets.forEach(WorkbookSheet::finish);
             // POI stamps "created" with the current time; the reporting date keeps two runs alike.
             Optional<Date> date = Optional.of(Date.from(input.project().evaluation().reportingDate().atStartOfDay()
@@ -153,15 +154,18 @@ public final class EvidenceWorkbook {
         }
         s.skip(1);
 
-        s.title("Outcomes by latest grade");
-        s.header("Grade", "Outcomes");
+        s.title("Outcomes and impacts by latest grade");
+        s.header("Grade", "Outcomes and impacts");
         Map<Grade, Long> grades = new EnumMap<>(Grade.class);
-        analysis.latestEvidence().forEach(a -> grades.merge(a.grade(), 1L, Long::sum));
+        analysis.latestEvidence().forEach(a -> a.grade().ifPresent(g -> grades.merge(g, 1L, Long::sum)));
         for (Grade grade : new Grade[] {Grade.STRONGEST, Grade.SOME, Grade.LIMITED}) {
             WorkbookSheet.Line line = s.line();
-            line.grade(grade);
+            line.grade(java.util.Optional.of(grade));
             line.count(grades.getOrDefault(grade, 0L));
         }
+        WorkbookSheet.Line notYet = s.line();
+        notYet.grade(java.util.Optional.empty());
+        notYet.count(analysis.latestEvidence().stream().filter(a -> !a.assessed()).count());
         s.boldLine().text("Total").count(analysis.latestEvidence().size());
         if (!analysis.judgements().isEmpty()) {
             s.line().bold("Rule against the evaluators' judgements").overflow(analysis.judgementAgreement().describe());
@@ -250,7 +254,7 @@ public final class EvidenceWorkbook {
             if (!j.agree()) {
                 s.note(j.assessment().label() + " (" + j.assessment().node() + "), " + j.assessment().period() + ": judged "
                         + j.judgement().grade().label() + " (" + j.judgement().reason() + "); the rule gives "
-                        + j.assessment().grade().label() + " (" + j.assessment().rule().id() + ": "
+                        + j.assessment().gradeLabel() + " (" + j.assessment().rule().id() + ": "
                         + org.evident.analysis.JudgementRow.ruleReason(j.assessment()) + ").");
             }
         }

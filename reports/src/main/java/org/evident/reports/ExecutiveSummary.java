@@ -108,7 +108,8 @@ final class ExecutiveSummary {
             if (node.get().stage() == Stage.IMPACT) {
                 impacts.add(Summary.lowerFirst(node.get().label()));
             }
-            latest(id).ifPresent(a -> byGrade.computeIfAbsent(shown(a), g -> new ArrayList<>()).add(Summary.lowerFirst(a.label())));
+            latest(id).ifPresent(a -> shown(a).ifPresent(g -> byGrade.computeIfAbsent(g, k -> new ArrayList<>())
+                    .add(Summary.lowerFirst(a.label()))));
         }
         StringBuilder answer = new StringBuilder();
         int graded = byGrade.values().stream().mapToInt(List::size).sum();
@@ -147,7 +148,7 @@ final class ExecutiveSummary {
         List<String> sentences = new ArrayList<>();
         Summary.grades(analysis, sentences);
         sentences.forEach(this::paragraph);
-        List<String> weak = latest.stream().filter(a -> shown(a) == Grade.LIMITED).map(a -> Summary.lowerFirst(a.label())).toList();
+        List<String> weak = latest.stream().filter(a -> shown(a).equals(Optional.of(Grade.LIMITED))).map(a -> Summary.lowerFirst(a.label())).toList();
         if (!weak.isEmpty()) {
             paragraph("The evidence is weakest (limited or none) for " + Summary.joinAnd(weak) + ".");
         }
@@ -207,7 +208,7 @@ final class ExecutiveSummary {
      * are the likeliest to fail.
      */
     private void risks() {
-        Set<String> weak = analysis.latestEvidence().stream().filter(a -> shown(a) == Grade.LIMITED).map(Assessment::node)
+        Set<String> weak = analysis.latestEvidence().stream().filter(a -> shown(a).equals(Optional.of(Grade.LIMITED))).map(Assessment::node)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Set<String>> outcomesByKey = new LinkedHashMap<>();
         for (Link link : toc.links()) {
@@ -281,7 +282,8 @@ final class ExecutiveSummary {
         return analysis.latestEvidence().stream().filter(a -> a.node().equals(node)).findFirst();
     }
 
-    private Grade shown(Assessment a) {
+    /** The grade the report leads with, or empty when the outcome is not yet assessed. */
+    private Optional<Grade> shown(Assessment a) {
         return Summary.shown(analysis, a);
     }
 

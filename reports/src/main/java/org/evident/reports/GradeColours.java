@@ -1,6 +1,7 @@
 package org.evident.reports;
 
 import java.util.LinkedHashMap;
+import java.util.Optional;
 
 import org.evident.toc.Grade;
 
@@ -22,17 +23,30 @@ public final class GradeColours {
         };
     }
 
+    /** The fill of a grade, or of "not yet assessed" (no grade): white, off the scale's hue, as nothing is known yet. */
+    public static String fill(Optional<Grade> grade) {
+        return grade.map(GradeColours::fill).orElse(NOT_YET_ASSESSED);
+    }
+
+    private static final String NOT_YET_ASSESSED = "#ffffff";
+
     /** Black or white, whichever reads better on the grade's fill. */
     public static String text(Grade grade) {
         return grade == Grade.STRONGEST ? "#ffffff" : "#000000";
     }
 
-    /** Grade label to fill, strongest first, for a legend. */
+    /** The text colour on {@link #fill(Optional)}: a grey for "not yet assessed", so it reads as no grade. */
+    public static String text(Optional<Grade> grade) {
+        return grade.map(GradeColours::text).orElse("#595959");
+    }
+
+    /** Grade label to fill, strongest first, then "Not yet assessed", for a legend. */
     public static LinkedHashMap<String, String> legend() {
         LinkedHashMap<String, String> legend = new LinkedHashMap<>();
         for (Grade g : new Grade[] {Grade.STRONGEST, Grade.SOME, Grade.LIMITED}) {
             legend.put(g.label(), fill(g));
         }
+        legend.put(Grade.NOT_YET_ASSESSED, NOT_YET_ASSESSED);
         return legend;
     }
 }

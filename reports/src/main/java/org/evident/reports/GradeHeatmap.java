@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.evident.analysis.Assessment;
 import org.evident.toc.Grade;
@@ -34,12 +35,13 @@ final class GradeHeatmap {
     private static final int LEGEND = 44;
     private static final Color BORDER = Color.WHITE;
     private static final Color EMPTY = new Color(0xfa, 0xfa, 0xfa);
+    private static final Color OUTLINE = new Color(0xbd, 0xbd, 0xbd);
 
     private final String title;
     private final List<String> labels = new ArrayList<>();
     private final List<String> periods = new ArrayList<>();
     /** node -> period -> grade; nodes and periods in the order the evidence lists them (the toc's). */
-    private final Map<String, Map<String, Grade>> grades = new LinkedHashMap<>();
+    private final Map<String, Map<String, Optional<Grade>>> grades = new LinkedHashMap<>();
 
     GradeHeatmap(String title, List<Assessment> evidence) {
         this.title = title;
@@ -80,7 +82,7 @@ final class GradeHeatmap {
         g.drawString(title, MARGIN, MARGIN + 16);
         g.setFont(textFont);
         g.setColor(new Color(0x55, 0x55, 0x55));
-        g.drawString("Grade of each short- and medium-term outcome by assessment period (evidence is cumulative)", MARGIN,
+        g.drawString("Grade of each outcome and impact by assessment period (evidence is cumulative; not yet: no evidence yet)", MARGIN,
                 MARGIN + 38);
 
         FontMetrics text = ChartCanvas.metrics(g.getFont());
@@ -109,8 +111,9 @@ final class GradeHeatmap {
         for (Grade grade : Grade.values()) {
             full &= cell.stringWidth(grade.label()) + 8 <= cellWidth;
         }
+        full &= cell.stringWidth(Grade.NOT_YET_ASSESSED) + 8 <= cellWidth;
         int row = 0;
-        for (Map.Entry<String, Map<String, Grade>> node : grades.entrySet()) {
+        for (Map.Entry<String, Map<String, Optional<Grade>>> node : grades.entrySet()) {
             double y = TOP + HEADER + row * ROW;
             g.setFont(textFont);
             g.setColor(Color.BLACK);
@@ -118,14 +121,21 @@ final class GradeHeatmap {
             g.drawString(label, (float) (left - 12 - text.stringWidth(label)), (float) (y + ROW / 2.0 + text.getAscent() / 2.0 - 2));
             g.setFont(cellFont);
             for (int c = 0; c < periods.size(); c++) {
-                Grade grade = node.getValue().get(periods.get(c));
+                Optional<Grade> grade = node.getValue().get(periods.get(c));
                 Rectangle2D box = new Rectangle2D.Double(left + c * cellWidth, y, cellWidth, ROW);
                 g.setColor(grade == null ? EMPTY : ChartCanvas.colour(GradeColours.fill(grade)));
                 g.fill(box);
                 g.setColor(BORDER);
                 g.draw(box);
+                if (grade != null && grade.isEmpty()) {
+                    // White, like the page: an inner outline shows the cell is there, with nothing known yet.
+                    g.setColor(OUTLINE);
+                    g.setStroke(new BasicStroke(1f));
+                    g.draw(new Rectangle2D.Double(box.getX() + 2, box.getY() + 2, box.getWidth() - 4, box.getHeight() - 4));
+                    g.setStroke(new BasicStroke(2f));
+                }
                 if (grade != null) {
-                    String words = full ? grade.label() : shortLabel(grade);
+                    String words = full ? Grade.labelOf(grade) : grade.map(GradeHeatmap::shortLabel).orElse("Not yet");
                     g.setColor(ChartCanvas.colour(GradeColours.text(grade)));
                     g.drawString(words, (float) (box.getCenterX() - cell.stringWidth(words) / 2.0),
                             (float) (box.getCenterY() + cell.getAscent() / 2.0 - 2));
@@ -136,11 +146,20 @@ final class GradeHeatmap {
 
         // Legend, strongest first, under the grid.
         g.setFont(textFont);
-        double lx = left;
+        // From the grid's left edge, moved left as far as the page margin when the four entries need the room.
+        double legendWidth = 0;
+        for (String label : GradeColours.legend().keySet()) {
+            legendWidth += 20 + text.stringWidth(label) + 24;
+        }
+        double lx = Math.max(MARGIN, Math.min(left, WIDTH - MARGIN - legendWidth + 24));
         double ly = height - MARGIN - LEGEND / 2.0 + 6;
         for (Map.Entry<String, String> entry : GradeColours.legend().entrySet()) {
             g.setColor(ChartCanvas.colour(entry.getValue()));
             g.fill(new Rectangle2D.Double(lx, ly - 7, 14, 14));
+            // "Not yet assessed" is white: an outline shows its box.
+            g.setColor(OUTLINE);
+            g.setStroke(new BasicStroke(1f));
+            g.draw(new Rectangle2D.Double(lx, ly - 7, 14, 14));
             g.setColor(Color.BLACK);
             g.drawString(entry.getKey(), (float) (lx + 20), (float) (ly + text.getAscent() / 2.0 - 2));
             lx += 20 + text.stringWidth(entry.getKey()) + 24;

@@ -189,7 +189,7 @@ final class Methodology {
             caveats.add("It is too early to measure the " + impacts + " impacts: they are expected over years, beyond the"
                     + " period of this evaluation, and are not graded.");
         }
-        long limited = analysis.latestEvidence().stream().filter(a -> Summary.shown(analysis, a) == Grade.LIMITED).count();
+        long limited = analysis.latestEvidence().stream().filter(a -> Summary.shown(analysis, a).equals(java.util.Optional.of(Grade.LIMITED))).count();
         if (limited > 0) {
             caveats.add("Limited or no evidence is not evidence of no effect: for " + limited
                     + (limited == 1 ? " outcome" : " outcomes") + " the data are too few to say.");

@@ -207,7 +207,7 @@ final class ReportHtml {
     private void theoryOfChange() {
         out.append("<div class=\"landscape\">\n");
         section("toc");
-        out.append("<p>Outcomes are coloured by their grade at the latest assessment period. The whole diagram first, then ")
+        out.append("<p>Outcomes and impacts are coloured by their grade at the latest assessment period (white: not yet assessed, no evidence yet). The whole diagram first, then ")
                 .append(DIAGRAM_PARTS).append(" parts of it, left to right, large enough to read.</p>\n");
         Svg diagram = Svg.parse(input.tocSvg(), "the theory-of-change diagram");
         // The overview as the PNG (5,645 px across the page: over 500 dpi; its text is too small to
@@ -236,8 +236,11 @@ final class ReportHtml {
             out.append("<p>No outcome has been graded.</p>\n</div>\n");
             return;
         }
-        out.append("<p>The grade of each short- and medium-term outcome at each assessment period, by the rule in Appendix B."
-                + " Evidence is cumulative: an item counts at a period once its own period has ended.</p>\n");
+        out.append("<p>The grade of each short- and medium-term outcome and each impact at each assessment period, by the rule"
+                + " in Appendix B. Evidence is cumulative: a finding counts at a period once it has been collected (or, without a"
+                + " date collected, once its own period has ended); a KPI counts by its figure to date. \u201cNot yet assessed\u201d"
+                + " means no evidence at all by then, which is not \u201climited\u201d; a period not ended by the reporting date"
+                + " is graded on the evidence collected so far.</p>\n");
         if (!analysis.judgements().isEmpty()) {
             out.append("<p>Where the evaluation team recorded its own judgement of an outcome at a period, the grid shows the"
                     + " team's grade and the rule serves as a check: where the rule's grade differs, it is shown beneath as"
@@ -331,7 +334,8 @@ final class ReportHtml {
         out.append("<div class=\"section\">\n");
         section("pathways");
         out.append("<p>For each outcome and impact, its best-supported causal chain from the inputs: a chain is as strong"
-                + " as its weakest graded outcome.</p>\n");
+                + " as its weakest graded node, and an impact\u2019s own grade caps every chain to it; an impact with no evidence"
+                + " yet has no graded chain.</p>\n");
         if (analysis.pathways().isEmpty()) {
             out.append("<p>No pathways.</p>\n");
         } else {
@@ -349,7 +353,24 @@ final class ReportHtml {
             table(pathways, rows, "data", View.of("label", "w38"), View.of("strongest_path", "w12"),
                     View.of("summary", "w50"));
         }
+        assumptions();
         out.append("</div>\n");
+    }
+
+    /** Each assumption key's state at the latest assessment period, with the findings behind it. */
+    private void assumptions() {
+        if (analysis.assumptions().isEmpty()) {
+            return;
+        }
+        String latest = analysis.assumptions().get(analysis.assumptions().size() - 1).period();
+        out.append("<h3>Assumptions and risks</h3>\n<p>Each key of the theory of change's assumptions and risks at ")
+                .append(esc(latest)).append(": it <b>holds</b> when the findings about it weigh more for it than against,"
+                        + " is <b>challenged</b> when they weigh at least as much against, and is <b>untested</b> without"
+                        + " any (every period: tables/assumptions.csv).</p>\n");
+        PublishedTable table = input.table("assumptions");
+        int period = column(table, "period");
+        table(table, table.rows().stream().filter(r -> r.get(period).csv().equals(latest)).toList(), "data",
+                View.of("key", "w06"), View.of("status", "w12"), View.of("assumptions", "w32"), View.of("items", "w50"));
     }
 
     private void kpis() {
@@ -808,7 +829,16 @@ final class ReportHtml {
         };
     }
 
+    /** The short label, or "Not yet assessed" for no grade. */
+    private static String shortLabel(java.util.Optional<Grade> g) {
+        return g.map(ReportHtml::shortLabel).orElse(Grade.NOT_YET_ASSESSED);
+    }
+
     private static String gradeCell(Grade g, String text) {
+        return gradeCell(java.util.Optional.of(g), text);
+    }
+
+    private static String gradeCell(java.util.Optional<Grade> g, String text) {
         return "<td class=\"grade\" style=\"background-color: " + GradeColours.fill(g) + "; color: " + GradeColours.text(g) + "\">"
                 + esc(text) + "</td>";
     }

@@ -152,7 +152,7 @@ public final class RunOutputs {
                 coloured.toPng(1.0), charts, g -> coloured.draw(g, true));
     }
 
-    /** The diagram titled with the latest assessment period, each outcome filled by its latest grade. */
+    /** The diagram titled with the latest assessment period, each outcome and impact filled by its latest grade (white: not yet assessed). */
     private TocDiagram coloured(AnalysisResult analysis) {
         Map<String, String> fill = new HashMap<>();
         analysis.latestEvidence().forEach(a -> fill.put(a.node(), GradeColours.fill(a.grade())));

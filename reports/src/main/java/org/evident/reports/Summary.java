@@ -61,11 +61,11 @@ public final class Summary {
         if (judged > 0) {
             var agreement = analysis.judgementAgreement();
             out.add("Where the evaluation team recorded its own grade (" + judged + " of the " + latest.size()
-                    + " outcomes), that grade is the one counted here; over every judgement, the rule gives the same grade for "
+                    + " outcomes and impacts), that grade is the one counted here; over every judgement, the rule gives the same grade for "
                     + agreement.agreed() + " of " + agreement.n() + " (" + agreement.percent() + ", linearly weighted kappa "
                     + agreement.kappaText() + ").");
         }
-        for (Stage stage : List.of(Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME)) {
+        for (Stage stage : List.of(Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME, Stage.IMPACT)) {
             List<Assessment> these = latest.stream().filter(a -> a.stage() == stage).toList();
             if (these.isEmpty()) {
                 continue;
@@ -73,7 +73,7 @@ public final class Summary {
             String kind = stage.heading().toLowerCase(Locale.ROOT);
             Map<Grade, List<Assessment>> byGrade = new EnumMap<>(Grade.class);
             for (Grade g : Grade.values()) {
-                byGrade.put(g, these.stream().filter(a -> shown(analysis, a) == g).toList());
+                byGrade.put(g, these.stream().filter(a -> shown(analysis, a).equals(java.util.Optional.of(g))).toList());
             }
             List<Assessment> strongest = byGrade.get(Grade.STRONGEST);
             int n = these.size();
@@ -92,6 +92,10 @@ public final class Summary {
                     rest.add(k + " " + (k == 1 ? "has " : "have ") + g.label().toLowerCase(Locale.ROOT));
                 }
             }
+            long notYet = these.stream().filter(a -> shown(analysis, a).isEmpty()).count();
+            if (notYet > 0) {
+                rest.add(notYet + " " + (notYet == 1 ? "has" : "have") + " no evidence yet (not yet assessed)");
+            }
             if (!rest.isEmpty()) {
                 out.add((strongest.isEmpty() ? "Of the " + n + ", " : "Of the others, ") + joinAnd(rest) + ".");
             }
@@ -99,8 +103,8 @@ public final class Summary {
     }
 
     /** The grade the report leads with: the team's judgement where it gave one, else the rule's. */
-    static Grade shown(AnalysisResult analysis, Assessment a) {
-        return analysis.judgement(a.node(), a.period()).map(j -> j.judgement().grade()).orElse(a.grade());
+    static java.util.Optional<Grade> shown(AnalysisResult analysis, Assessment a) {
+        return analysis.judgement(a.node(), a.period()).map(j -> j.judgement().grade()).or(a::grade);
     }
 
     static void kpis(AnalysisResult analysis, List<String> out) {

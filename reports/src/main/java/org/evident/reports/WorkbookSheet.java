@@ -61,7 +61,8 @@ final class WorkbookSheet {
         private final XSSFWorkbook workbook;
         private final Map<Kind, XSSFCellStyle> plain = new EnumMap<>(Kind.class);
         private final Map<Kind, XSSFCellStyle> bold = new EnumMap<>(Kind.class);
-        private final Map<Grade, XSSFCellStyle> grades = new EnumMap<>(Grade.class);
+        /** A style per grade, and one for "not yet assessed" (the empty grade). */
+        private final Map<java.util.Optional<Grade>, XSSFCellStyle> grades = new java.util.HashMap<>();
         private final XSSFCellStyle header;
         private final XSSFFont boldFont;
 
@@ -78,7 +79,12 @@ final class WorkbookSheet {
                 plain.put(kind, style(kind, false));
                 bold.put(kind, style(kind, true));
             }
+            java.util.List<java.util.Optional<Grade>> all = new java.util.ArrayList<>();
             for (Grade grade : Grade.values()) {
+                all.add(java.util.Optional.of(grade));
+            }
+            all.add(java.util.Optional.empty());
+            for (java.util.Optional<Grade> grade : all) {
                 XSSFCellStyle style = workbook.createCellStyle();
                 style.setFillForegroundColor(colour(GradeColours.fill(grade)));
                 style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
@@ -128,7 +134,7 @@ final class WorkbookSheet {
             return style.getIndex() == bold.get(Kind.TEXT).getIndex() ? bold.get(Kind.WRAP) : null;
         }
 
-        XSSFCellStyle grade(Grade grade) {
+        XSSFCellStyle grade(java.util.Optional<Grade> grade) {
             return grades.get(grade);
         }
 
@@ -333,12 +339,13 @@ final class WorkbookSheet {
             return this;
         }
 
-        /** A grade label on its grade's colour, with the explanation as the cell's comment. */
-        XSSFCell grade(Grade grade) {
+        /** A grade label (or "Not yet assessed") on its grade's colour; the caller may add a comment to the cell. */
+        XSSFCell grade(java.util.Optional<Grade> grade) {
             XSSFCell cell = row.createCell(column);
-            cell.setCellValue(grade.label());
+            String label = Grade.labelOf(grade);
+            cell.setCellValue(label);
             cell.setCellStyle(styles.grade(grade));
-            measure(column++, grade.label().length());
+            measure(column++, label.length());
             return cell;
         }
 

@@ -58,7 +58,7 @@ class EvidenceHistoryTest {
                 """, Files.readString(written));
         EvidenceHistory.Snapshot read = EvidenceHistory.before(folder, LATER).orElseThrow();
         assertEquals(LocalDate.of(2025, 1, 13), read.date());
-        assertEquals(Map.of("st-a", Grade.STRONGEST, "st-b", Grade.LIMITED), read.latestGrades());
+        assertEquals(Map.of("st-a", Optional.of(Grade.STRONGEST), "st-b", Optional.of(Grade.LIMITED)), read.latestGrades());
         assertEquals(Optional.empty(), EvidenceHistory.before(folder, LocalDate.of(2025, 1, 13)), "only earlier dates count");
     }
 
@@ -72,8 +72,8 @@ class EvidenceHistoryTest {
                 """);
         InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvidenceHistory.before(folder, LATER));
         assertEquals(List.of(
-                file + ":3:0: error: evidence history: unknown grade 'Some evidence'; expected limited, some, strongest",
-                file + ":4:0: error: evidence history: unknown grade 'best'; expected limited, some, strongest"), problems(e));
+                file + ":3:0: error: evidence history: unknown grade 'Some evidence'; expected limited, some, strongest, not-yet-assessed",
+                file + ":4:0: error: evidence history: unknown grade 'best'; expected limited, some, strongest, not-yet-assessed"), problems(e));
     }
 
     @Test
@@ -87,7 +87,7 @@ class EvidenceHistoryTest {
         InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> EvidenceHistory.before(folder, LATER));
         assertEquals(List.of(
                 file + ":2:0: error: evidence history: has 3 cells; expected 4 (node,period,grade,rule)",
-                file + ":3:0: error: evidence history: no grade; expected limited, some, strongest",
+                file + ":3:0: error: evidence history: no grade; expected limited, some, strongest, not-yet-assessed",
                 file + ":4:0: error: evidence history: no node; expected a node id"), problems(e));
 
         snapshot("2025-01-13", "node,grade\nst-a,some\n");
@@ -108,7 +108,7 @@ class EvidenceHistoryTest {
                 st-a,Outcome A,short_term_outcome,phase-2,Strongest evidence,triangulated,2,0,2,interviews; survey,,
                 st-b,Outcome B,short_term_outcome,phase-2,Limited or no evidence,no-support,0,0,0,,,
                 """);
-        assertEquals(Map.of("st-a", Grade.STRONGEST, "st-b", Grade.LIMITED),
+        assertEquals(Map.of("st-a", Optional.of(Grade.STRONGEST), "st-b", Optional.of(Grade.LIMITED)),
                 EvidenceHistory.before(folder, LATER).orElseThrow().latestGrades());
     }
 
@@ -122,5 +122,14 @@ class EvidenceHistoryTest {
         String expected = "; expected a grade label of the evidence table: Limited or no evidence, Some evidence, Strongest evidence";
         assertEquals(List.of(file + ":2:0: error: evidence history: unknown grade 'some'" + expected,
                 file + ":3:0: error: evidence history: unknown grade 'some evidence'" + expected), problems(e));
+    }
+
+    @Test
+    void notYetAssessed_isWrittenByItsName_andReadBackAsNoGrade() throws IOException {
+        Assessment none = new Assessment("st-c", "Outcome st-c", Stage.SHORT_TERM_OUTCOME, "phase-1", "", Optional.empty(),
+                Assessment.NOT_ASSESSED, 0, 0, 0, List.of(), Optional.empty(), List.of());
+        Path written = EvidenceHistory.write(folder, LocalDate.of(2025, 1, 13), List.of(none));
+        assertEquals(List.of("node,period,grade,rule", "st-c,phase-1,not-yet-assessed,not-yet-assessed"), Files.readAllLines(written));
+        assertEquals(Map.of("st-c", Optional.empty()), EvidenceHistory.latestGrades(written));
     }
 }

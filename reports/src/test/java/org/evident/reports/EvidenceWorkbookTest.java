@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The workbook of the worked example and of a small project, read back with POI and opened by LibreOffice. */
 class EvidenceWorkbookTest {
     private static final List<String> TABLE_SHEETS = List.of("Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run chart limits", "Survey", "Delivery", "Pathways",
-            "Data quality");
+            "Assumptions", "Data quality");
 
     @TempDir
     Path dir;
@@ -134,16 +134,16 @@ class EvidenceWorkbookTest {
                     lines.add(row.getCell(0).getStringCellValue());
                 }
             }
-            // Header and the 16 outcomes of Tables 6 and 7, then the agreement (12 of 16 worked by hand in
-            // cli's RunTablesTest) and the four outcomes where the rule parts from the evaluators.
+            // Header and the 16 outcomes of Tables 6 and 7, then the agreement (14 of 16 worked by hand in
+            // cli's RunTablesTest) and the two outcomes where the rule parts from the evaluators.
             assertEquals("Node", lines.get(0));
             assertEquals(16, lines.stream().filter(l -> l.startsWith("st-") || l.startsWith("mt-")).count());
-            assertTrue(lines.contains("The rule against the evaluation team's judgements: 12 of 16 (75%), linearly weighted"
-                    + " kappa 0.50."), lines::toString);
+            assertTrue(lines.contains("The rule against the evaluation team's judgements: 14 of 16 (88%), linearly weighted"
+                    + " kappa 0.76."), lines::toString);
             List<String> differ = lines.stream().filter(l -> l.contains("; the rule gives ")).toList();
-            assertEquals(4, differ.size(), differ::toString);
-            assertTrue(differ.get(0).startsWith("Local systems have increased confidence"), differ.get(0));
-            assertTrue(differ.get(0).contains("judged Limited or no evidence (A few systems felt slightly more confident;")
+            assertEquals(2, differ.size(), differ::toString);
+            assertTrue(differ.get(0).startsWith("Improved buy-in, relationships and collaborative working"), differ.get(0));
+            assertTrue(differ.get(0).contains("judged Strongest evidence (Noted consistently")
                     && differ.get(0).contains("the rule gives Some evidence (supported: "), differ.get(0));
         }
     }
@@ -154,7 +154,7 @@ class EvidenceWorkbookTest {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
             assertEquals(List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts", "Run chart limits", "Survey", "Delivery",
-                    "Pathways", "Data quality"), names);
+                    "Pathways", "Assumptions", "Data quality"), names);
             for (String name : TABLE_SHEETS) {
                 XSSFSheet sheet = wb.getSheet(name);
                 PaneInformation pane = sheet.getPaneInformation();
@@ -183,8 +183,8 @@ class EvidenceWorkbookTest {
                     .getStringCellValue());
             assertEquals("Evident default rubric", rowStarting(summary, "Rubric").getCell(1).getStringCellValue());
             assertEquals("2025-01-13", new DataFormatter().formatCellValue(rowStarting(summary, "Reporting date").getCell(1)));
-            assertEquals(16, (long) rowStarting(summary, "Total").getCell(1).getNumericCellValue(),
-                    "16 outcomes graded (Tables 6 and 7)");
+            assertEquals(27, (long) rowStarting(summary, "Total").getCell(1).getNumericCellValue(),
+                    "16 outcomes (Tables 6 and 7) and 11 impacts, graded or not yet assessed");
             Row survey = rowStarting(summary, "data/survey_leads_phase3.csv");
             assertEquals(CellType.NUMERIC, survey.getCell(1).getCellType());
             assertEquals(38, (long) survey.getCell(1).getNumericCellValue(), "38 respondents");
@@ -319,16 +319,16 @@ class EvidenceWorkbookTest {
             Row header = sheet.getRow(0);
             // The columns of tables/evidence_by_period.csv: node, label, stage, a grade per period, change.
             int change = header.getLastCellNum() - 1;
-            assertEquals(List.of("Node", "Outcome", "Stage"), texts(header, 3));
+            assertEquals(List.of("Node", "Outcome or impact", "Stage"), texts(header, 3));
             assertEquals("Change", header.getCell(change).getStringCellValue());
             assertEquals("Phase 3 (November 2024 to January 2025)", header.getCell(change - 1).getStringCellValue());
-            assertEquals(16, sheet.getLastRowNum(), "one row per graded outcome");
+            assertEquals(27, sheet.getLastRowNum(), "one row per graded outcome (16) and impact (11)");
             int graded = 0;
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 Assessment a = latest.get(row.getCell(0).getStringCellValue());
                 Cell cell = row.getCell(change - 1);
-                assertEquals(a.grade().label(), cell.getStringCellValue());
+                assertEquals(a.gradeLabel(), cell.getStringCellValue());
                 XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
                 assertEquals(GradeColours.fill(a.grade()).substring(1).toUpperCase(),
                         style.getFillForegroundXSSFColor().getARGBHex().substring(2), a.node());
@@ -339,7 +339,7 @@ class EvidenceWorkbookTest {
                 for (int c = 3; c < change; c++) {
                     Cell earlier = row.getCell(c);
                     if (earlier != null && earlier.getCellType() == CellType.STRING) {
-                        Grade g = grade(earlier.getStringCellValue());
+                        java.util.Optional<Grade> g = grade(earlier.getStringCellValue());
                         assertEquals(GradeColours.fill(g).substring(1).toUpperCase(),
                                 ((XSSFCellStyle) earlier.getCellStyle()).getFillForegroundXSSFColor().getARGBHex().substring(2));
                         assertNotNull(earlier.getCellComment());
@@ -351,10 +351,14 @@ class EvidenceWorkbookTest {
         }
     }
 
-    private static Grade grade(String label) {
+    /** The grade a cell shows; empty for "Not yet assessed". */
+    private static java.util.Optional<Grade> grade(String label) {
+        if (label.equals(Grade.NOT_YET_ASSESSED)) {
+            return java.util.Optional.empty();
+        }
         for (Grade g : Grade.values()) {
             if (g.label().equals(label)) {
-                return g;
+                return java.util.Optional.of(g);
             }
         }
         throw new AssertionError("not a grade: " + label);

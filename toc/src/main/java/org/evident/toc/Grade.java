@@ -16,6 +16,16 @@ public enum Grade {
     SOME("Some evidence"),
     STRONGEST("Strongest evidence");
 
+    /**
+     * What reports show for an outcome with no evidence at all by a period: not a grade. It is kept off the
+     * three-point scale on purpose, so that it is never "weaker than Limited" in a comparison, a kappa or a
+     * weakest link, and a first grade after it is not a move up.
+     */
+    public static final String NOT_YET_ASSESSED = "Not yet assessed";
+
+    /** The name history snapshots hold for {@link #NOT_YET_ASSESSED}. */
+    public static final String NOT_YET_ASSESSED_FILE_NAME = "not-yet-assessed";
+
     private final String label;
 
     Grade(String label) {
@@ -35,6 +45,11 @@ public enum Grade {
     /** The grade whose file name is {@code name}, if there is one. */
     public static Optional<Grade> fromFileName(String name) {
         return Arrays.stream(values()).filter(g -> g.fileName().equals(name)).findFirst();
+    }
+
+    /** The grade's label, or {@link #NOT_YET_ASSESSED} when there is none. */
+    public static String labelOf(Optional<Grade> grade) {
+        return grade.map(Grade::label).orElse(NOT_YET_ASSESSED);
     }
 
     /** The file names, weakest first, joined by {@code separator}: "limited | some | strongest". */

@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads a rubric file, reporting every problem with its line and column. */
 final class RubricReader {
-    private static final Set<String> TOP = Set.of("name", "rules");
+    private static final Set<String> TOP = Set.of("name", "rules", "weights");
+    private static final Set<String> WEIGHTS = Set.of("minor", "moderate", "serious", "few_cases", "many_cases", "mixed");
     private static final Set<String> RULE = Set.of("id", "grade", "text", "when");
     private static final Set<String> WHEN = Set.of("min_supporting_methods", "min_supporting", "max_supporting",
             "min_contradicting", "max_contradicting", "contradicting_exceeds_supporting");
@@ -53,7 +54,28 @@ final class RubricReader {
                 });
             }
         });
-        return rules.isEmpty() ? Optional.empty() : Optional.of(new Rubric(name, rules));
+        Rubric.Weights weights = top.get().get("weights").flatMap(w -> yaml.fields(w, "rubric weights", WEIGHTS))
+                .map(RubricReader::weights).orElse(Rubric.Weights.DEFAULT);
+        return rules.isEmpty() ? Optional.empty() : Optional.of(new Rubric(name, rules, weights));
+    }
+
+    /** Each weight given replaces the default's; the rest are the default's. */
+    private static Rubric.Weights weights(YamlFile.Fields w) {
+        Rubric.Weights d = Rubric.Weights.DEFAULT;
+        return new Rubric.Weights(weight(w, "minor", d.minor()), weight(w, "moderate", d.moderate()),
+                weight(w, "serious", d.serious()), weight(w, "few_cases", d.fewCases()), weight(w, "many_cases", d.manyCases()),
+                w.optionalValue("mixed", "neither or half", s -> Rubric.Weights.Mixed.valueOf(s.toUpperCase(java.util.Locale.ROOT)))
+                        .orElse(d.mixed()));
+    }
+
+    private static double weight(YamlFile.Fields w, String key, double otherwise) {
+        return w.optionalValue(key, "a number, 0 or more", s -> {
+            double n = Double.parseDouble(s);
+            if (!(n >= 0) || Double.isInfinite(n)) {
+                throw new IllegalArgumentException(s);
+            }
+            return n;
+        }).orElse(otherwise);
     }
 
     private static OptionalInt count(YamlFile.Fields f, String key) {

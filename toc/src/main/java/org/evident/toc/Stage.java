@@ -35,6 +35,14 @@ public enum Stage {
         return this == SHORT_TERM_OUTCOME || this == MEDIUM_TERM_OUTCOME;
     }
 
+    /**
+     * Whether the rubric grades nodes of this stage: the outcomes, and the impacts on their own evidence
+     * (an impact is never graded above what is found about it, whatever the outcomes before it show).
+     */
+    public boolean isGraded() {
+        return isOutcome() || this == IMPACT;
+    }
+
     /** The stage named {@code name} as written in {@code toc.yaml}, if there is one. */
     public static Optional<Stage> fromYaml(String name) {
         return Arrays.stream(values()).filter(s -> s.yamlName().equals(name)).findFirst();

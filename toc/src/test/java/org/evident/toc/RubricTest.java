@@ -80,6 +80,29 @@ class RubricTest {
     }
 
     @Test
+    void theDefaultWeights_multiplyConcernAndCases() {
+        Rubric.Weights w = Rubric.Weights.DEFAULT;
+        // Not appraised, one case: 1. Serious concerns (x0.5) on 12 cases (10 or more: x2): 1. Moderate (x0.75)
+        // on 3 cases (2 to 9: x1.5): 1.125. Minor concerns cost nothing.
+        assertEquals(1.0, w.of(java.util.Optional.empty(), java.util.OptionalInt.empty()));
+        assertEquals(1.0, w.of(java.util.Optional.of(Concern.SERIOUS), java.util.OptionalInt.of(12)));
+        assertEquals(1.125, w.of(java.util.Optional.of(Concern.MODERATE), java.util.OptionalInt.of(3)));
+        assertEquals(1.0, w.of(java.util.Optional.of(Concern.MINOR), java.util.OptionalInt.of(1)));
+        assertEquals("serious concerns ×0.5, 12 cases ×2", w.describe(java.util.Optional.of(Concern.SERIOUS),
+                java.util.OptionalInt.of(12)));
+    }
+
+    @Test
+    void aRubricFile_mayReplaceSomeWeights_keepingTheDefaultForTheRest() throws IOException {
+        Rubric rubric = withRubric("""
+                weights: { serious: 0, many_cases: 3, mixed: neither }
+                rules:
+                  - { id: c, grade: limited, text: C. }
+                """).evaluation().rubric();
+        assertEquals(new Rubric.Weights(1, 0.75, 0, 1.5, 3, Rubric.Weights.Mixed.NEITHER), rubric.weights());
+    }
+
+    @Test
     void theDefaultRubricsConditions_holdOnTheCounts() {
         Rubric.Conditions triangulated = Rubric.DEFAULT.rules().get(0).when();
         Rubric.Conditions outweighed = Rubric.DEFAULT.rules().get(2).when();
