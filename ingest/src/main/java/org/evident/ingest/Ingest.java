@@ -204,6 +204,25 @@ public final class Ingest {
             into.add(k);
             return true;
         }).orElse(false));
+        warnOfPeriodsInProgress(file, into);
+    }
+
+    /**
+     * Returns for a period that has not ended by the reporting date are kept (the tables mark the
+     * period in progress), but their values are of part of a period: said once per file and period.
+     */
+    private void warnOfPeriodsInProgress(String file, List<KpiReturn> returns) {
+        Map<String, List<KpiReturn>> inProgress = new java.util.TreeMap<>();
+        for (KpiReturn k : returns) {
+            if (k.file().equals(file) && project.evaluation().period(k.period())
+                    .filter(p -> !p.endedBy(project.evaluation().reportingDate())).isPresent()) {
+                inProgress.computeIfAbsent(k.period(), p -> new ArrayList<>()).add(k);
+            }
+        }
+        inProgress.forEach((period, ks) -> warnings.add(new Problem(Problem.Severity.WARNING, file,
+                (int) ks.get(0).row(), 0, ks.size() + (ks.size() == 1 ? " return is" : " returns are") + " for " + period
+                + ", which has not ended by the reporting date " + project.evaluation().reportingDate()
+                + ": a value of part of the period (the tables mark it in progress)")));
     }
 
     private void readFindings(Source source, List<Finding> into) {

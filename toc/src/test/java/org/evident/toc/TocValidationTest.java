@@ -240,7 +240,7 @@ class TocValidationTest {
                 indicators:
                   - { id: s, node: b, label: S, source: survey, measure: quality, basis: census }
                 """);
-        assertAt(p, 7, 74, "declare the source's 'population:'");
+        assertAt(p, 7, 78, "declare the source's 'population:'");
     }
 
     @Test
@@ -369,6 +369,37 @@ class TocValidationTest {
         List<Problem> warnings = toc.warnings();
         assertEquals(1, warnings.size(), warnings::toString);
         assertAt(warnings.get(0), 4, 11, "medium-term-outcome 'mt' has no indicator, and no evaluation question names it");
+    }
+
+    @Test
+    void shareTargetWrittenAsAPercentage_isAnErrorAtTheTarget_aCountTargetIsNot() {
+        String graph = """
+                nodes:
+                  - { id: in, label: Funding, stage: input }
+                  - { id: st, label: Satisfaction, stage: short_term_outcome }
+                links:
+                  - { from: in, to: st }
+                indicators:
+                """;
+        Problem p = onlyError(graph + """
+                  - { id: sat, node: st, label: Satisfied, source: kpi, measure: k1, target: 80 }
+                  - { id: n, node: st, label: Completed, source: kpi, measure: k2, target: 80, unit: count }
+                """);
+        assertAt(p, 7, 78, "a share's target is a fraction between 0 and 1 (0.80 for 80%), not 80");
+    }
+
+    @Test
+    void javaOnlyNumberForms_areNotNumbers() {
+        Problem p = onlyError("""
+                nodes:
+                  - { id: in, label: Funding, stage: input }
+                  - { id: st, label: Satisfaction, stage: short_term_outcome }
+                links:
+                  - { from: in, to: st }
+                indicators:
+                  - { id: sat, node: st, label: Satisfied, source: kpi, measure: k1, target: 0x1p-1 }
+                """);
+        assertAt(p, 7, 78, "target");
     }
 
     @Test
