@@ -240,7 +240,7 @@ class TocValidationTest {
                 indicators:
                   - { id: s, node: b, label: S, source: survey, measure: quality, basis: census }
                 """);
-        assertAt(p, 7, 78, "declare the source's 'population:'");
+        assertAt(p, 7, 74, "declare the source's 'population:'");
     }
 
     @Test
