@@ -43,6 +43,8 @@ final class XlsxTableFile implements TableFile {
     private List<String> header;
     private long headerRow;
     private final List<String> warnings = new ArrayList<>();
+    /** Dates typed as text (a date cell is read as ISO): month-first ones are warned about as in a CSV file. */
+    private final DateOrder dates = new DateOrder();
 
     private XlsxTableFile(Path file, OPCPackage pkg, XSSFReader reader, String sheetName) {
         this.file = file;
@@ -117,7 +119,9 @@ final class XlsxTableFile implements TableFile {
 
     @Override
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(dates.warnings(header));
+        return all;
     }
 
     /** Thrown to stop the SAX parse once the header has been seen. */
@@ -159,10 +163,11 @@ final class XlsxTableFile implements TableFile {
         try {
             parse((row, cells) -> {
                 if (row > headerRow) {
+                    dates.look(row, cells.toArray(String[]::new));
                     handler.row(row, cells);
                 }
             });
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | org.apache.poi.ooxml.POIXMLException e) {
             throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
         }
     }
@@ -207,7 +212,9 @@ final class XlsxTableFile implements TableFile {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            int column = new CellReference(reference).getCol();
+            // The r= attribute is optional in the file format (some generators leave it out): a
+            // cell without one is the next in its row.
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
             while (cells.size() < column) {
                 cells.add("");
             }
