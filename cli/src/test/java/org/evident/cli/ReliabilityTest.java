@@ -73,4 +73,102 @@ class ReliabilityTest {
         assertTrue(Files.size(out.resolve("charts/run-chart-on-time.png")) > 0);
         assertTrue(Files.readString(out.resolve("tables/run_charts.csv")).contains("on-time"));
     }
+
+    @Test
+    void projectFolderThatIsNotThere_andFolderWithoutEvaluationYaml_areBothUsageErrors_missingTocIsInvalidInput()
+            throws IOException {
+        assertEquals(2, evident("validate", tmp.resolve("nowhere").toString()).code());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Result noYaml = evident("run", empty.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, noYaml.code(), noYaml.err());
+        assertTrue(noYaml.err().contains("is not an evaluation project: it has no evaluation.yaml"), noYaml.err());
+        Path project = kpiProject(everyQuarter("12,12"));
+        Files.delete(project.resolve("toc.yaml"));
+        Result noToc = evident("validate", project.toString());
+        assertEquals(3, noToc.code(), noToc.err());
+        assertTrue(noToc.err().contains("toc.yaml: error: missing: every evaluation project needs toc.yaml"), noToc.err());
+    }
+
+    @Test
+    void fileSystemErrorWithoutAReason_isGivenOne_permissionDeniedAmongThem() {
+        assertEquals(": permission denied", Evident.reason(new java.nio.file.AccessDeniedException("/p/data/x.csv")));
+        assertEquals(": no such file or folder", Evident.reason(new java.nio.file.NoSuchFileException("/p/data/x.csv")));
+        assertEquals("", Evident.reason(new java.nio.file.FileSystemException("/p", null, "Read-only file system")),
+                "a reason the system gave is already in the message");
+    }
+
+    @Test
+    void outOfMemory_isAPlainMessageWithAdvice_notAStackTrace() throws Exception {
+        Path out = tmp.resolve("oom-out");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), "org.evident.cli.Evident", "run",
+                Path.of(System.getProperty("evident.fixtures"), "bcf-support-programme").toString(), "--out", out.toString(),
+                "--state", tmp.resolve("state").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, p.waitFor(), err);
+        assertTrue(err.contains("evident: out of memory (the Java heap is "), err);
+        assertTrue(err.contains("EVIDENT_JAVA_OPTS=-Xmx4g"), err);
+        assertFalse(err.contains("\tat "), err);
+    }
+
+    /** Every file under {@code dir} with its size and modification time, to see that nothing was written. */
+    private static java.util.Map<String, String> listing(Path dir) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                files.put(dir.relativize(p).toString(), Files.isDirectory(p) ? "folder"
+                        : Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void readOnlyProject_runsWithAStateFolder_andNothingIsWrittenIntoIt() throws IOException {
+        Path project = tmp.resolve("bcf");
+        Path fixture = Path.of(System.getProperty("evident.fixtures"), "bcf-support-programme");
+        try (java.util.stream.Stream<Path> all = Files.walk(fixture)) {
+            for (Path p : all.toList()) {
+                String relative = fixture.relativize(p).toString();
+                if (relative.startsWith("aggregates") || relative.startsWith("history")) {
+                    continue;
+                }
+                Path to = project.resolve(relative);
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        java.util.Map<String, String> before = listing(project);
+        // Read-only as far as the file system can make it; running as root ignores that, so the
+        // test's real check is that the project's listing is unchanged.
+        try (java.util.stream.Stream<Path> all = Files.walk(project)) {
+            all.forEach(p -> p.toFile().setWritable(false, false));
+        }
+        try {
+            Path state = tmp.resolve("state");
+            Result r = evident("run", project.toString(), "--out", tmp.resolve("out").toString(), "--state", state.toString());
+            assertEquals(0, r.code(), r.err());
+            Result explain = evident("explain", project.toString(), "--node", "st-confidence", "--state", state.toString());
+            assertEquals(before, listing(project), "the project is as it was");
+            assertTrue(Files.isDirectory(state.resolve("aggregates/discharges")), "the record store is in the state folder");
+            assertTrue(Files.isDirectory(state.resolve("history")), "so is the history of grades");
+            assertEquals(0, explain.code(), explain.err());
+        } finally {
+            try (java.util.stream.Stream<Path> all = Files.walk(project)) {
+                all.forEach(p -> p.toFile().setWritable(true, false));
+            }
+        }
+    }
+
+    @Test
+    void explainHelp_saysWhatItWrites() {
+        Result r = evident("explain", "--help");
+        assertTrue(r.out().contains("writes only\nthe aggregates of a records source"), r.out());
+        assertTrue(r.out().contains("--state=DIR"), r.out());
+        assertFalse(r.out().contains("writes nothing"), r.out());
+    }
 }

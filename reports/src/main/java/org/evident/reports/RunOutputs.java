@@ -68,16 +68,18 @@ public final class RunOutputs {
     /**
      * Throws IllegalArgumentException, saying why, when {@code out} must not be replaced by this
      * run's outputs: a file, a folder not written by Evident (see {@link OutputFolder}), the project
-     * or history folder, the home or current folder, or a folder containing one of them. Call it
+     * or history folder, a record store, the home or current folder, or a folder containing one of them. Call it
      * before the slow work; {@link #write} checks again.
      */
     public void checkOut(Path out) {
         OutputFolder.checkReplaceable(out, kept());
     }
 
-    /** The folders the output folder must never be, nor contain. */
+    /** The folders the output folder must never be, nor contain: the project, the history and every record store. */
     private List<Path> kept() {
-        return List.of(project.directory(), history);
+        List<Path> kept = new java.util.ArrayList<>(List.of(project.directory(), history));
+        project.evaluation().sources().forEach(s -> s.records().ifPresent(r -> kept.add(r.store())));
+        return kept;
     }
 
     /** The snapshot this run compares with: the most recent one dated before the reporting date. */
