@@ -171,4 +171,27 @@ class ReliabilityTest {
         assertTrue(r.out().contains("--state=DIR"), r.out());
         assertFalse(r.out().contains("writes nothing"), r.out());
     }
+
+    @Test
+    void graphOut_refusesAnExistingFile_unlessReplace_andNeverAFileTheProjectReads() throws IOException {
+        Path project = kpiProject(everyQuarter("12,12"));
+        Path letter = Files.writeString(tmp.resolve("letter.svg"), "not a diagram of ours");
+        Result refused = evident("graph", project.toString(), "--out", letter.toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("--out " + letter + ": exists; add --replace to replace it (nothing was written)"),
+                refused.err());
+        assertEquals("not a diagram of ours", Files.readString(letter));
+
+        Result replaced = evident("graph", project.toString(), "--out", letter.toString(), "--replace");
+        assertEquals(0, replaced.code(), replaced.err());
+        assertTrue(Files.readString(letter).contains("<svg"));
+
+        Path toc = project.resolve("toc.yaml");
+        String tocText = Files.readString(toc);
+        Result own = evident("graph", project.toString(), "--format", "dot", "--out", toc.toString(), "--replace");
+        assertEquals(2, own.code(), own.err());
+        assertTrue(own.err().contains("is a file the project is read from"), own.err());
+        assertEquals(tocText, Files.readString(toc));
+        assertEquals(2, evident("graph", project.toString(), "--out", tmp.toString(), "--replace").code(), "a folder");
+    }
 }
