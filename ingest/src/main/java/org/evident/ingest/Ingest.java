@@ -139,6 +139,7 @@ public final class Ingest {
                 throw new DataFileException(source.file(), table.headerRow(), "has a header row but no data rows");
             }
             reconciliations.add(new Reconciliation(source.id(), file, counts[0], counts[1], counts[0] - counts[1]));
+            map.warnings().forEach(w -> warnings.add(new Problem(Problem.Severity.WARNING, file, (int) table.headerRow(), 0, w)));
             table.warnings().forEach(w -> warnings.add(new Problem(Problem.Severity.WARNING, file, 0, 0, w)));
         } catch (DataFileException e) {
             fileErrors.add(new Problem(Problem.Severity.ERROR, file, (int) Math.min(e.row, Integer.MAX_VALUE), 0,

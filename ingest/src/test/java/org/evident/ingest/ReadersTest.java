@@ -365,4 +365,20 @@ class ReadersTest {
         assertEquals(Optional.of("North West"), p.region());
         assertEquals(2, result.reconciliations().get(0).read() + 1, "one data row after the header");
     }
+
+    @Test
+    void renamedOptionalColumn_isAWarningNamingBoth_andTheRejectsSayTheColumnIsMissing() {
+        IngestResult result = project().write("data/tracker.csv", """
+                project_id,offer,stage,local_system,region,completed_on,notes
+                P1,local,completed,Wirral,North West,2024-05-10,fine
+                P2,local,active,Halton,North West,,
+                """).ingest();
+        assertEquals(List.of("data/tracker.csv:1:0: warning: column 'completed_on' is not one Evident reads, and the optional"
+                + " column 'completed_date' is missing: if it holds completed date, rename it or declare it under 'columns:' in"
+                + " evaluation.yaml (completed_date: [\"completed_on\"])"),
+                result.warnings().stream().map(Problem::toString).toList());
+        assertEquals("a completed project has no completed date (the file has no column 'completed_date')",
+                result.rejects().get(0).reason());
+        assertEquals(1, result.rejects().size());
+    }
 }
