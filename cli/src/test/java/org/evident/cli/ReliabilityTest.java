@@ -194,4 +194,19 @@ class ReliabilityTest {
         assertEquals(tocText, Files.readString(toc));
         assertEquals(2, evident("graph", project.toString(), "--out", tmp.toString(), "--replace").code(), "a folder");
     }
+
+    @Test
+    void dataWarnings_areWrittenToDataGaps_notOnlyPrinted() throws IOException {
+        Path project = kpiProject(everyQuarter("12,12").replace(",12\n", ",12,0.9\n"));
+        Files.writeString(project.resolve("data/kpi.csv"), Files.readString(project.resolve("data/kpi.csv"))
+                .replace("denominator\n", "denominator,targets\n"));
+        Path out = tmp.resolve("out");
+        Result r = evident("run", project.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String warning = "data/kpi.csv:1:0: warning: column 'targets' is not one Evident reads, and the optional column"
+                + " 'target' is missing";
+        assertTrue(r.err().contains(warning), r.err());
+        String gaps = Files.readString(out.resolve("data_gaps.txt"));
+        assertTrue(gaps.contains("warnings about the data files:\n" + warning), gaps);
+    }
 }
