@@ -87,9 +87,14 @@ final class XlsxTableFile implements TableFile {
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
             pkg.revert();
             throw new DataFileException(file, 0, "is not a readable .xlsx workbook: " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (DataFileException e) {
             pkg.revert();
             throw e;
+        } catch (IOException | RuntimeException e) {
+            // Only POI runs here: a damaged workbook (found by ReadersPropertyTest: a part missing
+            // made POI throw a NullPointerException) is named as unreadable, as any other.
+            pkg.revert();
+            throw new DataFileException(file, 0, "is not a readable .xlsx workbook: " + e);
         }
     }
 
@@ -122,6 +127,15 @@ final class XlsxTableFile implements TableFile {
         List<String> all = new ArrayList<>(warnings);
         all.addAll(dates.warnings(header));
         return all;
+    }
+
+    /** Carries an exception of the row handler through POI's parse, to tell it from POI's own. */
+    private static final class FromHandler extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FromHandler(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /** Thrown to stop the SAX parse once the header has been seen. */
@@ -164,11 +178,18 @@ final class XlsxTableFile implements TableFile {
             parse((row, cells) -> {
                 if (row > headerRow) {
                     dates.look(row, cells.toArray(String[]::new));
-                    handler.row(row, cells);
+                    try {
+                        handler.row(row, cells);
+                    } catch (RuntimeException e) {
+                        throw new FromHandler(e);
+                    }
                 }
             });
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | org.apache.poi.ooxml.POIXMLException e) {
-            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
+        } catch (FromHandler e) {
+            throw (RuntimeException) e.getCause();
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            // What POI throws on a damaged sheet; what the row handler throws is passed on as it is.
+            throw new DataFileException(file, 0, "cannot be read: " + e);
         }
     }
 
