@@ -61,8 +61,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "DIR",
             description = {"Where dated snapshots of the evidence grades are",
                 "kept, one file per reporting date.",
-                "Default: history/ in the --state folder, or in",
-                "the project."})
+                "Default: the project's history/ folder, or",
+                "history/ in the --state folder."})
     Path history;
 
     @Option(names = "--fail-on-reject",
