@@ -47,6 +47,15 @@ public final class Evident implements Runnable {
     }
 
     public static void main(String[] args) {
+        // A worker thread (charts, workbook) that runs out of memory would print its stack trace;
+        // the main thread reports the failure, with advice.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (causedByOutOfMemory(e)) {
+                System.err.println(outOfMemory());
+            } else {
+                System.err.println("evident: unexpected error in thread " + thread.getName() + ": " + e);
+            }
+        });
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -62,7 +71,19 @@ public final class Evident implements Runnable {
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ExceptionHandler(stacktrace));
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler: an Error would end the JVM with a stack
+            // trace. Out of memory (also as the ExceptionInInitializerError of a class that ran out
+            // while loading) is the user's to fix, with the advice; any other Error is a bug.
+            if (!causedByOutOfMemory(e)) {
+                throw e;
+            }
+            err.println(outOfMemory());
+            code = FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
@@ -90,7 +111,10 @@ public final class Evident implements Runnable {
             err.println("evident: " + e.getMessage());
             code = USAGE;
         } else if (e instanceof UncheckedIOException || e instanceof IllegalStateException) {
-            err.println("evident: " + e.getMessage());
+            err.println("evident: " + e.getMessage() + reason(e.getCause()));
+            code = FAILURE;
+        } else if (causedByOutOfMemory(e)) {
+            err.println(outOfMemory());
             code = FAILURE;
         } else {
             err.println("evident: unexpected error: " + e + " (run again with --stacktrace for details)");
@@ -100,6 +124,43 @@ public final class Evident implements Runnable {
             e.printStackTrace(err);
         }
         return code;
+    }
+
+    /**
+     * The reason of a file-system error when its message is only the path, as Java's is for a
+     * refused permission ("cannot read data/x.csv: /p/data/x.csv" says nothing of why).
+     */
+    static String reason(Throwable cause) {
+        if (!(cause instanceof java.nio.file.FileSystemException fs) || fs.getReason() != null) {
+            return "";
+        }
+        if (fs instanceof java.nio.file.AccessDeniedException) {
+            return ": permission denied";
+        } else if (fs instanceof java.nio.file.NoSuchFileException) {
+            return ": no such file or folder";
+        } else if (fs instanceof java.nio.file.NotDirectoryException) {
+            return ": not a folder";
+        } else if (fs instanceof java.nio.file.FileAlreadyExistsException) {
+            return ": already exists";
+        } else if (fs instanceof java.nio.file.DirectoryNotEmptyException) {
+            return ": folder not empty";
+        }
+        return ": " + fs.getClass().getSimpleName();
+    }
+
+    /** A worker thread's OutOfMemoryError reaches the handler wrapped (by an executor, say). */
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String outOfMemory() {
+        return "evident: out of memory (the Java heap is " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Give"
+                + " it more, e.g. EVIDENT_JAVA_OPTS=-Xmx4g ./evident ..., or read record-level data with --engine spark";
     }
 
     static void printProblems(InvalidProjectException invalid, PrintWriter err) {

@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
 /** {@code evident explain}: why an outcome has the grade it has. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explain why an outcome has its evidence grade.",
-            "Prints the rubric rule that fired, the counts it looked at, every evidence item behind it and",
-            "the outcome's pathway. Reads the data files; writes nothing."})
+            "Prints the rubric rule that fired, the counts it looked at, every evidence",
+            "item behind it and the outcome's pathway. Reads the data files; writes only",
+            "the aggregates of a records source, as run does (in the project's",
+            "aggregates/, or under --state DIR)."})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ProjectArgument project;
@@ -34,13 +36,16 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "P", description = "An assessment period id (default: the latest).")
     String period;
 
+    @Mixin
+    StateOption state;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        EvaluationProject opened = project.open();
+        EvaluationProject opened = state.apply(project.open());
         Pseudonymiser pseudonymiser = ProjectArgument.pseudonymiser(opened);
         IngestResult data = Ingest.read(opened, pseudonymiser, line -> { });
         AnalysisResult analysis = Analysis.run(opened, data);

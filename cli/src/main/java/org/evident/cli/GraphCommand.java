@@ -35,8 +35,14 @@ final class GraphCommand implements Callable<Integer> {
     String view;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Write to this file (default: standard output; png needs a file).")
+            description = {"Write to this file (default: standard output; png",
+                "needs a file). An existing file is refused (exit",
+                "code 2) unless --replace is given."})
     Path out;
+
+    @Option(names = "--replace", description = {"Let --out replace an existing file (never a",
+        "folder, a link, or a file the project reads).", "Default: refused."})
+    boolean replace;
 
     @Option(names = "--scale", defaultValue = "2.0", description = "PNG pixels per layout unit (default: ${DEFAULT-VALUE}).")
     double scale;
@@ -50,6 +56,9 @@ final class GraphCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format png needs --out FILE");
         }
         EvaluationProject opened = project.open();
+        if (out != null) {
+            checkOut(opened);
+        }
         TheoryOfChange toc = view == null ? opened.theoryOfChange() : opened.theoryOfChange().view(view);
         String title = opened.evaluation().programme()
                 + (view == null ? "" : " (" + toc.views().get(0).label() + ")");
@@ -67,12 +76,62 @@ final class GraphCommand implements Callable<Integer> {
         try {
             Path parent = out.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Files.write(out, bytes);
+            // Written beside and moved into place: a failed write leaves the earlier file whole.
+            Path partial = Files.createTempFile(parent, "." + out.getFileName() + ".writing-", "");
+            try {
+                Files.write(partial, bytes);
+                Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
         spec.commandLine().getErr().println("wrote " + out + " (" + toc.nodes().size() + " nodes, "
                 + toc.links().size() + " links)");
         return Evident.OK;
+    }
+
+    /**
+     * A drawing replaces only what its user says it may: an existing file only with --replace,
+     * and never a folder, a link, or a file the project is read from.
+     */
+    private void checkOut(EvaluationProject opened) {
+        if (!Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String refused = null;
+        if (Files.isDirectory(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            refused = "is a folder; expected a file name";
+        } else if (Files.isSymbolicLink(out)) {
+            refused = "is a symbolic link; name the file itself";
+        } else if (readByTheProject(opened)) {
+            refused = "is a file the project is read from";
+        } else if (!replace) {
+            refused = "exists; add --replace to replace it";
+        }
+        if (refused != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": " + refused
+                    + " (nothing was written)");
+        }
+    }
+
+    private boolean readByTheProject(EvaluationProject opened) {
+        try {
+            Path real = out.toRealPath();
+            java.util.List<Path> read = new java.util.ArrayList<>(java.util.List.of(
+                    opened.directory().resolve(EvaluationProject.EVALUATION_FILE),
+                    opened.directory().resolve(EvaluationProject.TOC_FILE)));
+            opened.evaluation().sources().forEach(s -> read.add(s.file()));
+            for (Path p : read) {
+                if (Files.exists(p) && (p.toRealPath().equals(real) || real.startsWith(p.toRealPath()))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check --out " + out + ": " + e.getMessage(), e);
+        }
     }
 }

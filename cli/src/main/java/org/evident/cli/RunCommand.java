@@ -61,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "DIR",
             description = {"Where dated snapshots of the evidence grades are",
                 "kept, one file per reporting date.",
-                "Default: the project's history/ folder."})
+                "Default: the project's history/ folder, or",
+                "history/ in the --state folder."})
     Path history;
 
     @Option(names = "--fail-on-reject",
@@ -95,6 +96,9 @@ final class RunCommand implements Callable<Integer> {
     /** The engines of --engine. */
     enum Engine { local, spark }
 
+    @Mixin
+    StateOption state;
+
     @Spec
     CommandSpec spec;
 
@@ -110,13 +114,13 @@ final class RunCommand implements Callable<Integer> {
         Console console = new Console(err, quiet ? Console.Level.QUIET : verbose ? Console.Level.VERBOSE : Console.Level.NORMAL);
         RunOutputs.prepare();
         console.say("[1/4] reading " + project.folder);
-        EvaluationProject opened = project.open();
+        EvaluationProject opened = state.apply(project.open());
         TheoryOfChange toc = opened.theoryOfChange();
         opened.warnings().forEach(w -> console.say(w.toString()));
         console.say("      " + opened.evaluation().programme() + ": " + Evident.plural(toc.nodes().size(), "node") + ", "
                 + Evident.plural(toc.links().size(), "link") + ", " + Evident.plural(toc.indicators().size(), "indicator")
                 + ", " + Evident.plural(opened.warnings().size(), "warning"));
-        RunOutputs outputs = RunOutputs.begin(opened, history != null ? history : opened.directory().resolve("history"));
+        RunOutputs outputs = RunOutputs.begin(opened, state.history(opened, history));
         outputs.checkOut(out);
 
         console.say("[2/4] reading the data files (rows read = accepted + rejected)");

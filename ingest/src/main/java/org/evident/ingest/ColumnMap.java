@@ -23,8 +23,12 @@ final class ColumnMap {
     private final String[] names;
     private final int[] positions;
 
-    private ColumnMap(List<String> header, Map<String, Integer> found) {
+    /** Columns that look like a renamed optional column: said, as the column is otherwise silently unread. */
+    private final List<String> warnings;
+
+    private ColumnMap(List<String> header, Map<String, Integer> found, List<String> warnings) {
         this.header = header;
+        this.warnings = List.copyOf(warnings);
         this.names = found.keySet().toArray(String[]::new);
         this.positions = found.values().stream().mapToInt(Integer::intValue).toArray();
     }
@@ -80,7 +84,45 @@ final class ColumnMap {
                     + " (names match ignoring case, spaces, _ and -; declare other names under 'columns:' in evaluation.yaml);"
                     + " the columns are " + quoted(header));
         }
-        return new ColumnMap(header, positions);
+        return new ColumnMap(header, positions, renamed(header, wanted, aliases, positions));
+    }
+
+    /**
+     * For each optional column that is missing, the unread columns whose names look like it (one
+     * name starts with the other's first five letters, or holds the other): a template that
+     * renamed {@code completed_date} to {@code completed_on} would otherwise lose the column
+     * without a word, and every completed project would be rejected for a missing date.
+     */
+    private static List<String> renamed(List<String> header, Map<String, Boolean> wanted, Map<String, List<String>> aliases,
+                                        Map<String, Integer> found) {
+        List<String> warnings = new ArrayList<>();
+        java.util.Set<Integer> read = new java.util.HashSet<>(found.values());
+        for (String optional : wanted.keySet()) {
+            if (found.containsKey(optional)) {
+                continue;
+            }
+            String missing = normalise(optional);
+            for (int i = 0; i < header.size(); i++) {
+                String unread = normalise(header.get(i));
+                if (read.contains(i) || unread.length() < 4) {
+                    continue;
+                }
+                int prefix = 0;
+                while (prefix < Math.min(missing.length(), unread.length()) && missing.charAt(prefix) == unread.charAt(prefix)) {
+                    prefix++;
+                }
+                if (prefix >= 5 || missing.contains(unread) || unread.contains(missing)) {
+                    warnings.add("column '" + header.get(i) + "' is not one Evident reads, and the optional column '"
+                            + optional + "' is missing: if it holds " + optional.replace('_', ' ') + ", rename it or declare"
+                            + " it under 'columns:' in evaluation.yaml (" + optional + ": [\"" + header.get(i) + "\"])");
+                }
+            }
+        }
+        return warnings;
+    }
+
+    List<String> warnings() {
+        return warnings;
     }
 
     private static List<String> names(String canonical, Map<String, List<String>> aliases) {

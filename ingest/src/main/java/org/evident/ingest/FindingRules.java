@@ -176,7 +176,7 @@ final class FindingRules {
             }
             return value;
         } catch (NumberFormatException e) {
-            row.reject(column, text, "not a number", expected);
+            row.reject(column, text, Values.reason(e, "not a number"), expected);
             return OptionalDouble.empty();
         }
     }

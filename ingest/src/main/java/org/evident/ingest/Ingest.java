@@ -139,6 +139,7 @@ public final class Ingest {
                 throw new DataFileException(source.file(), table.headerRow(), "has a header row but no data rows");
             }
             reconciliations.add(new Reconciliation(source.id(), file, counts[0], counts[1], counts[0] - counts[1]));
+            map.warnings().forEach(w -> warnings.add(new Problem(Problem.Severity.WARNING, file, (int) table.headerRow(), 0, w)));
             table.warnings().forEach(w -> warnings.add(new Problem(Problem.Severity.WARNING, file, 0, 0, w)));
         } catch (DataFileException e) {
             fileErrors.add(new Problem(Problem.Severity.ERROR, file, (int) Math.min(e.row, Integer.MAX_VALUE), 0,
@@ -204,6 +205,25 @@ public final class Ingest {
             into.add(k);
             return true;
         }).orElse(false));
+        warnOfPeriodsInProgress(file, into);
+    }
+
+    /**
+     * Returns for a period that has not ended by the reporting date are kept (the tables mark the
+     * period in progress), but their values are of part of a period: said once per file and period.
+     */
+    private void warnOfPeriodsInProgress(String file, List<KpiReturn> returns) {
+        Map<String, List<KpiReturn>> inProgress = new java.util.TreeMap<>();
+        for (KpiReturn k : returns) {
+            if (k.file().equals(file) && project.evaluation().period(k.period())
+                    .filter(p -> !p.endedBy(project.evaluation().reportingDate())).isPresent()) {
+                inProgress.computeIfAbsent(k.period(), p -> new ArrayList<>()).add(k);
+            }
+        }
+        inProgress.forEach((period, ks) -> warnings.add(new Problem(Problem.Severity.WARNING, file,
+                (int) ks.get(0).row(), 0, ks.size() + (ks.size() == 1 ? " return is" : " returns are") + " for " + period
+                + ", which has not ended by the reporting date " + project.evaluation().reportingDate()
+                + ": a value of part of the period (the tables mark it in progress)")));
     }
 
     private void readFindings(Source source, List<Finding> into) {

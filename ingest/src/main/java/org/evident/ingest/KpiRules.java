@@ -50,14 +50,14 @@ final class KpiRules {
         try {
             value = Values.number(valueText);
         } catch (NumberFormatException e) {
-            row.reject("value", valueText, "not a number", "a number such as 0.789 or 78.9%");
+            row.reject("value", valueText, Values.reason(e, "not a number"), "a number such as 0.789 or 78.9%");
         }
         OptionalDouble target = OptionalDouble.empty();
         String targetText = row.text("target");
         try {
             target = Values.number(targetText);
         } catch (NumberFormatException e) {
-            row.reject("target", targetText, "not a number", "a number such as 0.8 or 80%");
+            row.reject("target", targetText, Values.reason(e, "not a number"), "a number such as 0.8 or 80%");
         }
         if (numerator.isPresent() && denominator.isPresent()) {
             if (numerator.getAsLong() > denominator.getAsLong()) {
@@ -81,11 +81,34 @@ final class KpiRules {
         if (shares.contains(kpi) && value.isPresent() && (resolved < 0 || resolved > 1)) {
             row.reject("value", valueText, "a share outside 0 to 100%", "a share between 0 and 1, or 0% and 100%");
         }
+        if (value.isPresent() && numerator.isPresent() && denominator.isPresent() && denominator.getAsLong() > 0
+                && !agrees(valueText, value.getAsDouble(), numerator.getAsLong(), denominator.getAsLong())) {
+            row.reject("value", valueText, "contradicts its numerator and denominator (" + numerator.getAsLong() + " / "
+                    + denominator.getAsLong() + " = " + (double) numerator.getAsLong() / denominator.getAsLong() + ")",
+                    "the numerator over the denominator, rounded to the places written, or no value");
+        }
+        // A share's target written as a percentage without its % (80 for 0.8) would make every
+        // value "not met": refused, as a share value of 80 is, rather than read as 8000%.
+        if (shares.contains(kpi) && target.isPresent() && (target.getAsDouble() < 0 || target.getAsDouble() > 1)) {
+            row.reject("target", targetText, "a share's target outside 0 to 100%",
+                    "a share between 0 and 1, or 0% and 100% (80% or 0.8, not 80)");
+        }
         if (!row.accepted()) {
             return Optional.empty();
         }
         return Optional.of(new KpiReturn(kpi, period.get().id(), TrackerRules.optional(row.text("region")),
                 TrackerRules.optional(row.text("system")), resolved, numerator, denominator, target, file, row.number()));
+    }
+
+    /**
+     * Whether a written value is its numerator over its denominator, to the places it is written
+     * with: 0.79 and 78.9% agree with 15 / 19, 0.8 does too (one place), 80% does not.
+     */
+    private static boolean agrees(String written, double value, long numerator, long denominator) {
+        String digits = written.endsWith("%") ? written.substring(0, written.length() - 1).strip() : written;
+        int places = new java.math.BigDecimal(digits).scale() + (written.endsWith("%") ? 2 : 0);
+        double halfUnit = 0.5 * Math.pow(10, -Math.max(0, places));
+        return Math.abs(value - (double) numerator / denominator) <= halfUnit + 1e-12;
     }
 
     private static OptionalLong count(Row row, String column) {
@@ -98,7 +121,7 @@ final class KpiRules {
             }
             return count;
         } catch (NumberFormatException e) {
-            row.reject(column, text, "not a whole number", "a count of 0 or more");
+            row.reject(column, text, Values.reason(e, "not a whole number"), "a count of 0 or more");
             return OptionalLong.empty();
         }
     }
@@ -144,6 +167,10 @@ final class KpiRules {
         }
         if (found.isEmpty()) {
             row.reject("period", text, "outside the evaluation's reporting periods", expected);
+        } else if (found.get().start().isAfter(evaluation.reportingDate())) {
+            row.reject("period", text, "a return for " + found.get().id() + ", which starts after the reporting date "
+                    + evaluation.reportingDate(), "a period begun by the reporting date");
+            return Optional.empty();
         }
         return found;
     }

@@ -29,18 +29,28 @@ import org.apache.parquet.schema.Type;
  * that check CSV cells check them too. Row numbers count records from 1.
  */
 final class ParquetRows implements AutoCloseable {
+    private final Path file;
     private final ParquetFileReader reader;
     private final MessageType projection;
     private final ColumnMap columns;
 
-    private ParquetRows(ParquetFileReader reader, MessageType projection, ColumnMap columns) {
+    private ParquetRows(Path file, ParquetFileReader reader, MessageType projection, ColumnMap columns) {
+        this.file = file;
         this.reader = reader;
         this.projection = projection;
         this.columns = columns;
     }
 
     static ParquetRows open(Path file, Map<String, Boolean> wanted, Map<String, List<String>> aliases) throws IOException {
-        ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file));
+        ParquetFileReader reader;
+        try {
+            reader = ParquetFileReader.open(new LocalInputFile(file));
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Nothing of Evident's runs here: a truncated or corrupt file (its footer unreadable): named, as any other unreadable data file.
+            throw corrupt(file, e);
+        }
         try {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             List<String> names = schema.getFields().stream().map(Type::getName).toList();
@@ -58,7 +68,7 @@ final class ParquetRows implements AutoCloseable {
             }
             MessageType projection = new MessageType(schema.getName(), fields);
             reader.setRequestedSchema(projection);
-            return new ParquetRows(reader, projection, ColumnMap.resolve(file, 0, header, wanted, aliases));
+            return new ParquetRows(file, reader, projection, ColumnMap.resolve(file, 0, header, wanted, aliases));
         } catch (RuntimeException e) {
             reader.close();
             throw e;
@@ -81,9 +91,13 @@ final class ParquetRows implements AutoCloseable {
                     handler.row(++number, Arrays.asList(records.read()));
                 }
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException | org.apache.parquet.ParquetRuntimeException e) {
+            throw corrupt(file, e);
         }
+    }
+
+    private static DataFileException corrupt(Path file, Exception e) {
+        return new DataFileException(file, 0, "is not a readable Parquet file (" + e.getMessage() + ")");
     }
 
     /**

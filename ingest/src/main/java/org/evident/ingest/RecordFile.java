@@ -106,6 +106,7 @@ final class RecordFile implements Serializable {
             if (result.read == 0) {
                 throw new DataFileException(path, table.headerRow(), "has a header row but no data rows");
             }
+            result.warnings.addAll(map.warnings());
             result.warnings.addAll(table.warnings());
             return result;
         }

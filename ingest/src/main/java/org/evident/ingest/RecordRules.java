@@ -289,7 +289,7 @@ final class RecordRules implements Serializable {
             }
             return value;
         } catch (NumberFormatException e) {
-            row.reject(column, text, "not a number", "a number of 0 or more");
+            row.reject(column, text, Values.reason(e, "not a number"), "a number of 0 or more");
             return Double.NaN;
         }
     }

@@ -44,7 +44,10 @@ final class Row {
     }
 
     void reject(String column, String value, String reason, String expected) {
-        add(new Reject(source, file, number, column.isEmpty() ? "" : columns.header(column), value, reason, expected));
+        // A value missing because its whole column is: said so, not left to read as a blank cell.
+        String why = !column.isEmpty() && value.isEmpty() && !columns.has(column)
+                ? reason + " (the file has no column '" + column + "')" : reason;
+        add(new Reject(source, file, number, column.isEmpty() ? "" : columns.header(column), value, why, expected));
     }
 
     /** A reject in a column that is not one of the canonical ones (survey option columns). */

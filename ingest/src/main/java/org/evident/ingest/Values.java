@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
+import org.evident.toc.Decimal;
+
 /** Parsing of cell values shared by every source, so that each rule is written once. */
 final class Values {
     static final String DATE_FORMS = "a date as 2024-03-31 or 31/03/2024";
@@ -84,10 +86,7 @@ final class Values {
         }
         boolean percent = text.endsWith("%");
         String digits = percent ? text.substring(0, text.length() - 1).strip() : text;
-        double value = Double.parseDouble(digits);
-        if (!Double.isFinite(value) || digits.contains(",")) {
-            throw new NumberFormatException(text);
-        }
+        double value = Decimal.parse(digits);
         return OptionalDouble.of(percent ? value / 100.0 : value);
     }
 
@@ -96,11 +95,16 @@ final class Values {
         if (text.isEmpty()) {
             return OptionalLong.empty();
         }
-        double value = Double.parseDouble(text);
-        if (value != Math.rint(value) || Math.abs(value) > 1e15) {
+        double value = Decimal.parse(text);
+        if (value != Math.rint(value)) {
             throw new NumberFormatException(text);
         }
         return OptionalLong.of((long) value);
+    }
+
+    /** Why {@code text} was refused as a number, for a reject: out of range, or {@code otherwise}. */
+    static String reason(NumberFormatException e, String otherwise) {
+        return e instanceof Decimal.OutOfRange ? "a number out of range (beyond 10^15)" : otherwise;
     }
 
     /** Case-, space- and apostrophe-insensitive form of a label, so "Don’t know" matches "Don't know". */

@@ -43,6 +43,8 @@ final class XlsxTableFile implements TableFile {
     private List<String> header;
     private long headerRow;
     private final List<String> warnings = new ArrayList<>();
+    /** Dates typed as text (a date cell is read as ISO): month-first ones are warned about as in a CSV file. */
+    private final DateOrder dates = new DateOrder();
 
     private XlsxTableFile(Path file, OPCPackage pkg, XSSFReader reader, String sheetName) {
         this.file = file;
@@ -85,9 +87,14 @@ final class XlsxTableFile implements TableFile {
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
             pkg.revert();
             throw new DataFileException(file, 0, "is not a readable .xlsx workbook: " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (DataFileException e) {
             pkg.revert();
             throw e;
+        } catch (IOException | RuntimeException e) {
+            // Only POI runs here: a damaged workbook (found by ReadersPropertyTest: a part missing
+            // made POI throw a NullPointerException) is named as unreadable, as any other.
+            pkg.revert();
+            throw new DataFileException(file, 0, "is not a readable .xlsx workbook: " + e);
         }
     }
 
@@ -117,7 +124,18 @@ final class XlsxTableFile implements TableFile {
 
     @Override
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(dates.warnings(header));
+        return all;
+    }
+
+    /** Carries an exception of the row handler through POI's parse, to tell it from POI's own. */
+    private static final class FromHandler extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FromHandler(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     /** Thrown to stop the SAX parse once the header has been seen. */
@@ -159,11 +177,19 @@ final class XlsxTableFile implements TableFile {
         try {
             parse((row, cells) -> {
                 if (row > headerRow) {
-                    handler.row(row, cells);
+                    dates.look(row, cells.toArray(String[]::new));
+                    try {
+                        handler.row(row, cells);
+                    } catch (RuntimeException e) {
+                        throw new FromHandler(e);
+                    }
                 }
             });
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
-            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
+        } catch (FromHandler e) {
+            throw (RuntimeException) e.getCause();
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            // What POI throws on a damaged sheet; what the row handler throws is passed on as it is.
+            throw new DataFileException(file, 0, "cannot be read: " + e);
         }
     }
 
@@ -207,7 +233,9 @@ final class XlsxTableFile implements TableFile {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            int column = new CellReference(reference).getCol();
+            // The r= attribute is optional in the file format (some generators leave it out): a
+            // cell without one is the next in its row.
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
             while (cells.size() < column) {
                 cells.add("");
             }

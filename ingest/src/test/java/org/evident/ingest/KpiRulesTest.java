@@ -82,4 +82,69 @@ class KpiRulesTest {
                 "no value and no numerator and denominator"), reasons(r));
         assertEquals(2, r.rejectedRows());
     }
+
+    @Test
+    void javaOnlyNumberForms_areNotNumbers_andAHugeValueIsOutOfRange() {
+        IngestResult r = ingest("""
+                kpi,period,value
+                KPI-5,2024-25 Q1,0x1p-1
+                KPI-5,2024-25 Q2,0.8d
+                KPI-5,2024-25 Q3,Infinity
+                KPI-5,2024-25 Q3,1.5e308
+                KPI-5,2024-25 Q3,2f
+                """);
+        assertEquals(List.of("not a number", "not a number", "not a number", "a number out of range (beyond 10^15)",
+                "not a number"), reasons(r));
+        assertEquals(List.of(), r.kpiReturns());
+    }
+
+    @Test
+    void shareTargetWrittenAsAPercentageWithoutItsSign_isRejected_namingTheCell() {
+        IngestResult r = ingest("kpi,period,value,target\nKPI-1,2024-25 Q1,1,80\nKPI-1,2024-25 Q2,1,80%\n");
+        assertEquals("data/kpi.csv:2 [target]: a share's target outside 0 to 100% ('80'); expected a share between 0 and 1,"
+                + " or 0% and 100% (80% or 0.8, not 80)", r.rejects().get(0).toString());
+        assertEquals(1, r.rejects().size());
+        assertEquals(0.8, r.kpiReturns().get(0).target().getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void valueContradictingItsNumeratorAndDenominator_isRejected_butARoundedOneIsNot() {
+        IngestResult r = ingest("""
+                kpi,period,numerator,denominator,value
+                KPI-1,2024-25 Q1,15,19,0.789
+                KPI-1,2024-25 Q2,15,19,79%
+                KPI-1,2024-25 Q3,15,19,0.5
+                KPI-1,2024-25 Q4,15,19,80%
+                """);
+        assertEquals(List.of("contradicts its numerator and denominator (15 / 19 = 0.7894736842105263)",
+                "contradicts its numerator and denominator (15 / 19 = 0.7894736842105263)"), reasons(r));
+        assertEquals(List.of(4L, 5L), r.rejects().stream().map(Reject::row).toList());
+        assertEquals(2, r.kpiReturns().size());
+    }
+
+    @Test
+    void negativeValueOfACount_isRejected() {
+        IngestResult r = ingest("kpi,period,numerator,denominator\nKPI-1,2024-25 Q1,-3,-5\n");
+        assertEquals(List.of("negative count", "negative count"), reasons(r));
+    }
+
+    @Test
+    void returnForAQuarterNotEndedByTheReportingDate_isKeptWithAWarning_oneNotBegunIsRejected() {
+        IngestResult r = new TestProject(dir).evaluation("- { id: kpis, type: kpi, file: data/kpi.csv }")
+                .write("evaluation.yaml", """
+                        programme: Test programme
+                        reporting_date: 2025-01-13
+                        periods:
+                          quarters: { from: 2024-25 Q1, to: 2025-26 Q1 }
+                        sources:
+                          - { id: kpis, type: kpi, file: data/kpi.csv }
+                        """)
+                .write("data/kpi.csv", "kpi,period,value\nKPI-5,2024-25 Q3,0.5\nKPI-5,2024-25 Q4,0.6\nKPI-5,2025-26 Q1,0.7\n")
+                .ingest();
+        assertEquals(2, r.kpiReturns().size());
+        assertEquals(List.of("a return for 2025-26 Q1, which starts after the reporting date 2025-01-13"), reasons(r));
+        assertEquals(List.of("data/kpi.csv:3:0: warning: 1 return is for 2024-25 Q4, which has not ended by the reporting date"
+                + " 2025-01-13: a value of part of the period (the tables mark it in progress)"),
+                r.warnings().stream().map(Object::toString).toList());
+    }
 }

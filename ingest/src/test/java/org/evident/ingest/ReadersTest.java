@@ -307,4 +307,78 @@ class ReadersTest {
                 """).ingest();
         assertEquals(List.of(), result.warnings());
     }
+
+    /** Writes {@code rows} (the first is the header) as the only sheet of data/tracker.xlsx, every cell as text. */
+    private Path workbook(String[]... rows) throws IOException {
+        Path file = dir.resolve("data/tracker.xlsx");
+        Files.createDirectories(file.getParent());
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("Tracker");
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            workbook.write(out);
+        }
+        return file;
+    }
+
+    @Test
+    void xlsx_monthFirstDatesTypedAsText_giveTheWarningACsvFileGives() throws IOException {
+        workbook(new String[] {"project_id", "offer", "stage", "local_system", "region", "completed_date"},
+                new String[] {"P1", "local", "completed", "Wirral", "North West", "03/25/2024"},
+                new String[] {"P2", "local", "completed", "Halton", "North West", "04/05/2024"});
+        IngestResult result = new TestProject(dir).evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx }").ingest();
+        assertEquals(1, result.warnings().size());
+        assertTrue(result.warnings().get(0).toString().startsWith("data/tracker.xlsx: warning: column 'completed_date': 1 date has"
+                + " a second field above 12 (first '03/25/2024' in row 2), so the column looks month-first"),
+                result.warnings().get(0).toString());
+    }
+
+    @Test
+    void xlsx_cellsWithoutTheOptionalReferenceAttribute_areReadInTheirOrder() throws IOException {
+        Path file = workbook(new String[] {"project_id", "offer", "stage", "local_system", "region"},
+                new String[] {"P1", "local", "active", "Wirral", "North West"});
+        // The file format makes r= optional on rows and cells; some generators leave it out.
+        Path bare = dir.resolve("bare.xlsx");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(file.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bare))) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().startsWith("xl/worksheets/")) {
+                    String xml = new String(bytes, StandardCharsets.UTF_8);
+                    String stripped = xml.replaceAll("(<c[^>]*?) r=\"[A-Z]+[0-9]+\"", "$1")
+                            .replaceAll("(<row[^>]*?) r=\"[0-9]+\"", "$1");
+                    assertTrue(!stripped.contains(" r=\""), stripped);
+                    bytes = stripped.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+            }
+        }
+        Files.move(bare, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        IngestResult result = new TestProject(dir).evaluation("- { id: tracker, type: tracker, file: data/tracker.xlsx }").ingest();
+        TrackerProject p = only(result);
+        assertEquals("P1", p.projectId());
+        assertEquals(Optional.of("North West"), p.region());
+        assertEquals(2, result.reconciliations().get(0).read() + 1, "one data row after the header");
+    }
+
+    @Test
+    void renamedOptionalColumn_isAWarningNamingBoth_andTheRejectsSayTheColumnIsMissing() {
+        IngestResult result = project().write("data/tracker.csv", """
+                project_id,offer,stage,local_system,region,completed_on,notes
+                P1,local,completed,Wirral,North West,2024-05-10,fine
+                P2,local,active,Halton,North West,,
+                """).ingest();
+        assertEquals(List.of("data/tracker.csv:1:0: warning: column 'completed_on' is not one Evident reads, and the optional"
+                + " column 'completed_date' is missing: if it holds completed date, rename it or declare it under 'columns:' in"
+                + " evaluation.yaml (completed_date: [\"completed_on\"])"),
+                result.warnings().stream().map(Problem::toString).toList());
+        assertEquals("a completed project has no completed date (the file has no column 'completed_date')",
+                result.rejects().get(0).reason());
+        assertEquals(1, result.rejects().size());
+    }
 }

@@ -368,6 +368,18 @@ class RecordsTest {
         assertTrue(e.getMessage().contains("data/discharges: error: has no .csv or .parquet files"), e.getMessage());
     }
 
+    @Test
+    void corruptOrTruncatedParquetFile_isAnErrorNamingTheFile() throws IOException {
+        project().write("data/discharges/a.csv", A);
+        writeParquet(dir.resolve("data/discharges/b.parquet"));
+        byte[] whole = Files.readAllBytes(dir.resolve("data/discharges/b.parquet"));
+        Files.write(dir.resolve("data/discharges/b.parquet"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(dir.resolve("data/discharges/c.parquet"), "not parquet at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        InvalidProjectException e = assertThrows(InvalidProjectException.class, () -> ingest(RecordEngine.inProcess()));
+        assertTrue(e.getMessage().contains("data/discharges/b.parquet: error: is not a readable Parquet file ("), e.getMessage());
+        assertTrue(e.getMessage().contains("data/discharges/c.parquet: error: is not a readable Parquet file ("), e.getMessage());
+    }
+
     /** The five rows of {@link #A}, typed: dates as DATE, ages as INT32, stays as DOUBLE. */
     private static void writeParquet(Path file) throws IOException {
         MessageType schema = MessageTypeParser.parseMessageType("""

@@ -293,7 +293,31 @@ public final class Charts {
         readings(chart, run, RunChart.Reading.IMPROVEMENT, "Improvement", IMPROVEMENT);
         readings(chart, run, RunChart.Reading.CONCERN, "Concern", CONCERN);
         readings(chart, run, RunChart.Reading.NEITHER, "Special cause, neither", NEITHER);
+        flatRange(styler, chart, shares);
         return ChartCanvas.image("run-chart-" + kpi.indicator(), title, chart);
+    }
+
+    /**
+     * A series equal in every period (a KPI met at 100% every quarter: values, centre and limits
+     * all 1) leaves XChart an axis of no height, and it places every point at NaN: such a chart
+     * gets an axis around the one value instead.
+     */
+    private static void flatRange(CategoryStyler styler, CategoryChart chart, boolean shares) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (CategorySeries series : chart.getSeriesMap().values()) {
+            for (Number y : series.getYData()) {
+                if (y != null) {
+                    low = Math.min(low, y.doubleValue());
+                    high = Math.max(high, y.doubleValue());
+                }
+            }
+        }
+        if (low == high) {
+            double pad = shares ? 0.05 : Math.max(1, Math.abs(low) * 0.1);
+            styler.setYAxisMin(low - pad);
+            styler.setYAxisMax(high + pad);
+        }
     }
 
     private static void limitSteps(CategoryChart chart, String name, List<String> periods, List<Double> limits, LimitStep step) {

@@ -68,16 +68,33 @@ public final class RunOutputs {
     /**
      * Throws IllegalArgumentException, saying why, when {@code out} must not be replaced by this
      * run's outputs: a file, a folder not written by Evident (see {@link OutputFolder}), the project
-     * or history folder, the home or current folder, or a folder containing one of them. Call it
+     * or history folder, a record store, the home or current folder, or a folder containing one of them. Call it
      * before the slow work; {@link #write} checks again.
      */
     public void checkOut(Path out) {
         OutputFolder.checkReplaceable(out, kept());
     }
 
-    /** The folders the output folder must never be, nor contain. */
+    /**
+     * data_gaps.txt: the indicator-periods without data, then what was noticed about the data
+     * files (month-first dates, a renamed column, a quarter in progress): printed on the console
+     * too, but a console is gone once the run ends, and these can change what the numbers mean.
+     */
+    static String dataGaps(IngestResult data) {
+        StringBuilder text = new StringBuilder();
+        data.gaps().forEach(g -> text.append(g).append('\n'));
+        if (!data.warnings().isEmpty()) {
+            text.append(data.gaps().isEmpty() ? "" : "\n").append("warnings about the data files:\n");
+            data.warnings().forEach(w -> text.append(w).append('\n'));
+        }
+        return text.toString();
+    }
+
+    /** The folders the output folder must never be, nor contain: the project, the history and every record store. */
     private List<Path> kept() {
-        return List.of(project.directory(), history);
+        List<Path> kept = new java.util.ArrayList<>(List.of(project.directory(), history));
+        project.evaluation().sources().forEach(s -> s.records().ifPresent(r -> kept.add(r.store())));
+        return kept;
     }
 
     /** The snapshot this run compares with: the most recent one dated before the reporting date. */
@@ -130,8 +147,7 @@ public final class RunOutputs {
                 io(() -> {
                     RejectsFile.write(data.rejects(), folder.resolve("rejects.csv"));
                     CsvTables.write(tables, folder.resolve("tables"));
-                    return Files.writeString(folder.resolve("data_gaps.txt"), String.join("\n", data.gaps())
-                            + (data.gaps().isEmpty() ? "" : "\n"), StandardCharsets.UTF_8);
+                    return Files.writeString(folder.resolve("data_gaps.txt"), dataGaps(data), StandardCharsets.UTF_8);
                 });
             });
             Timings.time("PDF", () -> ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html")));

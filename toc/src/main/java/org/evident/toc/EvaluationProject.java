@@ -43,12 +43,18 @@ public record EvaluationProject(Path directory, Evaluation evaluation, TheoryOfC
      * outside it when {@code paths} is {@link Paths#ANYWHERE}.
      *
      * @throws InvalidProjectException with every problem found, if there is any error
-     * @throws IllegalArgumentException if {@code directory} is not a folder
+     * @throws IllegalArgumentException if {@code directory} is not a folder or has no evaluation.yaml
      */
     public static EvaluationProject open(Path directory, Paths paths) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException(directory + " is not a folder; expected an evaluation project folder holding "
                     + EVALUATION_FILE + " and " + TOC_FILE);
+        }
+        // A folder without evaluation.yaml is the wrong folder, as one that does not exist is: a
+        // mistake in the command (usage), not a project with a problem in its files.
+        if (!Files.exists(directory.resolve(EVALUATION_FILE))) {
+            throw new IllegalArgumentException(directory + " is not an evaluation project: it has no " + EVALUATION_FILE
+                    + "; expected a folder holding " + EVALUATION_FILE + " and " + TOC_FILE);
         }
         List<Problem> problems = new ArrayList<>();
         Optional<Evaluation> evaluation = read(directory.resolve(EVALUATION_FILE), problems)
@@ -87,6 +93,30 @@ public record EvaluationProject(Path directory, Evaluation evaluation, TheoryOfC
     /** Every source that declares a provenance, in the project file's order. */
     public List<Source> sourcesWithProvenance() {
         return evaluation.sources().stream().filter(s -> s.provenance().isPresent()).toList();
+    }
+
+    /**
+     * This project with what Evident keeps between runs moved to {@code state}: each record store
+     * inside the project folder goes to the same place under {@code state} ({@code aggregates/<id>}
+     * by default), so that a project that may not be written to (read-only, shared, from someone
+     * else) can be run. A store outside the project (allowed with --allow-outside-project) stays.
+     */
+    public EvaluationProject withStateFolder(Path state) {
+        Path project = directory.toAbsolutePath().normalize();
+        List<Source> sources = evaluation.sources().stream().map(source -> source.records().map(r -> {
+            Path store = r.store().toAbsolutePath().normalize();
+            if (!store.startsWith(project)) {
+                return source;
+            }
+            RecordLayout moved = new RecordLayout(r.date(), r.area(), r.region(), r.measures(),
+                    state.resolve(project.relativize(store).toString()), r.levels());
+            return new Source(source.id(), source.type(), source.file(), source.period(), source.sheet(), source.columns(),
+                    source.respondent(), source.items(), source.population(), source.groups(), Optional.of(moved),
+                    source.provenance());
+        }).orElse(source)).toList();
+        Evaluation e = evaluation;
+        return new EvaluationProject(directory, new Evaluation(e.programme(), e.organisation(), e.reportingDate(), e.periods(),
+                sources, e.settings(), e.rubric()), theoryOfChange, warnings);
     }
 
     /** A record measure that no indicator names is computed for nothing: most likely a typo on one side. */

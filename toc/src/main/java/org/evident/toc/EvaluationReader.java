@@ -383,8 +383,8 @@ final class EvaluationReader {
         return yaml.fields(node, what, CONDITION).flatMap(cf -> {
             Optional<String> column = cf.requiredText("column");
             List<String> in = cf.optionalTexts("in").stream().map(YamlFile.Scalar::value).toList();
-            Optional<Double> atLeast = cf.optionalValue("at_least", "a number", Double::valueOf);
-            Optional<Double> atMost = cf.optionalValue("at_most", "a number", Double::valueOf);
+            Optional<Double> atLeast = cf.optionalValue("at_least", "a number", Decimal::parse);
+            Optional<Double> atMost = cf.optionalValue("at_most", "a number", Decimal::parse);
             boolean numeric = atLeast.isPresent() || atMost.isPresent();
             if (in.isEmpty() == !numeric) {
                 yaml.error(node, what + ": give either 'in' (a list of values) or 'at_least' and/or 'at_most' (numbers)");
@@ -507,7 +507,7 @@ final class EvaluationReader {
     private Settings readSettings(Node node) {
         return yaml.fields(node, "settings", SETTINGS).map(f -> {
             double level = f.optionalValue("confidence_level", "a number between 0.5 and 0.999", s -> {
-                double v = Double.parseDouble(s);
+                double v = Decimal.parse(s);
                 if (!(v >= 0.5 && v <= 0.999)) {
                     throw new IllegalArgumentException(s);
                 }
@@ -534,7 +534,7 @@ final class EvaluationReader {
             }).orElse(Settings.DEFAULTS.suppression());
             boolean organisations = f.flag("suppress_organisations");
             double prior = f.optionalValue("prior", "a number strictly between 0 and 1", s -> {
-                double p = Double.parseDouble(s);
+                double p = Decimal.parse(s);
                 if (!(p > 0 && p < 1)) {
                     throw new IllegalArgumentException(s);
                 }

@@ -164,7 +164,7 @@ final class TocReader {
                         s -> Indicator.Source.valueOf(s.toUpperCase(Locale.ROOT)));
                 Optional<String> measure = f.requiredText("measure");
                 Optional<Double> target = f.optionalValue("target", "a number (shares as fractions, 0.80 for 80%)",
-                        Double::valueOf);
+                        Decimal::parse);
                 Optional<Indicator.Direction> direction = f.optionalValue("direction", "higher or lower",
                         s -> Indicator.Direction.valueOf(s.toUpperCase(Locale.ROOT)));
                 Optional<String> unit = f.optionalValue("unit", "one of " + String.join(" | ", new TreeSet<>(UNITS)),
@@ -181,6 +181,13 @@ final class TocReader {
                     yaml.error(f.get("basis").orElseThrow(), what + ": a survey's answers are judged as a sample (by their"
                             + " interval); where the respondents are most of a small population, declare the source's"
                             + " 'population:' instead of basis: census");
+                }
+                // A share's target written as a percentage without its % (80 for 0.80) would make
+                // every value miss it, silently changing verdicts and grades.
+                if (target.filter(t -> t < 0 || t > 1).isPresent() && unit.orElse("share").equals("share")) {
+                    yaml.error(f.get("target").orElseThrow(), what + ": a share's target is a fraction between 0 and 1"
+                            + " (0.80 for 80%), not " + f.get("target").flatMap(t -> yaml.text(t, what + " target")).orElse("")
+                            + "; for a target that is not a share, declare its unit (count, ratio, ...)");
                 }
                 boolean cumulative = f.flag("cumulative");
                 List<Period> rebase = new ArrayList<>();

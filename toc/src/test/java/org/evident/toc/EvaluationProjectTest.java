@@ -188,6 +188,14 @@ class EvaluationProjectTest {
         assertThrows(IllegalArgumentException.class, () -> EvaluationProject.open(dir.resolve("nope")));
     }
 
+    @Test
+    void folderWithoutEvaluationYaml_isACallerMistake_asAFolderThatIsNotThereIs() throws IOException {
+        Files.writeString(dir.resolve("toc.yaml"), "nodes: []\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EvaluationProject.open(dir));
+        assertTrue(e.getMessage().endsWith(" is not an evaluation project: it has no evaluation.yaml; expected a folder holding"
+                + " evaluation.yaml and toc.yaml"), e.getMessage());
+    }
+
     private static final String HEAD = """
             programme: Test programme
             reporting_date: 2025-01-13

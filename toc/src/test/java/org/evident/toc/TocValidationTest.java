@@ -372,6 +372,37 @@ class TocValidationTest {
     }
 
     @Test
+    void shareTargetWrittenAsAPercentage_isAnErrorAtTheTarget_aCountTargetIsNot() {
+        String graph = """
+                nodes:
+                  - { id: in, label: Funding, stage: input }
+                  - { id: st, label: Satisfaction, stage: short_term_outcome }
+                links:
+                  - { from: in, to: st }
+                indicators:
+                """;
+        Problem p = onlyError(graph + """
+                  - { id: sat, node: st, label: Satisfied, source: kpi, measure: k1, target: 80 }
+                  - { id: n, node: st, label: Completed, source: kpi, measure: k2, target: 80, unit: count }
+                """);
+        assertAt(p, 7, 78, "a share's target is a fraction between 0 and 1 (0.80 for 80%), not 80");
+    }
+
+    @Test
+    void javaOnlyNumberForms_areNotNumbers() {
+        Problem p = onlyError("""
+                nodes:
+                  - { id: in, label: Funding, stage: input }
+                  - { id: st, label: Satisfaction, stage: short_term_outcome }
+                links:
+                  - { from: in, to: st }
+                indicators:
+                  - { id: sat, node: st, label: Satisfied, source: kpi, measure: k1, target: 0x1p-1 }
+                """);
+        assertAt(p, 7, 78, "target");
+    }
+
+    @Test
     void problemPrintsLikeACompilerMessage() {
         Problem p = new Problem(Problem.Severity.ERROR, "toc.yaml", 42, 7, "link goes backwards");
         assertEquals("toc.yaml:42:7: error: link goes backwards", p.toString());
