@@ -33,8 +33,11 @@ final class KpiRules {
 
     /**
      * @param shares the KPI codes whose indicators are shares (values must lie in 0 to 1, or 0% to 100%)
+     * @param perOfRate the KPI codes whose indicators are rates, events (numerator) per exposure
+     *               (denominator), with the exposure each value is per (1000: per 1,000 bed days)
      */
-    static Optional<KpiReturn> check(Row row, String file, Set<String> kpis, Set<String> shares, Evaluation evaluation) {
+    static Optional<KpiReturn> check(Row row, String file, Set<String> kpis, Set<String> shares, Map<String, Double> perOfRate,
+                                     Evaluation evaluation) {
         String kpi = row.text("kpi");
         if (kpi.isEmpty()) {
             row.reject("kpi", "", "no KPI code", "one of " + String.join(", ", kpis));
@@ -60,7 +63,7 @@ final class KpiRules {
             row.reject("target", targetText, "not a number", "a number such as 0.8 or 80%");
         }
         if (numerator.isPresent() && denominator.isPresent()) {
-            if (numerator.getAsLong() > denominator.getAsLong()) {
+            if (numerator.getAsLong() > denominator.getAsLong() && !perOfRate.containsKey(kpi)) {
                 row.reject("numerator", Long.toString(numerator.getAsLong()), "numerator greater than denominator ("
                         + denominator.getAsLong() + ")", "a numerator at most the denominator");
             } else if (denominator.getAsLong() == 0) {
@@ -75,9 +78,10 @@ final class KpiRules {
                 && row.accepted()) {
             row.reject("value", "", "no value and no numerator and denominator", "a value, or a numerator and denominator");
         }
+        // A rate's events may outnumber its exposure (admissions per person-year); its value is per `per` of exposure.
         double resolved = value.isPresent() ? value.getAsDouble()
                 : numerator.isPresent() && denominator.isPresent() && denominator.getAsLong() > 0
-                ? (double) numerator.getAsLong() / denominator.getAsLong() : Double.NaN;
+                ? (double) numerator.getAsLong() / denominator.getAsLong() * perOfRate.getOrDefault(kpi, 1.0) : Double.NaN;
         if (shares.contains(kpi) && value.isPresent() && (resolved < 0 || resolved > 1)) {
             row.reject("value", valueText, "a share outside 0 to 100%", "a share between 0 and 1, or 0% and 100%");
         }
