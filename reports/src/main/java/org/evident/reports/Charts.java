@@ -215,6 +215,15 @@ public final class Charts {
         return ChartCanvas.image("likert-" + wave, title, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
     }
 
+    /** A p or u chart's centre pools the counts, so it is not the mean of the points. */
+    private static String centreLabel(RunChart.Type type) {
+        return switch (type) {
+            case P, P_PRIME -> "Centre (pooled share)";
+            case U, U_PRIME -> "Centre (pooled rate)";
+            case XMR, C, C_PRIME -> "Mean";
+        };
+    }
+
     static String percent(double share) {
         return Math.round(share * 100) + "%";
     }
@@ -260,7 +269,7 @@ public final class Charts {
         }
 
         line(chart, "values", "Value", periods, run.values(), COMMON, solid(2f)).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(COMMON);
-        line(chart, "mean", run.type() == RunChart.Type.P || run.type() == RunChart.Type.P_PRIME ? "Centre (pooled share)" : "Mean", periods, run.centres(), Color.BLACK, solid(1.5f));
+        line(chart, "mean", centreLabel(run.type()), periods, run.centres(), Color.BLACK, solid(1.5f));
         // Limits per point: a p chart's widen where a quarter's denominator is small; all are clipped
         // to what the measure can take.
         String limits = "Process limits (" + run.type().label() + " chart)";
