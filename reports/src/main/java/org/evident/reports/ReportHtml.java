@@ -454,7 +454,8 @@ final class ReportHtml {
                     + " the whole interval is."},
             {"Inconclusive", "a sample whose interval straddles the target: too few answers to say either way."},
             {"To date", "every quarter that had ended by the reporting date, pooled: numerators and denominators added"
-                    + " up, a running total at its latest, a count totalled."},
+                    + " up, a running total at its latest, a count totalled. A level whose quarters do not add up (such as the"
+                    + " regions a quarter's projects came from) has no figure to date."},
             {"In progress", "a quarter that had not ended by the reporting date. Its figures are partial: shown, but never"
                     + " judged, charted, compared with the quarter before or listed as missing."},
             {"Run chart", "the quarters in order with a centre line and process limits: an XmR chart for a value, a p"
@@ -850,7 +851,7 @@ final class ReportHtml {
             th.wide { width: 35%; }
             .note { color: #555555; font-size: 6.5pt; }
             dl.glossary { font-size: 8pt; margin: 0 0 3mm 0; }
-            dl.glossary dt { font-weight: bold; margin-top: 1mm; }
+            dl.glossary dt { font-weight: bold; margin-top: 1mm; page-break-after: avoid; }
             dl.glossary dd { margin: 0 0 0 6mm; }
             ul.notes { font-size: 8pt; }
             .explain { white-space: pre-wrap; font-size: 7pt; line-height: 1.3; margin: 0 0 2.5mm 0; padding: 1.5mm 2mm;
