@@ -46,7 +46,7 @@ record Rollup(List<IndicatorData> data, Map<String, String> notes) {
                 String summed = figure(total.get());
                 notes.put(period, given.equals(summed)
                         ? "reconciled: the programme return (" + given + ") equals the sum of the " + whose
-                        : "reconciled: the programme return (" + given + ") differs from the sum of the " + whose + " ("
+                        : KpiRow.DIFFERS_FROM_UNITS + "the programme return (" + given + ") differs from the sum of the " + whose + " ("
                                 + summed + ")" + difference(programme.get(), total.get()));
             }
         });

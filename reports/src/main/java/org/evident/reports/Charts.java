@@ -239,8 +239,10 @@ public final class Charts {
                 byPeriod.put(row.period(), row);
             }
         }
-        // A series of numerators over denominators is a share: show it as a percentage.
-        boolean shares = byPeriod.values().stream().anyMatch(r -> r.denominator().isPresent());
+        // A series of numerators over denominators is a share, shown as a percentage, unless it is a rate of
+        // events per exposure (a u chart's), which is per its exposure, not per cent.
+        boolean rate = run.type() == RunChart.Type.U || run.type() == RunChart.Type.U_PRIME;
+        boolean shares = !rate && byPeriod.values().stream().anyMatch(r -> r.denominator().isPresent());
         List<Double> targets = new ArrayList<>();
         boolean anyTarget = false;
         for (String p : periods) {
@@ -254,7 +256,7 @@ public final class Charts {
         // A running total's target is not a target for one period's increment.
         anyTarget &= !kpi.ofIncrements();
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("Period")
-                .yAxisTitle(kpi.ofIncrements() ? "Added in the period" : shares ? "Share" : "Value").build();
+                .yAxisTitle(kpi.ofIncrements() ? "Added in the period" : shares ? "Share" : rate ? "Rate" : "Value").build();
         CategoryStyler styler = chart.getStyler();
         style(styler);
         // XChart centres the title over the plot, not the chart, so the room is the plot's width.
