@@ -46,10 +46,18 @@ final class KpiResults {
             if (indicator.source() == Indicator.Source.SURVEY) {
                 continue;
             }
-            Map<String, List<IndicatorData>> series = data.stream().filter(d -> d.indicator().equals(indicator.id()))
+            List<IndicatorData> own = data.stream().filter(d -> d.indicator().equals(indicator.id())).toList();
+            Map<String, String> notes = Map.of();
+            if (indicator.rollup() == Indicator.Rollup.SUM) {
+                Rollup rollup = Rollup.of(indicator, own);
+                own = rollup.data();
+                notes = rollup.notes();
+            }
+            Map<String, List<IndicatorData>> series = own.stream()
                     .sorted(Comparator.comparing((IndicatorData d) -> d.unit().orElse("")).thenComparing(byPeriod))
                     .collect(Collectors.groupingBy(d -> d.unit().orElse(""), LinkedHashMap::new, Collectors.toList()));
-            series.forEach((unit, points) -> series(indicator, unit, points));
+            Map<String, String> programmeNotes = notes;
+            series.forEach((unit, points) -> series(indicator, unit, points, unit.isEmpty() ? programmeNotes : Map.of()));
         }
     }
 
@@ -94,12 +102,17 @@ final class KpiResults {
         return indicator.basis().yamlName();
     }
 
-    /** A sample's share of a count has an interval; a census has none: its value is what happened. */
+    /**
+     * A sample's share of a count, or rate of events per exposure, has an interval; a census has
+     * none: its value is what happened.
+     */
     private Optional<Interval> interval(Indicator indicator, OptionalLong numerator, OptionalLong denominator) {
         if (indicator.basis() == Indicator.Basis.SAMPLE && numerator.isPresent() && denominator.isPresent()
                 && denominator.getAsLong() > 0) {
-            return Optional.of(Proportions.interval(numerator.getAsLong(), denominator.getAsLong(), settings.interval(),
-                    settings.confidenceLevel()));
+            return Optional.of(indicator.rate()
+                    ? Rates.garwood(numerator.getAsLong(), denominator.getAsLong(), indicator.per(), settings.confidenceLevel())
+                    : Proportions.interval(numerator.getAsLong(), denominator.getAsLong(), settings.interval(),
+                            settings.confidenceLevel()));
         }
         return Optional.empty();
     }
@@ -150,11 +163,14 @@ final class KpiResults {
         List<String> periods = points.stream().map(IndicatorData::period).toList();
         List<Double> values = points.stream().map(d -> d.value().getAsDouble()).toList();
         SpcRules rules = new SpcRules(settings.runCharts().shiftLength(), settings.runCharts().trendLength(),
-                rebased ? 2 : settings.runCharts().minimumPoints());
+                rebased ? 2 : settings.runCharts().minimumPoints(), settings.runCharts().laney(), indicator.baselinePoints());
         if (!indicator.cumulative() && !points.isEmpty() && points.stream().allMatch(d -> d.numerator().isPresent()
                 && d.denominator().isPresent() && d.denominator().getAsLong() > 0)) {
-            return RunChart.proportion(periods, points.stream().map(d -> d.numerator().getAsLong()).toList(),
-                    points.stream().map(d -> d.denominator().getAsLong()).toList(), target, indicator.direction(), rules);
+            List<Long> numerators = points.stream().map(d -> d.numerator().getAsLong()).toList();
+            List<Long> denominators = points.stream().map(d -> d.denominator().getAsLong()).toList();
+            return indicator.rate()
+                    ? RunChart.rate(periods, numerators, denominators, indicator.per(), target, indicator.direction(), rules)
+                    : RunChart.proportion(periods, numerators, denominators, target, indicator.direction(), rules);
         }
         if (indicator.unit().equals("count") && values.stream().allMatch(v -> v >= 0 && v == Math.rint(v))) {
             return RunChart.counts(periods, values, target, indicator.direction(), rules);
@@ -195,10 +211,12 @@ final class KpiResults {
     }
 
     /**
-     * The series to date: a share's numerators and denominators pooled over the ended periods
-     * (judged as any period is), a running total's latest value, a count's total (the target is
-     * per period, so no verdict); a value-only measure of another kind (a ratio, a median, a
-     * mean) cannot be pooled without its counts and has no figure to date.
+     * The series to date, by the indicator's {@link Indicator.ToDate} rule. Pooled: a share's (or
+     * rate's) numerators and denominators over the ended periods (judged as any period is), a
+     * count's total (the target is per period, so no verdict); a value-only measure of another
+     * kind (a ratio, a median, a mean) cannot be pooled without its counts and has no figure.
+     * Latest: a running total's, or a level's, latest ended value, judged against the target.
+     * None: no figure, and why.
      */
     private KpiRow toDate(Indicator indicator, String unit, List<IndicatorData> ended, String assurance) {
         OptionalDouble target = indicator.target();
@@ -210,21 +228,31 @@ final class KpiResults {
         String status;
         String span = ended.isEmpty() ? "" : ended.size() + (ended.size() == 1 ? " ended period, " : " ended periods, ")
                 + ended.get(0).period() + (ended.size() == 1 ? "" : " to " + ended.get(ended.size() - 1).period());
+        Indicator.ToDate rule = indicator.toDateRule();
         if (ended.isEmpty()) {
             status = "to date: no period with a value has ended yet";
+        } else if (rule == Indicator.ToDate.NONE) {
+            status = "to date: no figure; declared to_date: none, as its periods do not add up (see each period)";
+            target = OptionalDouble.empty();
+        } else if (rule == Indicator.ToDate.LATEST) {
+            IndicatorData latest = ended.get(ended.size() - 1);
+            value = latest.value();
+            numerator = latest.numerator();
+            denominator = latest.denominator();
+            interval = interval(indicator, numerator, denominator);
+            verdict = verdict(indicator, value, target, interval);
+            status = indicator.cumulative() ? "to date: the running total at the end of " + latest.period()
+                    : "to date: the latest ended period, " + latest.period() + " (declared to_date: latest: a level,"
+                    + " which does not add up across periods)";
         } else if (ended.stream().allMatch(d -> d.numerator().isPresent() && d.denominator().isPresent())) {
             long x = ended.stream().mapToLong(d -> d.numerator().getAsLong()).sum();
             long n = ended.stream().mapToLong(d -> d.denominator().getAsLong()).sum();
             numerator = OptionalLong.of(x);
             denominator = OptionalLong.of(n);
-            value = n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) x / n);
+            value = n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) x / n * indicator.per());
             interval = interval(indicator, numerator, denominator);
             verdict = verdict(indicator, value, target, interval);
             status = "to date: numerators and denominators pooled over " + span;
-        } else if (indicator.cumulative()) {
-            value = ended.get(ended.size() - 1).value();
-            verdict = verdict(indicator, value, target, Optional.empty());
-            status = "to date: the running total at the end of " + ended.get(ended.size() - 1).period();
         } else if (indicator.unit().equals("count")) {
             value = OptionalDouble.of(ended.stream().mapToDouble(d -> d.value().getAsDouble()).sum());
             status = "to date: the total over " + span + (target.isPresent() ? "; the target is per period, so no verdict" : "");
@@ -238,7 +266,7 @@ final class KpiResults {
                 denominator, value, target, basis(indicator), interval, verdict, OptionalDouble.empty(), "", assurance);
     }
 
-    private void series(Indicator indicator, String unit, List<IndicatorData> points) {
+    private void series(Indicator indicator, String unit, List<IndicatorData> points, Map<String, String> notes) {
         // A period in progress is shown, as partial, but never judged, charted or compared.
         List<IndicatorData> valued = points.stream().filter(d -> d.value().isPresent() && status(d.period()).isEmpty()).toList();
         if (unit.isEmpty()) {
@@ -281,7 +309,8 @@ final class KpiResults {
             if (d.value().isPresent()) {
                 previous = d.value();
             }
-            rows.add(new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, d.period(), "", d.numerator(),
+            rows.add(new KpiRow(indicator.id(), indicator.label(), indicator.measure(), unit, d.period(),
+                    notes.getOrDefault(d.period(), ""), d.numerator(),
                     d.denominator(), d.value(), rowTarget, basis(indicator), interval, verdict, change, signal, assurance));
         }
     }

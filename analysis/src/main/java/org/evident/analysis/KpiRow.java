@@ -35,6 +35,9 @@ public record KpiRow(String indicator, String label, String measure, String unit
     /** The start of the status of a period not ended by the reporting date. */
     public static final String IN_PROGRESS = "in progress";
 
+    /** The start of the status of a programme row that does not add up to its units' returns ({@code rollup: sum}). */
+    public static final String DIFFERS_FROM_UNITS = "reconciled, differs: ";
+
     public KpiRow {
         Objects.requireNonNull(indicator, "indicator");
         Objects.requireNonNull(unit, "unit");
@@ -48,6 +51,11 @@ public record KpiRow(String indicator, String label, String measure, String unit
     /** Whether the row pools every ended period of its series ({@link #TO_DATE}). */
     public boolean toDate() {
         return period.equals(TO_DATE);
+    }
+
+    /** Whether the row is a programme return that differs from the sum of its units' returns. */
+    public boolean differsFromUnits() {
+        return status.startsWith(DIFFERS_FROM_UNITS);
     }
 
     /** Whether the row is about a period not ended by the reporting date. */

@@ -15,9 +15,11 @@ import org.evident.toc.Indicator;
  * way, following the NHS-R community's NHSRplotthedots for the XmR chart and qicharts2 for the
  * others. The chart type fits the measure: XmR (individuals with moving ranges) for a continuous
  * value, a p chart (Laney's p' chart where the points vary more than sampling alone allows) for a
- * share of a count, whose limits widen where the denominator is small, and a c chart (c' where
- * over-dispersed) for a count.
- * Every limit is clipped to what the measure can take ({@link Bounds}).
+ * share of a count, whose limits widen where the denominator is small, a c chart (c' where
+ * over-dispersed) for a count, and a u chart (u' where over-dispersed) for a rate of events per
+ * exposure. Every limit is clipped to what the measure can take ({@link Bounds}). The limits come
+ * from every point, or from the first {@link SpcRules#baselinePoints} and then held fixed, as
+ * NHSRplotthedots' {@code fix_after_n_points} does.
  *
  * @param type            which chart, so which limits
  * @param mean            the centre line: the mean (XmR, c) or the pooled share (p, p'); of the
@@ -46,7 +48,9 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
         P("p"),
         P_PRIME("p' (Laney)"),
         C("c"),
-        C_PRIME("c' (Laney)");
+        C_PRIME("c' (Laney)"),
+        U("u"),
+        U_PRIME("u' (Laney)");
 
         private final String label;
 
@@ -239,7 +243,9 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
      * The XmR chart of a series, or empty when there are fewer than {@code rules.minimumPoints()}
      * values: process limits at the mean ± 2.66 × the mean moving range, clipped to {@code bounds}.
      *
-     * <p>The limits come from every point: there is no baseline period and no screening of large
+     * <p>The mean and mean moving range come from every point, or from the first
+     * {@code rules.baselinePoints()} (the moving ranges between them) and then apply to every point,
+     * as NHSRplotthedots' {@code fix_after_n_points}. There is no screening of large
      * moving ranges (NHSRplotthedots can drop moving ranges above 3.267 times their mean; this does
      * not), so a single jump widens the limits.
      *
@@ -261,11 +267,14 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
         if (y.length < rules.minimumPoints()) {
             return Optional.empty();
         }
-        double mean = mean(y);
-        double halfWidth = LIMIT_FACTOR * meanMovingRange(y);
+        // NHSRplotthedots' fix_after_n_points: the mean and the moving ranges of the first n points only.
+        double[] baseline = java.util.Arrays.copyOf(y, rules.baselineOf(y.length));
+        double mean = mean(baseline);
+        double halfWidth = LIMIT_FACTOR * meanMovingRange(baseline);
         double[] half = new double[y.length];
         java.util.Arrays.fill(half, halfWidth);
-        return Optional.of(new Calculation(Type.XMR, y, mean, half, bounds, rules).chart(periods, values, target, direction));
+        return Optional.of(new Calculation(Type.XMR, y, mean, meanMovingRange(baseline), half, bounds, rules)
+                .chart(periods, values, target, direction));
     }
 
     /**
@@ -302,25 +311,14 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
         if (y.length < rules.minimumPoints()) {
             return Optional.empty();
         }
-        double p = (double) x / n;
+        int b = rules.baselineOf(y.length);
+        double p = (double) sum(numerators, b) / sum(denominators, b);
         double[] sigma = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             sigma[i] = Math.sqrt(p * (1 - p) / denominators.get(i));
         }
-        double sigmaZ = 1;
-        if (p > 0 && p < 1) {
-            double[] z = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                z[i] = (y[i] - p) / sigma[i];
-            }
-            sigmaZ = meanMovingRange(z) / D2;
-        }
-        Type type = sigmaZ > 1 ? Type.P_PRIME : Type.P;
-        double[] half = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            half[i] = 3 * sigma[i] * (type == Type.P_PRIME ? sigmaZ : 1);
-        }
-        return Optional.of(new Calculation(type, y, p, half, Bounds.SHARE, rules).chart(periods, shares, target, direction));
+        return Optional.of(laney(Type.P, Type.P_PRIME, y, p, sigma, Bounds.SHARE, rules).chart(periods, shares, target,
+                direction));
     }
 
     /**
@@ -342,20 +340,89 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
         if (y.length < rules.minimumPoints()) {
             return Optional.empty();
         }
-        double c = mean(y);
+        double c = mean(java.util.Arrays.copyOf(y, rules.baselineOf(y.length)));
+        double[] sigma = new double[y.length];
+        java.util.Arrays.fill(sigma, Math.sqrt(c));
+        return Optional.of(laney(Type.C, Type.C_PRIME, y, c, sigma, Bounds.NON_NEGATIVE, rules).chart(periods, values, target,
+                direction));
+    }
+
+    /**
+     * The u chart of a rate, events per exposure ({@code events[i]} in {@code exposures[i]}, e.g.
+     * falls in occupied bed days), each shown per {@code per} of exposure (1000: per 1,000 bed days);
+     * empty when there are fewer than {@code rules.minimumPoints()} points. The centre is the pooled
+     * rate u = sum of events / sum of exposures; each point's limits are u ± 3 × sqrt(u / n(i)),
+     * n(i) the point's exposure, so a small exposure has wide limits; the lower one is clipped at 0.
+     * Where the points vary more than Poisson counts do (Laney's sigma-z above 1), each half-width is
+     * multiplied by sigma-z: Laney's u' chart.
+     */
+    public static Optional<RunChart> rate(List<String> periods, List<Long> events, List<Long> exposures, double per,
+                                          OptionalDouble target, Indicator.Direction direction, SpcRules rules) {
+        if (events == null || exposures == null || periods == null || events.size() != periods.size()
+                || exposures.size() != periods.size()) {
+            throw new IllegalArgumentException("a u chart needs one count of events and one exposure per period");
+        }
+        if (!(per > 0) || Double.isInfinite(per)) {
+            throw new IllegalArgumentException("a rate is per a positive exposure, got " + per);
+        }
+        List<Double> rates = new ArrayList<>(periods.size());
+        for (int i = 0; i < periods.size(); i++) {
+            if (exposures.get(i) <= 0 || events.get(i) < 0) {
+                throw new IllegalArgumentException("point " + (i + 1) + " (" + periods.get(i) + "): " + events.get(i)
+                        + " events in " + exposures.get(i) + " is not a rate");
+            }
+            rates.add((double) events.get(i) / exposures.get(i) * per);
+        }
+        double[] y = checked(periods, rates, target, direction, rules);
+        if (y.length < rules.minimumPoints()) {
+            return Optional.empty();
+        }
+        int b = rules.baselineOf(y.length);
+        double u = (double) sum(events, b) / sum(exposures, b);
+        double[] sigma = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            sigma[i] = per * Math.sqrt(u / exposures.get(i));
+        }
+        return Optional.of(laney(Type.U, Type.U_PRIME, y, u * per, sigma, Bounds.NON_NEGATIVE, rules).chart(periods, rates,
+                target, direction));
+    }
+
+    /**
+     * An attribute chart's arithmetic: limits at 3 sigma of each point, widened (or, with
+     * {@code laney: on}, narrowed) by Laney's sigma-z, the mean moving range of the standardised
+     * baseline points (y - centre) / sigma over 1.128. A centre of 0 (or a share of 1) has no spread
+     * to standardise by, so no correction.
+     */
+    private static Calculation laney(Type plain, Type prime, double[] y, double centre, double[] sigma, Bounds bounds,
+                                     SpcRules rules) {
+        int b = rules.baselineOf(y.length);
         double sigmaZ = 1;
-        if (c > 0) {
-            double[] z = new double[y.length];
-            for (int i = 0; i < y.length; i++) {
-                z[i] = (y[i] - c) / Math.sqrt(c);
+        boolean spread = java.util.Arrays.stream(sigma).allMatch(s -> s > 0);
+        if (spread) {
+            double[] z = new double[b];
+            for (int i = 0; i < b; i++) {
+                z[i] = (y[i] - centre) / sigma[i];
             }
             sigmaZ = meanMovingRange(z) / D2;
         }
-        Type type = sigmaZ > 1 ? Type.C_PRIME : Type.C;
+        boolean widened = spread && switch (rules.laney()) {
+            case AUTO -> sigmaZ > 1;
+            case ON -> true;
+            case OFF -> false;
+        };
         double[] half = new double[y.length];
-        java.util.Arrays.fill(half, 3 * Math.sqrt(c) * (type == Type.C_PRIME ? sigmaZ : 1));
-        return Optional.of(new Calculation(type, y, c, half, Bounds.NON_NEGATIVE, rules).chart(periods, values, target,
-                direction));
+        for (int i = 0; i < y.length; i++) {
+            half[i] = 3 * sigma[i] * (widened ? sigmaZ : 1);
+        }
+        return new Calculation(widened ? prime : plain, y, centre, meanMovingRange(y), half, bounds, rules);
+    }
+
+    private static long sum(List<Long> counts, int first) {
+        long total = 0;
+        for (int i = 0; i < first; i++) {
+            total += counts.get(i);
+        }
+        return total;
     }
 
     private static double[] checked(List<String> periods, List<Double> values, OptionalDouble target,
@@ -404,6 +471,7 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
         private final double[] y;
         private final SpcRules rules;
         private final double mean;
+        private final double meanMovingRange;
         /** Each point's distance from the centre to its limits before clipping: three sigma. */
         private final double[] half;
         private final double[] lower;
@@ -413,8 +481,9 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
         private final boolean[] high;
         private final boolean[] low;
 
-        Calculation(Type type, double[] y, double mean, double[] half, Bounds bounds, SpcRules rules) {
+        Calculation(Type type, double[] y, double mean, double meanMovingRange, double[] half, Bounds bounds, SpcRules rules) {
             this.type = type;
+            this.meanMovingRange = meanMovingRange;
             this.y = y;
             this.rules = rules;
             this.mean = mean;
@@ -444,7 +513,7 @@ public record RunChart(Type type, List<String> periods, List<Double> values, dou
             }
             double[] centres = new double[y.length];
             java.util.Arrays.fill(centres, mean);
-            return new RunChart(type, periods, values, mean, meanMovingRange(y), boxed(centres), boxed(lower), boxed(upper),
+            return new RunChart(type, periods, values, mean, meanMovingRange, boxed(centres), boxed(lower), boxed(upper),
                     List.copyOf(causes), readings, assurance(target, direction));
         }
 

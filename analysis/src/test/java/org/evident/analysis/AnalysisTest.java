@@ -302,6 +302,95 @@ class AnalysisTest {
         assertEquals(2.42 / 3, chart.mean(), 1e-12);
     }
 
+    /**
+     * Falls per 1,000 occupied bed days (a rate; a sample by default, judged by Garwood's exact
+     * Poisson interval), lower is better, target 3. Limits from SciPy, chi2.ppf(0.025, 2x) / 2 and
+     * chi2.ppf(0.975, 2x + 2) / 2 over the bed days, times 1,000: 10 in 2,000 is 5.0 (2.397694 to
+     * 9.195178: straddles 3, inconclusive); 40 in 20,000 is 2.0 (1.428829 to 2.723432: met); to date
+     * 50 in 22,000 is 2.272727 (1.686862 to 2.996308: met, just).
+     */
+    @Test
+    void rate_isEventsPerExposure_judgedByItsPoissonInterval() throws IOException {
+        String toc = TOC.replace("- { id: kpi-sat,", "- { id: kpi-falls, node: st-sat, label: Falls, source: kpi, measure: FALLS,"
+                + " unit: rate, per: 1000, target: 3, direction: lower }\n  - { id: kpi-sat,");
+        AnalysisResult r = analyseWith(toc, "kpi,period,numerator,denominator\nFALLS,2024-25 Q2,10,2000\n"
+                + "FALLS,2024-25 Q3,40,20000\n");
+        KpiRow q2 = kpiRow(r, "kpi-falls", "2024-25 Q2");
+        assertEquals(5.0, q2.value().getAsDouble(), 1e-12);
+        assertEquals("sample", q2.basis());
+        assertEquals(2.397694, q2.interval().orElseThrow().low(), 1e-6);
+        assertEquals(9.195178, q2.interval().orElseThrow().high(), 1e-6);
+        assertEquals(Optional.of(Verdict.INCONCLUSIVE), q2.verdict());
+        KpiRow q3 = kpiRow(r, "kpi-falls", "2024-25 Q3");
+        assertEquals(1.428829, q3.interval().orElseThrow().low(), 1e-6);
+        assertEquals(2.723432, q3.interval().orElseThrow().high(), 1e-6);
+        assertEquals(Optional.of(Verdict.MET), q3.verdict());
+        KpiRow toDate = kpiRow(r, "kpi-falls", KpiRow.TO_DATE);
+        assertEquals(OptionalLong.of(50), toDate.numerator());
+        assertEquals(OptionalLong.of(22000), toDate.denominator());
+        assertEquals(50.0 / 22, toDate.value().getAsDouble(), 1e-9);
+        assertEquals(2.996308, toDate.interval().orElseThrow().high(), 1e-6);
+        assertEquals(Optional.of(Verdict.MET), toDate.verdict());
+    }
+
+    /**
+     * KPI-8 (rollup: sum) comes per region. 2024-25 Q2 has no programme row: London 8 of 10 and North
+     * East 9 of 10 make one of 17 of 20. 2024-25 Q3 has one, 18 of 20, against regions summing to
+     * 9 + 8 = 17 of 10 + 11 = 21: the row is kept and the difference (+1, -1) reported. To date the
+     * programme rows pool to 17 + 18 = 35 of 40.
+     */
+    @Test
+    void rollup_totalsTheUnitsWhereTheProgrammeRowIsMissing_andReconcilesWhereItIsGiven() throws IOException {
+        String toc = TOC.replace("- { id: kpi-sat,", "- { id: kpi-reg, node: st-sat, label: Regional, source: kpi, measure: KPI-8,"
+                + " unit: share, target: 0.8, rollup: sum }\n  - { id: kpi-sat,");
+        AnalysisResult r = analyseWith(toc, """
+                kpi,period,region,numerator,denominator
+                KPI-8,2024-25 Q2,London,8,10
+                KPI-8,2024-25 Q2,North East,9,10
+                KPI-8,2024-25 Q3,,18,20
+                KPI-8,2024-25 Q3,London,9,10
+                KPI-8,2024-25 Q3,North East,8,11
+                """);
+        KpiRow q2 = kpiRow(r, "kpi-reg", "2024-25 Q2");
+        assertEquals("", q2.unit());
+        assertEquals(OptionalLong.of(17), q2.numerator());
+        assertEquals(OptionalLong.of(20), q2.denominator());
+        assertEquals(0.85, q2.value().getAsDouble(), 1e-12);
+        assertEquals("rolled up: the sum of the 2 units' returns", q2.status());
+        assertEquals(Optional.of(Verdict.MET), q2.verdict());
+        KpiRow q3 = kpiRow(r, "kpi-reg", "2024-25 Q3");
+        assertEquals(OptionalLong.of(18), q3.numerator());
+        assertTrue(q3.differsFromUnits());
+        assertEquals("reconciled, differs: the programme return (18 of 20) differs from the sum of the 2 units' returns (17 of 21):"
+                + " +1 in the numerator, -1 in the denominator", q3.status());
+        KpiRow toDate = kpiRow(r, "kpi-reg", KpiRow.TO_DATE);
+        assertEquals(OptionalLong.of(35), toDate.numerator());
+        assertEquals(OptionalLong.of(40), toDate.denominator());
+        assertTrue(r.kpis().stream().filter(k -> k.indicator().equals("kpi-reg") && k.unit().equals("London"))
+                .allMatch(k -> k.status().isEmpty() || k.toDate()), "the units' own rows carry no note");
+    }
+
+    /**
+     * Regions represented each quarter (6, then 7) do not add up to 13 regions: to_date: none gives
+     * no figure and says why; to_date: latest gives the latest ended quarter's 7, judged against 5.
+     */
+    @Test
+    void toDate_noneOrLatest_forALevelThatDoesNotAddUp() throws IOException {
+        String toc = TOC.replace("- { id: kpi-sat,", "- { id: kpi-regions, node: st-sat, label: Regions, source: kpi, measure: KPI-6,"
+                + " unit: count, target: 5, to_date: none }\n  - { id: kpi-level, node: st-sat, label: Level, source: kpi,"
+                + " measure: KPI-7, unit: count, target: 5, to_date: latest }\n  - { id: kpi-sat,");
+        AnalysisResult r = analyseWith(toc, "kpi,period,value\nKPI-6,2024-25 Q2,6\nKPI-6,2024-25 Q3,7\nKPI-7,2024-25 Q2,6\n"
+                + "KPI-7,2024-25 Q3,7\nKPI-7,2024-25 Q4,1\n");
+        KpiRow none = kpiRow(r, "kpi-regions", KpiRow.TO_DATE);
+        assertEquals(OptionalDouble.empty(), none.value());
+        assertEquals(Optional.empty(), none.verdict());
+        assertTrue(none.status().contains("to_date: none"), none.status());
+        KpiRow latest = kpiRow(r, "kpi-level", KpiRow.TO_DATE);
+        assertEquals(OptionalDouble.of(7), latest.value(), "2024-25 Q4 is in progress");
+        assertEquals(Optional.of(Verdict.MET), latest.verdict());
+        assertTrue(latest.status().contains("2024-25 Q3"), latest.status());
+    }
+
     private static KpiRow kpiRow(AnalysisResult r, String indicator, String period) {
         return r.kpis().stream().filter(k -> k.indicator().equals(indicator) && k.period().equals(period)).findFirst()
                 .orElseThrow(() -> new AssertionError(indicator + " " + period + " not in " + r.kpis()));

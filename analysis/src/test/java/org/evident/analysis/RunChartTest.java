@@ -434,6 +434,100 @@ class RunChartTest {
         assertEquals(11.68, whole.lowerLimit(), 1e-9);
     }
 
+    /**
+     * A u chart of falls per 1,000 occupied bed days with exposures from 1,000 to 5,000: falls 4,
+     * 10, 6, 3, 12, 5 in 2,000, 4,000, 3,000, 1,000, 5,000 and 2,500 bed days, so rates 2, 2.5, 2, 3,
+     * 2.4, 2 per 1,000. Pooled u = 40 / 17,500 = 0.00228571 a bed day, 2.285714 per 1,000. Each
+     * point's limits are u -/+ 3 sqrt(u / n), per 1,000: for n = 1,000, 1000 x sqrt(2.285714e-6) =
+     * 1.511858, so -2.249859 (clipped to 0) to 6.821288; for n = 5,000, 0.676123, so 0.257344 to
+     * 4.314084; for n = 4,000, 0.755929, so 0.017927 to 4.553501. The standardised points (-0.267,
+     * 0.284, -0.327, 0.473, 0.169, -0.299) vary less than Poisson counts do (sigma-z 0.484): a u chart.
+     */
+    @Test
+    void uChart_limitsPerPointFromEachExposure_lowerClippedAtZero() {
+        List<Long> falls = List.of(4L, 10L, 6L, 3L, 12L, 5L);
+        List<Long> bedDays = List.of(2000L, 4000L, 3000L, 1000L, 5000L, 2500L);
+        RunChart chart = RunChart.rate(periods(6), falls, bedDays, 1000, OptionalDouble.of(2.5), Direction.LOWER, SpcRules.NHS)
+                .orElseThrow();
+        assertEquals(RunChart.Type.U, chart.type());
+        assertEquals(2.285714, chart.mean(), 1e-6);
+        assertEquals(List.of(2.0, 2.5, 2.0, 3.0, 2.4, 2.0), chart.values());
+        assertEquals(0.0, chart.lowerLimits().get(3));
+        assertEquals(6.821288, chart.upperLimits().get(3), 1e-6);
+        assertEquals(0.257344, chart.lowerLimits().get(4), 1e-6);
+        assertEquals(4.314084, chart.upperLimits().get(4), 1e-6);
+        assertEquals(0.017927, chart.lowerLimits().get(1), 1e-6);
+        assertEquals(4.553501, chart.upperLimits().get(1), 1e-6);
+        assertTrue(chart.signals().stream().allMatch(Set::isEmpty), chart.signals()::toString);
+        // The latest point's limits (n = 2,500) run from 0 to 5.154263: a target of 2.5 falls between.
+        assertEquals(Assurance.HIT_AND_MISS, chart.assurance());
+    }
+
+    /**
+     * Laney's correction as a setting. The over-dispersed shares above (sigma-z 13.29) with
+     * {@code laney: off} keep the plain p chart's limits, 0.225 -/+ 3 x 0.013205: 0.185385 to
+     * 0.264615, so every quarter is beyond one of them. The p chart's shares of 4 to 20 (sigma-z
+     * 0.279, which {@code auto} leaves alone) with {@code laney: on} get limits narrowed by 0.279.
+     */
+    @Test
+    void laneySetting_offKeepsThePlainChart_onAlwaysApplies() {
+        SpcRules off = new SpcRules(7, 7, 6, org.evident.toc.Settings.Laney.OFF, 0);
+        RunChart plain = RunChart.proportion(periods(6), List.of(100L, 300L, 150L, 350L, 120L, 330L),
+                List.of(1000L, 1000L, 1000L, 1000L, 1000L, 1000L), OptionalDouble.empty(), Direction.HIGHER, off).orElseThrow();
+        assertEquals(RunChart.Type.P, plain.type());
+        assertEquals(0.185385, plain.lowerLimit(), 1e-6);
+        assertEquals(0.264615, plain.upperLimit(), 1e-6);
+        assertTrue(plain.signals().stream().allMatch(c -> c.contains(SpecialCause.OUTSIDE_LIMITS)));
+
+        SpcRules on = new SpcRules(7, 7, 6, org.evident.toc.Settings.Laney.ON, 0);
+        List<Long> n = List.of(4L, 10L, 20L, 5L, 15L, 16L);
+        RunChart prime = RunChart.proportion(periods(6), List.of(2L, 6L, 12L, 3L, 9L, 8L), n, OptionalDouble.empty(),
+                Direction.HIGHER, on).orElseThrow();
+        assertEquals(RunChart.Type.P_PRIME, prime.type());
+        // z = (share - 4/7) / sqrt(p(1 - p) / n): -0.288675, 0.182574, 0.258199, 0.129099, 0.223607, -0.577350;
+        // moving ranges 0.471249, 0.075625, 0.129099, 0.094508, 0.800957: mean 0.314288, over 1.128 = 0.278624.
+        double p = 40.0 / 70;
+        double sigmaZ = 0.278624;
+        assertEquals(p + 3 * Math.sqrt(p * (1 - p) / 20) * sigmaZ, prime.upperLimits().get(2), 1e-6);
+    }
+
+    /**
+     * Limits fixed from a baseline, as NHSRplotthedots' fix_after_n_points: its ptd_spc_standard
+     * keeps y only for row_number() <= fix_after_n_points (per rebase group), takes the mean and the
+     * moving ranges of those alone, and draws the limits from them for every point of the group.
+     * 10, 12, 11, 13, 12, 14 | 20, 22, 21, 23 with a baseline of 6: mean 72 / 6 = 12, moving ranges
+     * 2, 1, 2, 1, 2 (mean 1.6), limits 12 -/+ 2.66 x 1.6 = 7.744 and 16.256 for all ten points, so the
+     * four after the change are all beyond the upper limit: an improvement. Without the baseline the
+     * change drags the limits up (mean 15.8, moving ranges 19 / 9 = 2.111111, limits 10.184444 and
+     * 21.415556) and has 20 and 21 inside them.
+     */
+    @Test
+    void fixedBaselineXmr_limitsFromTheFirstPointsOnly_asNhsrPlotTheDotsFixAfterNPoints() {
+        List<Double> values = List.of(10.0, 12.0, 11.0, 13.0, 12.0, 14.0, 20.0, 22.0, 21.0, 23.0);
+        RunChart fixed = RunChart.xmr(periods(10), values, RunChart.Bounds.NONE, OptionalDouble.empty(), Direction.HIGHER,
+                SpcRules.NHS.withBaseline(6)).orElseThrow();
+        assertEquals(12.0, fixed.mean(), 1e-12);
+        assertEquals(1.6, fixed.meanMovingRange(), 1e-12);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(7.744, fixed.lowerLimits().get(i), 1e-9);
+            assertEquals(16.256, fixed.upperLimits().get(i), 1e-9);
+            assertEquals(12.0, fixed.centres().get(i), 1e-12);
+        }
+        for (int i = 6; i < 10; i++) {
+            assertTrue(fixed.signals().get(i).contains(SpecialCause.OUTSIDE_LIMITS), fixed.signals()::toString);
+            assertEquals(Reading.IMPROVEMENT, fixed.readings().get(i));
+        }
+        assertTrue(fixed.signals().subList(0, 6).stream().allMatch(Set::isEmpty), fixed.signals()::toString);
+        RunChart free = chart(values, OptionalDouble.empty(), Direction.HIGHER, SpcRules.NHS);
+        assertEquals(10.184444, free.lowerLimit(), 1e-6);
+        assertEquals(21.415556, free.upperLimit(), 1e-6);
+        assertTrue(!free.signals().get(6).contains(SpecialCause.OUTSIDE_LIMITS)
+                && !free.signals().get(8).contains(SpecialCause.OUTSIDE_LIMITS), free.signals()::toString);
+        // A baseline longer than the series uses every point, as row_number() <= n does.
+        assertEquals(free.upperLimit(), RunChart.xmr(periods(10), values, RunChart.Bounds.NONE, OptionalDouble.empty(),
+                Direction.HIGHER, SpcRules.NHS.withBaseline(12)).orElseThrow().upperLimit(), 1e-12);
+    }
+
     private static RunChart chart(List<Double> values, OptionalDouble target, Direction direction) {
         return chart(values, target, direction, SpcRules.NHS);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.evident.analysis.Analysis;
 import org.evident.analysis.AnalysisResult;
 import org.evident.analysis.Assessment;
+import org.evident.analysis.KpiRow;
 import org.evident.analysis.KpiVerdicts;
 import org.evident.analysis.SurveyRow;
 import org.evident.analysis.Verdict;
@@ -137,6 +138,12 @@ final class RunCommand implements Callable<Integer> {
         console.say("      KPI verdicts to date: " + kpis.count(Verdict.MET) + " met, " + kpis.count(Verdict.NOT_MET) + " not met, "
                 + kpis.count(Verdict.INCONCLUSIVE) + " inconclusive (of " + Evident.plural(kpis.indicators(), "KPI")
                 + " with a target and a figure to date); " + Evident.plural(analysis.kpiCharts().size(), "run chart"));
+        long differing = analysis.kpis().stream().filter(KpiRow::differsFromUnits).count();
+        if (differing > 0) {
+            console.say("      KPI roll-up: " + (differing == 1 ? "1 programme return differs from the sum of its units'"
+                    : differing + " programme returns differ from the sums of their units'")
+                    + " returns (see the status in kpis.csv)");
+        }
         console.say("      evidence grades (" + opened.evaluation().rubric().name() + "), latest period: "
                 + grades(analysis.latestEvidence()) + compared.earlier().map(e -> "; compared with the assessment of " + e).orElse(""));
         if (analysis.judgementAgreement().n() > 0) {

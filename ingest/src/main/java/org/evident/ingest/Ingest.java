@@ -191,9 +191,11 @@ public final class Ingest {
         Set<String> codes = kpiIndicators.stream().map(Indicator::measure).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> shares = kpiIndicators.stream().filter(i -> i.unit().equals("share")).map(Indicator::measure)
                 .collect(Collectors.toSet());
+        Map<String, Double> perOfRate = kpiIndicators.stream().filter(Indicator::rate)
+                .collect(Collectors.toMap(Indicator::measure, Indicator::per, (a, b) -> a));
         String file = display(source);
         Map<String, Long> firstRow = new HashMap<>();
-        stream(source, KpiRules.COLUMNS, row -> KpiRules.check(row, file, codes, shares, project.evaluation()).map(k -> {
+        stream(source, KpiRules.COLUMNS, row -> KpiRules.check(row, file, codes, shares, perOfRate, project.evaluation()).map(k -> {
             String key = k.kpi() + "|" + k.period() + "|" + k.region().orElse("") + "|" + k.system().orElse("");
             Long first = firstRow.putIfAbsent(key, row.number());
             if (first != null) {

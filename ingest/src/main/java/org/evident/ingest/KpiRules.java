@@ -33,8 +33,11 @@ final class KpiRules {
 
     /**
      * @param shares the KPI codes whose indicators are shares (values must lie in 0 to 1, or 0% to 100%)
+     * @param perOfRate the KPI codes whose indicators are rates, events (numerator) per exposure
+     *               (denominator), with the exposure each value is per (1000: per 1,000 bed days)
      */
-    static Optional<KpiReturn> check(Row row, String file, Set<String> kpis, Set<String> shares, Evaluation evaluation) {
+    static Optional<KpiReturn> check(Row row, String file, Set<String> kpis, Set<String> shares, Map<String, Double> perOfRate,
+                                     Evaluation evaluation) {
         String kpi = row.text("kpi");
         if (kpi.isEmpty()) {
             row.reject("kpi", "", "no KPI code", "one of " + String.join(", ", kpis));
@@ -60,7 +63,7 @@ final class KpiRules {
             row.reject("target", targetText, Values.reason(e, "not a number"), "a number such as 0.8 or 80%");
         }
         if (numerator.isPresent() && denominator.isPresent()) {
-            if (numerator.getAsLong() > denominator.getAsLong()) {
+            if (numerator.getAsLong() > denominator.getAsLong() && !perOfRate.containsKey(kpi)) {
                 row.reject("numerator", Long.toString(numerator.getAsLong()), "numerator greater than denominator ("
                         + denominator.getAsLong() + ")", "a numerator at most the denominator");
             } else if (denominator.getAsLong() == 0) {
@@ -75,17 +78,21 @@ final class KpiRules {
                 && row.accepted()) {
             row.reject("value", "", "no value and no numerator and denominator", "a value, or a numerator and denominator");
         }
+        // A rate's events may outnumber its exposure (admissions per person-year); its value is per `per` of exposure.
         double resolved = value.isPresent() ? value.getAsDouble()
                 : numerator.isPresent() && denominator.isPresent() && denominator.getAsLong() > 0
-                ? (double) numerator.getAsLong() / denominator.getAsLong() : Double.NaN;
+                ? (double) numerator.getAsLong() / denominator.getAsLong() * perOfRate.getOrDefault(kpi, 1.0) : Double.NaN;
         if (shares.contains(kpi) && value.isPresent() && (resolved < 0 || resolved > 1)) {
             row.reject("value", valueText, "a share outside 0 to 100%", "a share between 0 and 1, or 0% and 100%");
         }
+        double per = perOfRate.getOrDefault(kpi, 1.0);
         if (value.isPresent() && numerator.isPresent() && denominator.isPresent() && denominator.getAsLong() > 0
-                && !agrees(valueText, value.getAsDouble(), numerator.getAsLong(), denominator.getAsLong())) {
+                && !agrees(valueText, value.getAsDouble(), (double) numerator.getAsLong() / denominator.getAsLong() * per)) {
             row.reject("value", valueText, "contradicts its numerator and denominator (" + numerator.getAsLong() + " / "
-                    + denominator.getAsLong() + " = " + (double) numerator.getAsLong() / denominator.getAsLong() + ")",
-                    "the numerator over the denominator, rounded to the places written, or no value");
+                    + denominator.getAsLong() + (per == 1.0 ? "" : " x " + per) + " = "
+                    + (double) numerator.getAsLong() / denominator.getAsLong() * per + ")",
+                    "the numerator over the denominator" + (per == 1.0 ? "" : " times " + per)
+                            + ", rounded to the places written, or no value");
         }
         // A share's target written as a percentage without its % (80 for 0.8) would make every
         // value "not met": refused, as a share value of 80 is, rather than read as 8000%.
@@ -101,14 +108,15 @@ final class KpiRules {
     }
 
     /**
-     * Whether a written value is its numerator over its denominator, to the places it is written
-     * with: 0.79 and 78.9% agree with 15 / 19, 0.8 does too (one place), 80% does not.
+     * Whether a written value is its quotient (numerator over denominator, a rate's times its
+     * {@code per}), to the places it is written with: 0.79 and 78.9% agree with 15 / 19, 0.8 does
+     * too (one place), 80% does not.
      */
-    private static boolean agrees(String written, double value, long numerator, long denominator) {
+    private static boolean agrees(String written, double value, double quotient) {
         String digits = written.endsWith("%") ? written.substring(0, written.length() - 1).strip() : written;
         int places = new java.math.BigDecimal(digits).scale() + (written.endsWith("%") ? 2 : 0);
         double halfUnit = 0.5 * Math.pow(10, -Math.max(0, places));
-        return Math.abs(value - (double) numerator / denominator) <= halfUnit + 1e-12;
+        return Math.abs(value - quotient) <= halfUnit + 1e-12;
     }
 
     private static OptionalLong count(Row row, String column) {

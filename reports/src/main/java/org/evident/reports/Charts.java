@@ -216,6 +216,15 @@ public final class Charts {
         return ChartCanvas.image("likert-" + wave, title, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
     }
 
+    /** A p or u chart's centre pools the counts, so it is not the mean of the points. */
+    private static String centreLabel(RunChart.Type type) {
+        return switch (type) {
+            case P, P_PRIME -> "Centre (pooled share)";
+            case U, U_PRIME -> "Centre (pooled rate)";
+            case XMR, C, C_PRIME -> "Mean";
+        };
+    }
+
     static String percent(double share) {
         return Math.round(share * 100) + "%";
     }
@@ -237,8 +246,10 @@ public final class Charts {
                 byPeriod.put(row.period(), row);
             }
         }
-        // A series of numerators over denominators is a share: show it as a percentage.
-        boolean shares = byPeriod.values().stream().anyMatch(r -> r.denominator().isPresent());
+        // A series of numerators over denominators is a share, shown as a percentage, unless it is a rate of
+        // events per exposure (a u chart's), which is per its exposure, not per cent.
+        boolean rate = run.type() == RunChart.Type.U || run.type() == RunChart.Type.U_PRIME;
+        boolean shares = !rate && byPeriod.values().stream().anyMatch(r -> r.denominator().isPresent());
         List<Double> targets = new ArrayList<>();
         boolean anyTarget = false;
         for (String p : periods) {
@@ -252,7 +263,7 @@ public final class Charts {
         // A running total's target is not a target for one period's increment.
         anyTarget &= !kpi.ofIncrements();
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("Period")
-                .yAxisTitle(kpi.ofIncrements() ? "Added in the period" : shares ? "Share" : "Value").build();
+                .yAxisTitle(kpi.ofIncrements() ? "Added in the period" : shares ? "Share" : rate ? "Rate" : "Value").build();
         CategoryStyler styler = chart.getStyler();
         style(styler);
         // XChart centres the title over the plot, not the chart, so the room is the plot's width.
@@ -267,7 +278,7 @@ public final class Charts {
         }
 
         line(chart, "values", "Value", periods, run.values(), COMMON, solid(2f)).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(COMMON);
-        line(chart, "mean", run.type() == RunChart.Type.P || run.type() == RunChart.Type.P_PRIME ? "Centre (pooled share)" : "Mean", periods, run.centres(), Color.BLACK, solid(1.5f));
+        line(chart, "mean", centreLabel(run.type()), periods, run.centres(), Color.BLACK, solid(1.5f));
         // Limits per point: a p chart's widen where a quarter's denominator is small; all are clipped
         // to what the measure can take.
         String limits = "Process limits (" + run.type().label() + " chart)";

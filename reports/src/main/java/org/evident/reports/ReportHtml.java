@@ -393,7 +393,7 @@ final class ReportHtml {
             }
             if (row.get(period).csv().equals(KpiRow.TO_DATE)) {
                 toDate.add(row);
-            } else if (row.get(status).csv().isEmpty()) {
+            } else if (!row.get(status).csv().startsWith(KpiRow.IN_PROGRESS)) {
                 latest.put(row.get(kpi).csv(), row);
             }
         }
@@ -409,13 +409,21 @@ final class ReportHtml {
             table(kpis, toDate, "data small", views);
             // A blank value to date is explained, not left for the reader to guess.
             int value = kpis.columnIndex("value");
-            List<String> unpooled = toDate.stream().filter(r -> r.get(value).csv().isEmpty())
-                    .map(r -> indicators.containsKey(r.get(kpi).csv()) ? indicators.get(r.get(kpi).csv()).label() : r.get(kpi).csv())
-                    .toList();
+            java.util.function.Function<List<PublishedTable.Cell>, String> label = r -> indicators.containsKey(r.get(kpi).csv())
+                    ? indicators.get(r.get(kpi).csv()).label() : r.get(kpi).csv();
+            List<List<PublishedTable.Cell>> blank = toDate.stream().filter(r -> r.get(value).csv().isEmpty()).toList();
+            // A level declared to_date: none (regions represented each quarter) is not a value-only measure: said apart.
+            List<String> declared = blank.stream().filter(r -> r.get(status).csv().contains("to_date: none")).map(label).toList();
+            List<String> unpooled = blank.stream().filter(r -> !r.get(status).csv().contains("to_date: none")).map(label).toList();
             if (!unpooled.isEmpty()) {
                 out.append("<p class=\"note\">No figure to date for ").append(esc(String.join("; ", unpooled)))
                         .append(": each is returned as a value only (a ratio, a median, a mean), which cannot be pooled"
                                 + " without the counts behind it; see each quarter below and in kpis.csv.</p>\n");
+            }
+            if (!declared.isEmpty()) {
+                out.append("<p class=\"note\">No figure to date for ").append(esc(String.join("; ", declared)))
+                        .append(": each is a level in its quarter (such as the regions a quarter's projects came from),"
+                                + " and adding quarters up would count the same thing again; see each quarter below.</p>\n");
             }
             out.append("<h3>Latest ended quarter</h3>\n<p>Each KPI's latest return for a quarter that had ended by the"
                     + " reporting date.</p>\n");
@@ -493,18 +501,22 @@ final class ReportHtml {
             {"Census", "the figure counts every case (every completed project, every discharge): it is what happened, so"
                     + " it is judged by its value alone. A 100% target is missed by a single miss."},
             {"Sample", "the figure counts those who answered, who stand for more than themselves: it is judged by its"
-                    + " interval, the range of true values the answers are consistent with."},
+                    + " interval, the range of true values the answers are consistent with. A rate (events per"
+                    + " exposure, such as falls per 1,000 bed days) is judged the same way, by the exact Poisson interval"
+                    + " of its events."},
             {"Met, not met", "for a census, the value is on the better or the worse side of the target; for a sample,"
                     + " the whole interval is."},
             {"Inconclusive", "a sample whose interval straddles the target: too few answers to say either way."},
             {"To date", "every quarter that had ended by the reporting date, pooled: numerators and denominators added"
-                    + " up, a running total at its latest, a count totalled."},
+                    + " up, a running total at its latest, a count totalled. A level whose quarters do not add up (such as the"
+                    + " regions a quarter's projects came from) has no figure to date."},
             {"In progress", "a quarter that had not ended by the reporting date. Its figures are partial: shown, but never"
                     + " judged, charted, compared with the quarter before or listed as missing."},
             {"Run chart", "the quarters in order with a centre line and process limits: an XmR chart for a value, a p"
                     + " chart for a share of a count (limits per quarter, wider for a small count), a c chart for a"
-                    + " count; marked p' or c' (Laney) where the quarters vary more than chance alone would make them,"
-                    + " which widens the limits to match. A running total is charted on what each quarter added."},
+                    + " count, a u chart for a rate of events per exposure (limits per quarter, wider for a small"
+                    + " exposure); marked p', c' or u' (Laney) where the quarters vary more than chance alone would make"
+                    + " them, which widens the limits to match. A running total is charted on what each quarter added."},
             {"Process limits", "the range within which the quarters would fall by chance alone, as the process runs now,"
                     + " three standard deviations either side of the centre, cut at what the measure can take (0% and"
                     + " 100% for a share, 0 for a count)."},
@@ -906,7 +918,7 @@ final class ReportHtml {
             th.wide { width: 35%; }
             .note { color: #555555; font-size: 6.5pt; }
             dl.glossary { font-size: 8pt; margin: 0 0 3mm 0; }
-            dl.glossary dt { font-weight: bold; margin-top: 1mm; }
+            dl.glossary dt { font-weight: bold; margin-top: 1mm; page-break-after: avoid; }
             dl.glossary dd { margin: 0 0 0 6mm; }
             ul.notes { font-size: 8pt; }
             .explain { white-space: pre-wrap; font-size: 7pt; line-height: 1.3; margin: 0 0 2.5mm 0; padding: 1.5mm 2mm;

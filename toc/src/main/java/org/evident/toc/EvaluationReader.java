@@ -31,7 +31,7 @@ final class EvaluationReader {
     private static final Set<String> OPTION = Set.of("id", "label");
     private static final Set<String> SETTINGS = Set.of("confidence_level", "interval", "regions", "run_charts",
             "suppression", "suppress_organisations", "prior");
-    private static final Set<String> RUN_CHARTS = Set.of("shift_length", "trend_length", "minimum_points");
+    private static final Set<String> RUN_CHARTS = Set.of("shift_length", "trend_length", "minimum_points", "laney");
 
     private final YamlFile yaml;
     private final Path projectDir;
@@ -524,7 +524,10 @@ final class EvaluationReader {
                             r.optionalValue("trend_length", "a whole number of at least 3", s -> atLeast(s, 3))
                                     .orElse(Settings.RunCharts.NHS.trendLength()),
                             r.optionalValue("minimum_points", "a whole number of at least 2", s -> atLeast(s, 2))
-                                    .orElse(Settings.RunCharts.NHS.minimumPoints())))
+                                    .orElse(Settings.RunCharts.NHS.minimumPoints()),
+                            r.optionalValue("laney", "auto, on or off",
+                                    s -> Settings.Laney.valueOf(s.toUpperCase(java.util.Locale.ROOT)))
+                                    .orElse(Settings.RunCharts.NHS.laney())))
                     .orElse(Settings.RunCharts.NHS);
             String suppression = f.optionalValue("suppression", "one of " + String.join(" | ", Settings.SUPPRESSION_RULES), s -> {
                 if (!Settings.SUPPRESSION_RULES.contains(s)) {

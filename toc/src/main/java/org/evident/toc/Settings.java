@@ -20,8 +20,26 @@ public record Settings(double confidenceLevel, IntervalMethod interval, java.uti
      * "Making Data Count" and the NHS-R community's NHSRplotthedots: 7 and 7. A chart needs at
      * least {@code minimumPoints} periods before limits are drawn.
      */
-    public record RunCharts(int shiftLength, int trendLength, int minimumPoints) {
-        public static final RunCharts NHS = new RunCharts(7, 7, 6);
+    public record RunCharts(int shiftLength, int trendLength, int minimumPoints, Laney laney) {
+        public static final RunCharts NHS = new RunCharts(7, 7, 6, Laney.AUTO);
+
+        public RunCharts {
+            java.util.Objects.requireNonNull(laney, "laney");
+        }
+    }
+
+    /**
+     * Whether p, c and u charts widen their limits by Laney's sigma-z (the p', c' and u' charts):
+     * {@code AUTO} where the points vary more than sampling alone allows (sigma-z above 1), {@code ON}
+     * always (Laney's own advice for large denominators: sigma-z below 1 then narrows them), {@code OFF}
+     * never (the classic charts).
+     */
+    public enum Laney {
+        AUTO, ON, OFF;
+
+        public String yamlName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Small-number suppression rules for person-level counts in published tables. */

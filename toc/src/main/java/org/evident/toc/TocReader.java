@@ -27,11 +27,14 @@ final class TocReader {
     private static final Set<String> NODE = Set.of("id", "label", "stage", "group", "description");
     private static final Set<String> LINK = Set.of("from", "to", "feedback", "keys");
     private static final Set<String> INDICATOR = Set.of("id", "node", "label", "source", "measure", "target",
-            "direction", "unit", "method", "basis", "cumulative", "rebase");
+            "direction", "unit", "method", "basis", "cumulative", "rebase", "per", "rollup", "baseline_points", "to_date");
     private static final Set<String> METHOD = Set.of("id", "label");
     private static final Set<String> QUESTION = Set.of("id", "kind", "text", "nodes", "methods");
     private static final Set<String> VIEW = Set.of("id", "label", "include", "exclude");
-    static final Set<String> UNITS = Set.of("share", "count", "days", "currency", "ratio", "score");
+    static final Set<String> UNITS = Set.of("share", "count", "days", "currency", "ratio", "score",
+            Indicator.RATE);
+    /** Units whose returns add up across units and periods: counts, and shares or rates of counts. */
+    private static final Set<String> ADDITIVE_UNITS = Set.of("share", "count", Indicator.RATE);
 
     private final YamlFile yaml;
     private final Map<String, org.yaml.snakeyaml.nodes.Node> nodeAt = new LinkedHashMap<>();
@@ -198,6 +201,37 @@ final class TocReader {
                         yaml.error(at.node(), what + " rebase: " + e.getMessage());
                     }
                 }
+                Optional<Double> per = f.optionalValue("per", "a positive number, e.g. 1000 for a rate per 1,000", s -> {
+                    double v = Double.parseDouble(s);
+                    if (!(v > 0) || Double.isInfinite(v)) {
+                        throw new IllegalArgumentException(s);
+                    }
+                    return v;
+                });
+                boolean rate = unit.filter(Indicator.RATE::equals).isPresent();
+                if (per.isPresent() && !rate) {
+                    yaml.error(f.get("per").orElseThrow(), what + ": 'per' is for a rate (unit: rate), the exposure its"
+                            + " value is per");
+                }
+                Optional<Indicator.Rollup> rollup = f.optionalValue("rollup", "sum",
+                        s -> Indicator.Rollup.valueOf(s.toUpperCase(Locale.ROOT)));
+                if (rollup.filter(r -> r == Indicator.Rollup.SUM).isPresent()
+                        && (cumulative || !ADDITIVE_UNITS.contains(unit.orElse("share")))) {
+                    yaml.error(f.get("rollup").orElseThrow(), what + ": rollup: sum adds the units' returns, which only"
+                            + " counts and shares or rates of counts allow (unit: count, share or rate, not cumulative)");
+                }
+                if (rollup.isPresent() && source.filter(s -> s != Indicator.Source.KPI).isPresent()) {
+                    yaml.error(f.get("rollup").orElseThrow(), what + ": rollup is for KPI returns (source: kpi)");
+                }
+                int baselinePoints = f.optionalValue("baseline_points", "a whole number of at least 2",
+                        s -> atLeastTwo(s)).orElse(0);
+                Optional<Indicator.ToDate> toDate = f.optionalValue("to_date", "pooled, latest or none",
+                        s -> Indicator.ToDate.valueOf(s.toUpperCase(Locale.ROOT)));
+                if (toDate.filter(t -> t == Indicator.ToDate.POOLED).isPresent()
+                        && (cumulative || !ADDITIVE_UNITS.contains(unit.orElse("share")))) {
+                    yaml.error(f.get("to_date").orElseThrow(), what + ": to_date: pooled adds the periods up, which only"
+                            + " counts and shares or rates of counts allow; a running total is 'latest'");
+                }
                 Optional<Scalar> method = f.get("method").flatMap(m -> yaml.text(m, what + " method").map(t -> new Scalar(t, m)));
                 method.ifPresent(indicatorMethodRefs::add);
                 if (id.isPresent() && unique(id.get(), "indicator", f, seen) && node.isPresent() && label.isPresent()
@@ -212,10 +246,19 @@ final class TocReader {
                     indicators.add(new Indicator(id.get(), node.get().value(), label.get(), source.get(), measure.get(),
                             target.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                             direction.orElse(Indicator.Direction.HIGHER), unit.orElse("share"),
-                            method.map(Scalar::value), basis.orElse(Indicator.Basis.defaultFor(source.get())), cumulative, rebase));
+                            method.map(Scalar::value), basis.orElse(Indicator.Basis.defaultFor(source.get(), unit.orElse("share"))),
+                            cumulative, rebase, per.orElse(1.0), rollup.orElse(Indicator.Rollup.NONE), baselinePoints, toDate));
                 }
             });
         }
+    }
+
+    private static int atLeastTwo(String text) {
+        int n = Integer.parseInt(text);
+        if (n < 2) {
+            throw new IllegalArgumentException(text);
+        }
+        return n;
     }
 
     private void readMethods(org.yaml.snakeyaml.nodes.Node list) {

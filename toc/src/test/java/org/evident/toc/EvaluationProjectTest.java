@@ -70,7 +70,7 @@ class EvaluationProjectTest {
                   - { id: tracker, type: tracker, file: data/tracker.csv }
                 """, TOC));
         Settings none = defaults.evaluation().settings();
-        assertEquals(new Settings.RunCharts(7, 7, 6), none.runCharts());
+        assertEquals(new Settings.RunCharts(7, 7, 6, Settings.Laney.AUTO), none.runCharts());
         assertEquals("none", none.suppression());
         assertEquals(false, none.suppressOrganisations());
 
@@ -84,12 +84,12 @@ class EvaluationProjectTest {
                   - { id: tracker, type: tracker, file: data/tracker.csv }
                   - { id: wave-1, type: survey, file: data/tracker.csv, period: phase-1, population: 38 }
                 settings:
-                  run_charts: { shift_length: 6, trend_length: 6 }
+                  run_charts: { shift_length: 6, trend_length: 6, laney: off }
                   suppression: nhs
                   suppress_organisations: true
                 """, TOC));
         Settings settings = set.evaluation().settings();
-        assertEquals(new Settings.RunCharts(6, 6, 6), settings.runCharts());
+        assertEquals(new Settings.RunCharts(6, 6, 6, Settings.Laney.OFF), settings.runCharts());
         assertEquals("nhs", settings.suppression());
         assertEquals(true, settings.suppressOrganisations());
         assertEquals(38, set.evaluation().sources().get(1).population().getAsLong());

@@ -230,6 +230,53 @@ class TocValidationTest {
     }
 
     @Test
+    void rateRollupBaselineAndToDate_areReadWithTheirDefaults() {
+        TheoryOfChange toc = TheoryOfChange.parse("toc.yaml", """
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                  - { id: falls, node: b, label: Falls, source: kpi, measure: FALLS, unit: rate, per: 1000, rollup: sum, baseline_points: 12 }
+                  - { id: regions, node: b, label: Regions, source: kpi, measure: KPI-6, unit: count, to_date: latest }
+                """);
+        Indicator falls = toc.indicators().get(0);
+        assertTrue(falls.rate());
+        assertEquals(1000.0, falls.per());
+        assertEquals(Indicator.Rollup.SUM, falls.rollup());
+        assertEquals(12, falls.baselinePoints());
+        assertEquals(Indicator.Basis.SAMPLE, falls.basis(), "a rate is judged by its Poisson interval unless declared census");
+        assertEquals(Indicator.ToDate.POOLED, falls.toDateRule());
+        Indicator regions = toc.indicators().get(1);
+        assertEquals(Indicator.ToDate.LATEST, regions.toDateRule());
+        assertEquals(1.0, regions.per());
+        assertEquals(Indicator.Rollup.NONE, regions.rollup());
+        assertEquals(0, regions.baselinePoints());
+    }
+
+    @Test
+    void perOffARate_rollupOfAMean_andPooledRatio_areErrors() {
+        List<String> messages = errorsOf("""
+                nodes:
+                  - { id: a, label: A, stage: input }
+                  - { id: b, label: B, stage: activity }
+                links:
+                  - { from: a, to: b }
+                indicators:
+                  - { id: k1, node: b, label: K, source: kpi, measure: K1, unit: count, per: 1000 }
+                  - { id: k2, node: b, label: K, source: kpi, measure: K2, unit: days, rollup: sum }
+                  - { id: k3, node: b, label: K, source: kpi, measure: K3, unit: ratio, to_date: pooled }
+                  - { id: k4, node: b, label: K, source: kpi, measure: K4, unit: count, baseline_points: 1 }
+                """).stream().map(Problem::message).toList();
+        assertEquals(4, messages.size(), messages::toString);
+        assertTrue(messages.get(0).contains("'per' is for a rate"), messages::toString);
+        assertTrue(messages.get(1).contains("rollup: sum adds the units' returns"), messages::toString);
+        assertTrue(messages.get(2).contains("to_date: pooled adds the periods up"), messages::toString);
+        assertTrue(messages.get(3).contains("at least 2"), messages::toString);
+    }
+
+    @Test
     void censusBasisOnASurveyIndicator_isAnErrorAtTheBasis() {
         Problem p = onlyError("""
                 nodes:
