@@ -89,9 +89,9 @@ final class KpiRules {
         if (value.isPresent() && numerator.isPresent() && denominator.isPresent() && denominator.getAsLong() > 0
                 && !agrees(valueText, value.getAsDouble(), (double) numerator.getAsLong() / denominator.getAsLong() * per)) {
             row.reject("value", valueText, "contradicts its numerator and denominator (" + numerator.getAsLong() + " / "
-                    + denominator.getAsLong() + (per == 1.0 ? "" : " x " + per) + " = "
+                    + denominator.getAsLong() + (per == 1.0 ? "" : " x " + java.math.BigDecimal.valueOf(per).stripTrailingZeros().toPlainString()) + " = "
                     + (double) numerator.getAsLong() / denominator.getAsLong() * per + ")",
-                    "the numerator over the denominator" + (per == 1.0 ? "" : " times " + per)
+                    "the numerator over the denominator" + (per == 1.0 ? "" : " times its per")
                             + ", rounded to the places written, or no value");
         }
         // A share's target written as a percentage without its % (80 for 0.8) would make every

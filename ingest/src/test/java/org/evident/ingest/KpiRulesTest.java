@@ -147,4 +147,21 @@ class KpiRulesTest {
                 + " 2025-01-13: a value of part of the period (the tables mark it in progress)"),
                 r.warnings().stream().map(Object::toString).toList());
     }
+
+    @Test
+    void rateValueWrittenPerItsExposureUnit_agreesWithItsEventsAndExposure() {
+        // Falls per 1,000 occupied bed days: 93 falls in 27,730 bed days is 93 / 27,730 x 1,000 = 3.3538...
+        // per 1,000, so a value written "3.35" (two places: within 0.005) agrees and "0.0034" (the bare
+        // quotient, not times 1,000) contradicts it.
+        IngestResult r = new TestProject(dir).evaluation("- { id: kpis, type: kpi, file: data/kpi.csv }")
+                .toc(TestProject.TOC + "  - { id: kpi-falls, node: st-sat, label: Falls per thousand bed days, source: kpi,"
+                        + " measure: FALLS, unit: rate, per: 1000, target: 3, direction: lower }\n")
+                .write("data/kpi.csv", "kpi,period,numerator,denominator,value\nFALLS,2024-25 Q1,93,27730,3.35\n"
+                        + "FALLS,2024-25 Q2,93,27730,0.0034\n")
+                .ingest();
+        assertEquals(1, r.kpiReturns().size(), () -> reasons(r).toString());
+        assertEquals(1, reasons(r).size());
+        assertTrue(reasons(r).get(0).startsWith("contradicts its numerator and denominator (93 / 27730 x 1000 = 3.35376"),
+                reasons(r)::toString);
+    }
 }
