@@ -26,11 +26,12 @@ import tech.tablesaw.api.Table;
  *                                 under the latest period's grades
  * @param judgements               the evaluation team's own grades beside the rule's, in the order of
  *                                 {@code evidence}; empty when the project records none
+ * @param insights                 themes, quotes and lessons by the project's code frame; {@link Insights#NONE} without one
  */
 public record AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
                              SuppressionRule organisationSuppression, List<Assessment> evidence,
                              List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways,
-                             List<JudgementRow> judgements) {
+                             List<JudgementRow> judgements, Insights insights) {
     public AnalysisResult {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(delivery, "delivery");
@@ -42,6 +43,15 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         evidenceChanges = List.copyOf(evidenceChanges);
         pathways = List.copyOf(pathways);
         judgements = List.copyOf(judgements);
+        Objects.requireNonNull(insights, "insights");
+    }
+
+    /** A result without insights (no code frame). */
+    public AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis,
+                          List<KpiChart> kpiCharts, SuppressionRule organisationSuppression, List<Assessment> evidence,
+                          List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways, List<JudgementRow> judgements) {
+        this(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, evidenceChanges, pathways,
+                judgements, Insights.NONE);
     }
 
     /** A result without judgements. */
@@ -69,7 +79,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
         return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways,
-                judgements);
+                judgements, insights);
     }
 
     /** The KPI verdict totals, counted one way for the report and the workbook ({@link KpiVerdicts#WHAT}). */

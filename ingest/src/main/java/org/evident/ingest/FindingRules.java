@@ -28,6 +28,8 @@ final class FindingRules {
         c.put("test", false);
         c.put("sensitivity", false);
         c.put("type_one_error", false);
+        c.put(CodedText.THEMES_COLUMN, false);
+        c.put(CodedText.REGION_COLUMN, false);
         return c;
     }
 

@@ -40,6 +40,8 @@ final class ReportHtml {
     /** The sections, in order: id and title, for the contents list, headings and bookmarks. */
     static final List<String[]> SECTIONS = List.of(
             new String[] {"summary", "Executive summary"},
+            new String[] {InsightChapters.LEARNED_ID, InsightChapters.LEARNED},
+            new String[] {InsightChapters.WAY_FORWARD_ID, InsightChapters.WAY_FORWARD},
             new String[] {"toc", "The theory of change"},
             new String[] {"evidence", "Evidence by outcome"},
             new String[] {"pathways", "Pathways"},
@@ -47,7 +49,8 @@ final class ReportHtml {
             new String[] {"survey", "Survey"},
             new String[] {"delivery", "Delivery"},
             new String[] {"data-quality", "Appendix A: data quality"},
-            new String[] {"rubric", "Appendix B: the grading rule"});
+            new String[] {"rubric", "Appendix B: the grading rule"},
+            new String[] {InsightChapters.APPENDIX_ID, InsightChapters.APPENDIX});
 
     private final ReportInput input;
     private final AnalysisResult analysis;
@@ -127,7 +130,7 @@ final class ReportHtml {
         out.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en-GB\">\n<head>\n");
         out.append("<meta charset=\"UTF-8\"/>\n");
         out.append("<title>").append(esc(evaluation.programme())).append(": evidence assessment</title>\n");
-        out.append("<style>\n").append(CSS).append("</style>\n");
+        out.append("<style>\n").append(CSS).append(InsightChapters.CSS).append("</style>\n");
         out.append("<bookmarks>\n");
         for (String[] s : SECTIONS) {
             out.append("<bookmark name=\"").append(esc(s[1])).append("\" href=\"#").append(s[0]).append("\"/>\n");
@@ -138,6 +141,7 @@ final class ReportHtml {
         titlePage(date);
         contents();
         summary();
+        InsightChapters.chapters(analysis.insights(), input.project().theoryOfChange(), out);
         theoryOfChange();
         evidence();
         pathways();
@@ -146,6 +150,7 @@ final class ReportHtml {
         delivery();
         dataQuality();
         rubric();
+        InsightChapters.appendix(analysis.insights(), input.table("themes"), input.table("lessons"), out);
         out.append("</body>\n</html>\n");
         return out.toString();
     }
