@@ -63,11 +63,12 @@ final class InsightChapters {
         out.append("<p>Per theme, a row for each source with coded or proposed items, then the theme's total. An item coded"
                 + " with two themes counts under both. Proposed counts are texts no person coded, which a keyword of the"
                 + " theme matches: they are never quoted.</p>\n");
-        table(themes, null, out, "label", "parent", "source", "coded", "proposed", "quoted");
+        table(themes, null, out, new int[] {34, 28, 12, 9, 9, 8}, "label", "parent", "source", "coded", "proposed", "quoted");
         out.append("<h3>").append(esc(lessons.title())).append("</h3>\n");
         out.append("<p>Findings are the ids of the findings file; the document references are as the lessons file gives them.</p>\n");
-        table(lessons, "lesson-", out, "lesson_number", "theme_label", "lesson", "recommendation", "owner", "findings",
-                "documents");
+        // Widths in per cent: the finding ids ("F-017; F-018") need room not to break inside an id.
+        table(lessons, "lesson-", out, new int[] {5, 12, 25, 23, 10, 11, 14}, "lesson_number", "theme_label", "lesson",
+                "recommendation", "owner", "findings", "documents");
         out.append("</div>\n");
     }
 
@@ -168,11 +169,12 @@ final class InsightChapters {
      * Some of a published table's columns, headings as th (the CSV and the workbook have them all);
      * with {@code rowIds}, each row's id is that prefix and its first cell, for the lessons' links.
      */
-    private static void table(PublishedTable table, String rowIds, StringBuilder out, String... columns) {
+    private static void table(PublishedTable table, String rowIds, StringBuilder out, int[] widths, String... columns) {
         int[] shown = java.util.Arrays.stream(columns).mapToInt(table::columnIndex).toArray();
         out.append("<table class=\"small\"><thead><tr>");
-        for (int c : shown) {
-            out.append("<th>").append(esc(table.columns().get(c).heading())).append("</th>");
+        for (int i = 0; i < shown.length; i++) {
+            out.append("<th style=\"width: ").append(widths[i]).append("%\">").append(esc(table.columns().get(shown[i]).heading()))
+                    .append("</th>");
         }
         out.append("</tr></thead><tbody>\n");
         for (List<PublishedTable.Cell> all : table.rows()) {
