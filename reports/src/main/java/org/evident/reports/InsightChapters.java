@@ -33,6 +33,7 @@ final class InsightChapters {
             blockquote p.attribution { font-style: normal; font-size: 8pt; color: #555555; margin-top: 1mm; }
             p.lesson { margin: 0 0 2mm 0; }
             .evidence-ref { font-size: 8pt; color: #555555; }
+            span.nowrap { white-space: nowrap; }
             """;
 
     private final Insights insights;
@@ -177,6 +178,7 @@ final class InsightChapters {
                     .append("</th>");
         }
         out.append("</tr></thead><tbody>\n");
+        int findings = table.columnIndex("findings");
         for (List<PublishedTable.Cell> all : table.rows()) {
             List<PublishedTable.Cell> row = java.util.Arrays.stream(shown).mapToObj(all::get).toList();
             boolean total = row.stream().anyMatch(c -> c instanceof PublishedTable.Text t && t.value().equals(Delivery.TOTAL));
@@ -185,9 +187,14 @@ final class InsightChapters {
                 out.append(" id=\"").append(rowIds).append(esc(all.get(0).csv())).append('"');
             }
             out.append(total ? " class=\"total\">" : ">");
-            for (PublishedTable.Cell cell : row) {
+            for (int i = 0; i < shown.length; i++) {
+                PublishedTable.Cell cell = row.get(i);
                 boolean number = cell instanceof PublishedTable.Count || cell instanceof PublishedTable.Number;
-                out.append(number ? "<td class=\"num\">" : "<td>").append(esc(cell.csv())).append("</td>");
+                // A finding id breaks at its hyphen ("F-" / "017") unless each is kept whole.
+                String text = shown[i] == findings ? java.util.Arrays.stream(cell.csv().split("; "))
+                        .map(id -> "<span class=\"nowrap\">" + esc(id) + "</span>").collect(java.util.stream.Collectors.joining("; "))
+                        : esc(cell.csv());
+                out.append(number ? "<td class=\"num\">" : "<td>").append(text).append("</td>");
             }
             out.append("</tr>\n");
         }
