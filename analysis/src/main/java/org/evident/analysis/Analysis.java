@@ -60,7 +60,7 @@ public final class Analysis {
                 project.evaluation().settings().suppressOrganisations()
                         ? SuppressionRule.fromYaml(project.evaluation().settings().suppression()) : SuppressionRule.NONE,
                 evidence, EvidenceChanges.betweenPeriods(evidence), pathways(project, evidence),
-                judgements(evidence, data.judgements()), grading.assumptions(data.findings()));
+                judgements(evidence, data.judgements()), grading.assumptions(data.findings()), Insights.of(project, data));
     }
 
     /** Each judgement beside the rule's assessment of its outcome and period, in the order of the assessments. */

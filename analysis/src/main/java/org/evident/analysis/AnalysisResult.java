@@ -27,11 +27,12 @@ import tech.tablesaw.api.Table;
  * @param judgements               the evaluation team's own grades beside the rule's, in the order of
  *                                 {@code evidence}; empty when the project records none
  * @param assumptions              every assumption key's state at every assessment period, key by key
+ * @param insights                 themes, quotes and lessons by the project's code frame; {@link Insights#NONE} without one
  */
 public record AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
                              SuppressionRule organisationSuppression, List<Assessment> evidence,
                              List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways,
-                             List<JudgementRow> judgements, List<AssumptionStatus> assumptions) {
+                             List<JudgementRow> judgements, List<AssumptionStatus> assumptions, Insights insights) {
     public AnalysisResult {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(delivery, "delivery");
@@ -44,6 +45,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         pathways = List.copyOf(pathways);
         judgements = List.copyOf(judgements);
         assumptions = List.copyOf(assumptions);
+        Objects.requireNonNull(insights, "insights");
     }
 
     /** A result without judgements. */
@@ -51,7 +53,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
                           List<KpiChart> kpiCharts, SuppressionRule organisationSuppression, List<Assessment> evidence,
                           List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways) {
         this(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, evidenceChanges, pathways,
-                List.of(), List.of());
+                List.of(), List.of(), Insights.NONE);
     }
 
     /** How far the rule agrees with the evaluation team's judgements, over every outcome and period judged. */
@@ -71,7 +73,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
         return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways,
-                judgements, assumptions);
+                judgements, assumptions, insights);
     }
 
     /** The KPI verdict totals, counted one way for the report and the workbook ({@link KpiVerdicts#WHAT}). */

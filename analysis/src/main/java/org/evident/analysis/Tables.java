@@ -129,7 +129,32 @@ final class Tables {
                         text("weakest_link", "Weakest link", p -> p.pathway().weakestLink().orElse("")),
                         text("assumptions", "Assumptions and risks", p -> String.join(" | ", p.pathway().assumptions())),
                         text("summary", "Summary", PathwayRow::summary)),
-                assumptions(r.assumptions()));
+                assumptions(r.assumptions()),
+                themes(r.insights()),
+                lessons(r.insights()));
+    }
+
+    /** Items coded by people and proposed by keywords, and quotes shown, per theme and source, then per theme. */
+    private static PublishedTable themes(Insights insights) {
+        return rows("themes", "Themes: items coded by people, proposed by keyword rules, and quoted, by source", insights.counts(),
+                text("theme", "Theme code", Insights.ThemeCount::theme), text("label", "Theme", Insights.ThemeCount::label),
+                text("parent", "Under", Insights.ThemeCount::parent), text("source", "Source", Insights.ThemeCount::source),
+                count("coded", "Coded by people", t -> OptionalLong.of(t.coded())),
+                count("proposed", "Proposed by keywords", t -> OptionalLong.of(t.proposed())),
+                count("quoted", "Quoted in the report", t -> OptionalLong.of(t.quoted())));
+    }
+
+    /** The lessons and recommendations, numbered, with the evidence each rests on. */
+    private static PublishedTable lessons(Insights insights) {
+        return rows("lessons", "Lessons and recommendations, with the evidence each rests on", insights.lessons(),
+                count("lesson_number", "Lesson", l -> OptionalLong.of(l.number())),
+                text("theme", "Theme code", Insights.LessonRow::theme), text("theme_label", "Theme", Insights.LessonRow::themeLabel),
+                text("parent", "Under", Insights.LessonRow::parent), text("lesson", "What we learned", l -> l.lesson().lesson()),
+                text("recommendation", "Recommendation", l -> l.lesson().recommendation()),
+                text("owner", "Owner", l -> l.lesson().owner()),
+                text("findings", "Findings", l -> String.join("; ", l.findings())),
+                text("documents", "Document references", l -> String.join("; ", l.documents())),
+                text("evidence", "Evidence", Insights.LessonRow::evidenceSummary));
     }
 
     /** "95% interval", the heading of an interval at this confidence level. */

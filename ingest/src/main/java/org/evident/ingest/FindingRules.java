@@ -42,6 +42,8 @@ final class FindingRules {
         c.put("cases", false);
         c.put("restates", false);
         c.put("assumption", false);
+        c.put(CodedText.THEMES_COLUMN, false);
+        c.put(CodedText.REGION_COLUMN, false);
         return c;
     }
 

@@ -80,14 +80,19 @@ public final class Ingest {
         List<KpiReturn> kpis = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<Judgement> judgements = new ArrayList<>();
+        List<CodedText> findingTexts = new ArrayList<>();
+        List<CodedText> commentTexts = new ArrayList<>();
+        List<Lesson> lessons = new ArrayList<>();
         for (Source source : project.evaluation().sources()) {
             switch (source.type()) {
                 case TRACKER -> readTracker(source, projects);
-                case SURVEY -> readSurvey(source, surveyCounts, freeText);
+                case SURVEY -> readSurvey(source, surveyCounts, freeText, commentTexts);
                 case KPI -> readKpis(source, kpis);
-                case FINDINGS -> readFindings(source, findings);
+                case FINDINGS -> readFindings(source, findings, findingTexts);
                 case RECORDS -> readRecords(source, kpis);
                 case JUDGEMENTS -> readJudgements(source, judgements);
+                case LESSONS -> stream(source, LessonRules.COLUMNS,
+                        row -> LessonRules.check(row, project.codeFrame()).map(lessons::add).orElse(false));
             }
         }
         if (!fileErrors.isEmpty()) {
@@ -95,7 +100,8 @@ public final class Ingest {
         }
         IndicatorMapping mapping = new IndicatorMapping(project, projects, surveyCounts, kpis);
         return new IngestResult(projects, surveyCounts, freeText, kpis, findings, mapping.data(), mapping.gaps(),
-                rejects, reconciliations, warnings, judgements);
+                rejects, reconciliations, warnings, judgements,
+                java.util.stream.Stream.concat(findingTexts.stream(), commentTexts.stream()).toList(), lessons);
     }
 
     private String display(Source source) {
@@ -167,8 +173,9 @@ public final class Ingest {
                 }).orElse(false));
     }
 
-    private void readSurvey(Source source, List<SurveyItemCounts> counts, List<FreeTextAnswer> freeText) {
-        SurveyRules rules = new SurveyRules(source);
+    private void readSurvey(Source source, List<SurveyItemCounts> counts, List<FreeTextAnswer> freeText,
+                            List<CodedText> coded) {
+        SurveyRules rules = new SurveyRules(source, project.codeFrame());
         FirstRows firstRow = new FirstRows();
         stream(source, rules.columns(), row -> {
             String raw = row.text(source.respondent());
@@ -184,6 +191,7 @@ public final class Ingest {
         });
         counts.addAll(rules.counts());
         freeText.addAll(rules.freeText());
+        coded.addAll(rules.coded());
     }
 
     private void readKpis(Source source, List<KpiReturn> into) {
@@ -228,7 +236,7 @@ public final class Ingest {
                 + ": a value of part of the period (the tables mark it in progress)")));
     }
 
-    private void readFindings(Source source, List<Finding> into) {
+    private void readFindings(Source source, List<Finding> into, List<CodedText> coded) {
         Set<String> nodes = project.theoryOfChange().nodes().stream().map(Node::id).collect(Collectors.toSet());
         Set<String> methods = project.theoryOfChange().methods().stream().map(Method::id)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -239,8 +247,10 @@ public final class Ingest {
                 .collect(Collectors.toMap(Indicator::id, Indicator::node, (a, b) -> a));
         Set<String> keys = project.theoryOfChange().assumptionKeys().stream().map(org.evident.toc.AssumptionKey::key)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        stream(source, FindingRules.COLUMNS, row -> FindingRules.check(row, nodes, methods, periods, indicatorNodes, keys,
-                project.evaluation().reportingDate()).map(f -> {
+        stream(source, FindingRules.COLUMNS, row -> {
+            List<String> themes = CodedText.themes(row, project.codeFrame());
+            return FindingRules.check(row, nodes, methods, periods, indicatorNodes, keys,
+                    project.evaluation().reportingDate()).map(f -> {
             Long first = firstRow.putIfAbsent(f.id(), row.number());
             if (first != null) {
                 row.reject("finding_id", f.id(), "duplicate finding id (first at row " + first + ", which is kept)",
@@ -248,8 +258,13 @@ public final class Ingest {
                 return false;
             }
             into.add(f);
+            if (!f.quote().isBlank()) {
+                coded.add(new CodedText(CodedText.Kind.FINDING, source.id(), java.util.Optional.of(f.id()), f.method(),
+                        f.sourceRef(), java.util.Optional.of(f.direction()), f.quote(), CodedText.region(row), themes));
+            }
             return true;
-        }).orElse(false));
+        }).orElse(false);
+        });
     }
 
     private void readJudgements(Source source, List<Judgement> into) {

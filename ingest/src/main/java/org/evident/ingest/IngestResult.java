@@ -10,12 +10,15 @@ import java.util.List;
  * @param warnings   what was noticed about a data file as a whole and read all the same (a hidden
  *                   sheet named by {@code sheet:}, dates that look month-first), with the file
  * @param judgements the evaluation team's own grades, from {@code type: judgements} sources, in file order
+ * @param codedTexts the findings with a quote and the free-text survey answers, with the theme codes people
+ *                   gave them, findings first, each in file order
+ * @param lessons    the lessons and recommendations of {@code type: lessons} sources, in file order
  */
 public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts,
                            List<FreeTextAnswer> freeText, List<KpiReturn> kpiReturns, List<Finding> findings,
                            List<IndicatorData> indicatorData, List<String> gaps, List<Reject> rejects,
                            List<Reconciliation> reconciliations, List<org.evident.toc.Problem> warnings,
-                           List<Judgement> judgements) {
+                           List<Judgement> judgements, List<CodedText> codedTexts, List<Lesson> lessons) {
     public IngestResult {
         projects = List.copyOf(projects);
         surveyCounts = List.copyOf(surveyCounts);
@@ -28,6 +31,17 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
         reconciliations = List.copyOf(reconciliations);
         warnings = List.copyOf(warnings);
         judgements = List.copyOf(judgements);
+        codedTexts = List.copyOf(codedTexts);
+        lessons = List.copyOf(lessons);
+    }
+
+    /** A result without coded texts or lessons. */
+    public IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts, List<FreeTextAnswer> freeText,
+                        List<KpiReturn> kpiReturns, List<Finding> findings, List<IndicatorData> indicatorData,
+                        List<String> gaps, List<Reject> rejects, List<Reconciliation> reconciliations,
+                        List<org.evident.toc.Problem> warnings, List<Judgement> judgements) {
+        this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, warnings,
+                judgements, List.of(), List.of());
     }
 
     /** A result without warnings or judgements. */
@@ -35,7 +49,7 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
                         List<KpiReturn> kpiReturns, List<Finding> findings, List<IndicatorData> indicatorData,
                         List<String> gaps, List<Reject> rejects, List<Reconciliation> reconciliations) {
         this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, List.of(),
-                List.of());
+                List.of(), List.of(), List.of());
     }
 
     public long rejectedRows() {

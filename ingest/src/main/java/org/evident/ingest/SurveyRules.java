@@ -28,9 +28,12 @@ final class SurveyRules {
     private final Map<String, Map<String, String>> labelsByKey = new HashMap<>();
     private final Map<String, Map<String, String>> notInBaseByKey = new HashMap<>();
     private final List<FreeTextAnswer> freeText = new ArrayList<>();
+    private final List<CodedText> coded = new ArrayList<>();
+    private final Optional<org.evident.toc.CodeFrame> codeFrame;
 
-    SurveyRules(Source source) {
+    SurveyRules(Source source, Optional<org.evident.toc.CodeFrame> codeFrame) {
         this.source = source;
+        this.codeFrame = codeFrame;
         tallies.put("", newTallies());
         source.groups().forEach(g -> groupValues.put(g, new java.util.TreeSet<>()));
         for (SurveyItem item : source.items()) {
@@ -59,6 +62,8 @@ final class SurveyRules {
                 c.put(item.column(), true);
             }
         }
+        c.putIfAbsent(CodedText.THEMES_COLUMN, false);
+        c.putIfAbsent(CodedText.REGION_COLUMN, false);
         return c;
     }
 
@@ -73,6 +78,8 @@ final class SurveyRules {
         }
         List<Answer> answers = new ArrayList<>();
         List<FreeTextAnswer> texts = new ArrayList<>();
+        // The themes column codes the row's free-text answers; it is checked even when they are blank.
+        List<String> themes = CodedText.themes(row, codeFrame);
         for (SurveyItem item : source.items()) {
             switch (item.type()) {
                 case FREE_TEXT -> {
@@ -103,6 +110,9 @@ final class SurveyRules {
             }
         }
         freeText.addAll(texts);
+        String region = CodedText.region(row);
+        texts.forEach(t -> coded.add(new CodedText(CodedText.Kind.SURVEY_COMMENT, source.id(), Optional.empty(), "", "",
+                Optional.empty(), t.text(), region, themes)));
         return true;
     }
 
@@ -189,6 +199,10 @@ final class SurveyRules {
 
     List<FreeTextAnswer> freeText() {
         return freeText;
+    }
+
+    List<CodedText> coded() {
+        return coded;
     }
 
     /** Running counts for one item. */

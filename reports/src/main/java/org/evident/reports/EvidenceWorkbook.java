@@ -52,7 +52,7 @@ import org.evident.toc.Period;
  */
 public final class EvidenceWorkbook {
     static final List<String> SHEETS = List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts",
-            "Run chart limits", "Survey", "Delivery", "Pathways", "Assumptions", "Data quality");
+            "Run chart limits", "Survey", "Delivery", "Pathways", "Assumptions", "Themes", "Lessons", "Data quality");
     /** The published tables of the Delivery sheet, Table 3 of the evaluation (by region) first. */
     static final List<String> DELIVERY_TABLES = List.of("delivery_by_region", "universal_by_stage", "completions_by_month",
             "referral_routes", "support_types", "closed_offers", "regions_reached");
@@ -101,8 +101,10 @@ public final class EvidenceWorkbook {
                     sheets.get(sheet).label(labels);
                 }
             }
-            table(sheets.get(11), input.table("assumptions"));
-            dataQuality(sheets.get(12), input);
+            table(sheets.get(SHEETS.indexOf("Assumptions")), input.table("assumptions"));
+            table(sheets.get(SHEETS.indexOf("Themes")), input.table("themes"));
+            table(sheets.get(SHEETS.indexOf("Lessons")), input.table("lessons"));
+            dataQuality(sheets.get(SHEETS.indexOf("Data quality")), input);
             sheets.forEach(WorkbookSheet::finish);
             // POI stamps "created" with the current time; the reporting date keeps two runs alike.
             Optional<Date> date = Optional.of(Date.from(input.project().evaluation().reportingDate().atStartOfDay()

@@ -212,6 +212,7 @@ final class Methodology {
             case FINDINGS -> "coded findings";
             case RECORDS -> "record-level data (" + source.file().getFileName() + ")";
             case JUDGEMENTS -> "evaluation team's judgements";
+            case LESSONS -> "lessons and recommendations";
         };
     }
 }

@@ -40,6 +40,8 @@ final class ReportHtml {
     /** The sections, in order: id and title, for the contents list, headings and bookmarks. */
     static final List<String[]> SECTIONS = List.of(
             new String[] {"summary", "Executive summary"},
+            new String[] {InsightChapters.LEARNED_ID, InsightChapters.LEARNED},
+            new String[] {InsightChapters.WAY_FORWARD_ID, InsightChapters.WAY_FORWARD},
             new String[] {"toc", "The theory of change"},
             new String[] {"evidence", "Evidence by outcome"},
             new String[] {"pathways", "Pathways"},
@@ -48,7 +50,8 @@ final class ReportHtml {
             new String[] {"delivery", "Delivery"},
             new String[] {"methodology", "Methodology and limitations"},
             new String[] {"data-quality", "Appendix A: data quality"},
-            new String[] {"rubric", "Appendix B: the grading rule"});
+            new String[] {"rubric", "Appendix B: the grading rule"},
+            new String[] {InsightChapters.APPENDIX_ID, InsightChapters.APPENDIX});
 
     private final ReportInput input;
     private final AnalysisResult analysis;
@@ -142,6 +145,7 @@ final class ReportHtml {
         out.append("<meta charset=\"UTF-8\"/>\n");
         out.append("<title>").append(esc(evaluation.programme())).append(": evidence assessment</title>\n");
         out.append("<style>\n").append(CSS).append(ProvenanceLabels.css(ProvenanceLabels.of(input.project(), indicators.values())))
+                .append(InsightChapters.CSS)
                 .append("</style>\n");
         out.append("<bookmarks>\n");
         for (String[] s : SECTIONS) {
@@ -153,6 +157,7 @@ final class ReportHtml {
         titlePage(date);
         contents();
         summary();
+        InsightChapters.chapters(analysis.insights(), input.project().theoryOfChange(), out);
         theoryOfChange();
         evidence();
         pathways();
@@ -164,6 +169,7 @@ final class ReportHtml {
         out.append(Methodology.html(input)).append("</div>\n");
         dataQuality();
         rubric();
+        InsightChapters.appendix(analysis.insights(), input.table("themes"), input.table("lessons"), out);
         out.append("</body>\n</html>\n");
         return out.toString();
     }

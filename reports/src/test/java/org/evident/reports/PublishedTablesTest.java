@@ -127,6 +127,8 @@ class PublishedTablesTest {
         assertSameTable(csv("pathways"), sheet("Pathways"), "pathways");
         assertSameTable(csv("evidence"), sheet("Evidence items"), "evidence");
         assertSameTable(csv("evidence_by_period"), sheet("Evidence"), "evidence_by_period");
+        assertSameTable(csv("themes"), sheet("Themes"), "themes");
+        assertSameTable(csv("lessons"), sheet("Lessons"), "lessons");
     }
 
     @Test

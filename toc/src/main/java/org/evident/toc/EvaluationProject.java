@@ -11,13 +11,19 @@ import java.util.Optional;
  * they name. Opening one reads and validates both files in a single pass.
  */
 public record EvaluationProject(Path directory, Evaluation evaluation, TheoryOfChange theoryOfChange,
-                                List<Problem> warnings) {
+                                List<Problem> warnings, Optional<CodeFrame> codeFrame) {
 
     public static final String EVALUATION_FILE = "evaluation.yaml";
     public static final String TOC_FILE = "toc.yaml";
 
     public EvaluationProject {
         warnings = List.copyOf(warnings);
+        java.util.Objects.requireNonNull(codeFrame, "codeFrame");
+    }
+
+    /** A project without a code frame. */
+    public EvaluationProject(Path directory, Evaluation evaluation, TheoryOfChange theoryOfChange, List<Problem> warnings) {
+        this(directory, evaluation, theoryOfChange, warnings, Optional.empty());
     }
 
     /**
@@ -60,6 +66,11 @@ public record EvaluationProject(Path directory, Evaluation evaluation, TheoryOfC
         Optional<Evaluation> evaluation = read(directory.resolve(EVALUATION_FILE), problems)
                 .flatMap(yaml -> EvaluationReader.read(yaml, directory, paths));
         Optional<TheoryOfChange> toc = read(directory.resolve(TOC_FILE), problems).flatMap(TocReader::read);
+        // The code frame is optional: a project without one has no themes, and its report no insight chapters.
+        Path codeFrameFile = directory.resolve(CodeFrame.FILE);
+        Optional<CodeFrame> codeFrame = toc.isPresent() && Files.isRegularFile(codeFrameFile)
+                ? read(codeFrameFile, problems).flatMap(yaml -> CodeFrameReader.read(yaml, toc.get()))
+                : Optional.empty();
         if (evaluation.isPresent() && toc.isPresent()) {
             unusedRecordMeasures(directory.resolve(EVALUATION_FILE).toString(), evaluation.get(), toc.get(), problems);
         }
@@ -68,7 +79,7 @@ public record EvaluationProject(Path directory, Evaluation evaluation, TheoryOfC
             throw new InvalidProjectException(sorted);
         }
         List<Problem> warnings = sorted.stream().filter(p -> !p.isError()).toList();
-        return new EvaluationProject(directory, evaluation.get(), toc.get(), warnings);
+        return new EvaluationProject(directory, evaluation.get(), toc.get(), warnings, codeFrame);
     }
 
     /**

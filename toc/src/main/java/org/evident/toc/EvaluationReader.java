@@ -184,7 +184,7 @@ final class EvaluationReader {
             yaml.fields(item, "source", SOURCE).ifPresent(f -> {
                 Optional<String> id = f.requiredText("id");
                 String what = "source " + id.orElse("?");
-                Optional<Source.Type> type = f.requiredValue("type", "one of tracker | survey | kpi | findings | records | judgements",
+                Optional<Source.Type> type = f.requiredValue("type", "one of tracker | survey | kpi | findings | records | judgements | lessons",
                         s -> Source.Type.valueOf(s.toUpperCase(Locale.ROOT)));
                 Optional<String> file = f.requiredText("file");
                 Optional<String> period = f.optionalText("period");

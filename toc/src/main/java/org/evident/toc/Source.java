@@ -33,7 +33,9 @@ public record Source(String id, Type type, Path file, Optional<String> period, O
     public enum Type {
         TRACKER, SURVEY, KPI, FINDINGS, RECORDS,
         /** The evaluation team's own grade per outcome and period, with its reason, beside the rubric's. */
-        JUDGEMENTS;
+        JUDGEMENTS,
+        /** Lessons and recommendations by theme of the code frame, with the evidence each rests on. */
+        LESSONS;
 
         public String yamlName() {
             return name().toLowerCase(Locale.ROOT);
