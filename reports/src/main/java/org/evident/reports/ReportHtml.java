@@ -197,7 +197,7 @@ final class ReportHtml {
         // The overview as the PNG (5,645 px across the page: over 500 dpi; its text is too small to
         // read either way); the parts below stay vector. One less SVG for Batik to parse.
         out.append("<div class=\"figure\">");
-        png("The theory of change", input.tocPng(), diagram.width() / diagram.height(), LANDSCAPE_WIDTH_MM,
+        png(ChartDescriptions.diagram(input.project().theoryOfChange(), analysis.latestEvidence()), input.tocPng(), diagram.width() / diagram.height(), LANDSCAPE_WIDTH_MM,
                 LANDSCAPE_HEIGHT_MM - 20);
         out.append("</div>\n");
         double width = diagram.width();
@@ -756,7 +756,7 @@ final class ReportHtml {
                 // XChart's SVG draws text as outlines, hundreds of KB per chart, and Batik took
                 // several seconds over the fourteen charts of the worked example.
                 out.append("<div class=\"chart\"><p class=\"caption\">").append(esc(chart.title())).append("</p>");
-                png(chart.title(), chart.png(), (double) chart.width() / chart.height(), PORTRAIT_WIDTH_MM - 4, 200);
+                png(chart.description(), chart.png(), (double) chart.width() / chart.height(), PORTRAIT_WIDTH_MM - 4, 200);
                 out.append("</div>\n");
             }
         }
