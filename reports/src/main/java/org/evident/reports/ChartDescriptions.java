@@ -146,6 +146,14 @@ final class ChartDescriptions {
                 + ". The diagram is shown again in parts below, and every outcome's grade is listed in \u201cEvidence by outcome\u201d.";
     }
 
+    /** Part {@code index} (from 0) of the diagram shown in {@code parts} overlapping parts, left to right. */
+    static String diagramPart(int index, int parts) {
+        String where = index == 0 ? "its left end, where the inputs are" : index == parts - 1 ? "its right end, where the impacts are"
+                : "the next stretch to the right, overlapping the part before by a tenth";
+        return "Part " + (index + 1) + " of " + parts + " of the theory-of-change diagram above, enlarged to read: " + where
+                + ". The boxes, links and grade colours are those of the whole diagram.";
+    }
+
     private static String gradeCounts(List<Grade> grades) {
         List<String> counts = new ArrayList<>();
         for (Grade g : new Grade[] {Grade.STRONGEST, Grade.SOME, Grade.LIMITED}) {

@@ -206,7 +206,8 @@ final class ReportHtml {
         for (int i = 0; i < DIAGRAM_PARTS; i++) {
             double x = diagram.x() + i * part * 0.9;
             out.append("<div class=\"diagram-part\"><p class=\"caption\">Part ").append(i + 1).append(" of ").append(DIAGRAM_PARTS)
-                    .append("</p>").append(diagram.window(x, part, LANDSCAPE_WIDTH_MM, LANDSCAPE_HEIGHT_MM - 8)).append("</div>\n");
+                    .append("</p>").append(diagram.window(x, part, LANDSCAPE_WIDTH_MM, LANDSCAPE_HEIGHT_MM - 8,
+                            ChartDescriptions.diagramPart(i, DIAGRAM_PARTS))).append("</div>\n");
         }
         out.append("</div>\n");
     }

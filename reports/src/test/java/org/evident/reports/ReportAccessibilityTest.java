@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +45,15 @@ class ReportAccessibilityTest {
     private static Path pdf;
 
     @BeforeAll
-    static void write() {
+    static void write() throws IOException {
         Locale.setDefault(Locale.UK);
         ReportInput bare = BcfInput.read(List.of());
         input = BcfInput.read(Charts.all(bare.analysis()));
         pdf = tmp.resolve("report.pdf");
         ReportPdf.write(input, pdf, tmp.resolve("report.html"));
+        // Kept for a person to look at after a build.
+        Path preview = Files.createDirectories(Path.of("target", "report-preview"));
+        Files.copy(pdf, preview.resolve("report.pdf"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
