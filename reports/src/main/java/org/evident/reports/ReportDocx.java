@@ -501,6 +501,7 @@ final class ReportDocx {
     private int[] widths(Element table, List<Element> rows, int columns) {
         double[] percent = new double[columns];
         double[] weight = new double[columns];
+        int[] least = new int[columns];
         for (Element row : rows) {
             List<Element> cells = children(row);
             int column = 0;
@@ -516,6 +517,7 @@ final class ReportDocx {
                         percent[column] = 52;
                     }
                     weight[column] = Math.max(weight[column], Math.min(40, Math.max(5, cell.getTextContent().strip().length())));
+                    least[column] = Math.max(least[column], Math.min(contentWidth() / 6, unbroken(cell)));
                 }
                 column += span;
             }
@@ -530,12 +532,43 @@ final class ReportDocx {
         int page = contentWidth() * (narrow ? 1 : 2) / 2;
         int[] widths = new int[columns];
         double rest = Math.max(0, 100 - given);
+        // Each column at least as wide as its longest word (a number's whole text), so no word is
+        // broken letter by letter down a narrow column; the room left goes by the shares above.
+        int leastTotal = java.util.Arrays.stream(least).sum();
+        double shrink = leastTotal > page ? (double) page / leastTotal : 1;
+        double[] wanted = new double[columns];
+        double more = 0;
         for (int c = 0; c < columns; c++) {
             double share = percent[c] > 0 ? percent[c] * (given > 100 ? 100 / given : 1)
                     : shared > 0 ? rest * weight[c] / shared : 0;
-            widths[c] = (int) Math.round(page * share / 100);
+            wanted[c] = Math.max(0, page * share / 100 - least[c] * shrink);
+            more += wanted[c];
+        }
+        double room = Math.max(0, page - leastTotal * shrink);
+        for (int c = 0; c < columns; c++) {
+            widths[c] = (int) Math.round(least[c] * shrink + (more > 0 ? room * wanted[c] / more : room / columns));
         }
         return widths;
+    }
+
+    /**
+     * The width in twips (at most a sixth of the page: an id in brackets can be long) a cell's text needs on one line at the table's 8 points: its longest word,
+     * or all of it in a cell the XHTML keeps on one line (numbers, periods).
+     */
+    private static int unbroken(Element cell) {
+        String text = cell.getTextContent().strip();
+        int longest = 0;
+        if (hasClass(cell, "num") || hasClass(cell, "nowrap")) {
+            for (String line : text.split("\\n")) {
+                longest = Math.max(longest, line.strip().length());
+            }
+        } else {
+            for (String word : text.split("\\s+")) {
+                longest = Math.max(longest, word.length());
+            }
+        }
+        // About 110 twips a character of 8-point Arial, bold included, and the cell's margins.
+        return longest * 110 + 200;
     }
 
     private int contentWidth() {

@@ -117,9 +117,9 @@ class ReportDocxTest {
         Process process = new ProcessBuilder(soffice, "-env:UserInstallation=" + tmp.resolve("lo-profile").toUri(),
                 "--headless", "--convert-to", "pdf", "--outdir", out.toString(), docx.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+        if (!process.waitFor(400, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            fail("LibreOffice did not convert report.docx within 180 s: " + Files.readString(log));
+            fail("LibreOffice did not convert report.docx within 400 s: " + Files.readString(log));
         }
         Path converted = out.resolve("report.pdf");
         assertEquals(0, process.exitValue(), Files.readString(log));
