@@ -552,15 +552,16 @@ final class ReportDocx {
     }
 
     /**
-     * The width in twips (at most a sixth of the page: an id in brackets can be long) a cell's text needs on one line at the table's 8 points: its longest word,
+     * The width in twips a cell's text needs on one line at the table's 8 points: its longest word,
      * or all of it in a cell the XHTML keeps on one line (numbers, periods).
      */
     private static int unbroken(Element cell) {
         String text = cell.getTextContent().strip();
         int longest = 0;
         if (hasClass(cell, "num") || hasClass(cell, "nowrap")) {
-            for (String line : text.split("\\n")) {
-                longest = Math.max(longest, line.strip().length());
+            // Each line by itself: "56 of 65" goes below the share, after a br.
+            for (Node child = cell.getFirstChild(); child != null; child = child.getNextSibling()) {
+                longest = Math.max(longest, child.getTextContent().strip().length());
             }
         } else {
             for (String word : text.split("\\s+")) {
