@@ -6,13 +6,15 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 # Java 17 and Maven build everything. The DejaVu fonts: the PDF embeds them and the diagram's text
-# is measured with them. LibreOffice Calc: the workbook test converts evidence.xlsx to PDF to prove
-# it opens (and fails without it). poppler-utils: pdftoppm renders that PDF's pages to look at.
+# is measured with them. LibreOffice Calc and Writer: the workbook and Word report tests convert
+# evidence.xlsx and report.docx to PDF to prove they open (and fail without it). poppler-utils: pdftoppm renders that PDF's pages to look at.
 need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 if ! fc-list 2>/dev/null | grep "DejaVu Sans" >/dev/null; then need+=(fontconfig fonts-dejavu-core); fi
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+# LibreOffice Writer: the Word report's test converts report.docx to PDF the same way.
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || [ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # Jupyter: JupyterNotebooksIT installs the Evident kernel (jupyter kernelspec) and executes the notebooks
 # with nbconvert, and fails without them; .ci/run runs Jupyter's kernel conformance test on it.

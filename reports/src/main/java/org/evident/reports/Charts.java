@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import org.evident.analysis.AnalysisResult;
@@ -76,7 +77,8 @@ public final class Charts {
             charts.add(() -> {
                 GradeHeatmap heatmap = new GradeHeatmap("Evidence grades by outcome and period", analysis.evidence());
                 return ChartCanvas.image("evidence-heatmap", "Evidence grades by outcome and period", GradeHeatmap.WIDTH,
-                        heatmap.height(), heatmap::paint);
+                        heatmap.height(), heatmap::paint)
+                        .describedAs(ChartDescriptions.heatmap("Evidence grades by outcome and period", analysis.evidence()));
             });
         }
         return charts.parallelStream().map(java.util.function.Supplier::get).toList();
@@ -213,7 +215,8 @@ public final class Charts {
                 bases + "; disagreeing left of zero, agreeing right, the middle answer split across it",
                 bars, first.categories(), likertColours(first.categories().size(), first.neutral()), -low, high, step,
                 v -> percent(Math.abs(v)), "Share of respondents");
-        return ChartCanvas.image("likert-" + wave, title, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+        return ChartCanvas.image("likert-" + wave, title, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT))
+                .describedAs(ChartDescriptions.likert(title, bases, items));
     }
 
     /** A p or u chart's centre pools the counts, so it is not the mean of the points. */
@@ -305,7 +308,13 @@ public final class Charts {
         readings(chart, run, RunChart.Reading.CONCERN, "Concern", CONCERN);
         readings(chart, run, RunChart.Reading.NEITHER, "Special cause, neither", NEITHER);
         flatRange(styler, chart, shares);
-        return ChartCanvas.image("run-chart-" + kpi.indicator(), title, chart);
+        // The latest target the chart draws, for its text alternative.
+        OptionalDouble target = OptionalDouble.empty();
+        for (Double t : targets) {
+            target = anyTarget && t != null ? OptionalDouble.of(t) : target;
+        }
+        return ChartCanvas.image("run-chart-" + kpi.indicator(), title, chart)
+                .describedAs(ChartDescriptions.runChart(title, run, shares, target));
     }
 
     /**
@@ -424,7 +433,7 @@ public final class Charts {
         styler.putYAxisGroupDecimalPatternMap(1, "0");
         styler.setYAxisMin(0, 0.0);
         styler.setYAxisMin(1, 0.0);
-        return ChartCanvas.image("completions-by-month", title, chart);
+        return ChartCanvas.image("completions-by-month", title, chart).describedAs(ChartDescriptions.completions(title, months));
     }
 
     private static ChartImage projectsByRegion(List<Delivery.RegionRow> regions) {
@@ -448,7 +457,8 @@ public final class Charts {
                 List.of("Completed", "Active", "Pipeline"),
                 List.of(ChartCanvas.colour("#08519c"), ChartCanvas.colour("#6baed6"), ChartCanvas.colour("#c6dbef")), 0, max, step,
                 v -> Long.toString(Math.round(v)), "Projects");
-        return ChartCanvas.image("projects-by-region", title, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT));
+        return ChartCanvas.image("projects-by-region", title, WIDTH, HEIGHT, g -> chart.paint(g, WIDTH, HEIGHT))
+                .describedAs(ChartDescriptions.projectsByRegion(title, regions));
     }
 
     /** A step of 1, 2 or 5 times a power of ten giving at most about eight ticks. */

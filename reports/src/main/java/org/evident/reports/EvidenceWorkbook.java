@@ -2,21 +2,15 @@ package org.evident.reports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.Deflater;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFCell;
@@ -106,29 +100,9 @@ public final class EvidenceWorkbook {
             table(sheets.get(SHEETS.indexOf("Lessons")), input.table("lessons"));
             dataQuality(sheets.get(SHEETS.indexOf("Data quality")), input);
             sheets.forEach(WorkbookSheet::finish);
-            // POI stamps "created" with the current time; the reporting date keeps two runs alike.
-            Optional<Date> date = Optional.of(Date.from(input.project().evaluation().reportingDate().atStartOfDay()
-                    .toInstant(ZoneOffset.UTC)));
-            var core = workbook.getProperties().getCoreProperties();
-            core.setCreated(date);
-            core.setModified(date);
-            core.setCreator("Evident");
-            core.setTitle("Evidence workbook: " + input.project().evaluation().programme());
-            // POI zips at zlib's default level unless handed a zip stream. The largest parts are the
-            // run charts' PNGs, already deflated, on which level 6 spent about 0.2 s for nothing.
-            // Every zip entry is stamped with the reporting date too, not the time of writing, so the
-            // same inputs give the same bytes.
-            long entryTime = date.get().getTime();
-            try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(file)) {
-                @Override
-                public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
-                    entry.setTime(entryTime);
-                    super.putArchiveEntry(entry);
-                }
-            }) {
-                zip.setLevel(Deflater.BEST_SPEED);
-                workbook.write(zip);
-            }
+            // POI stamps "created" and every zip entry with the current time; the reporting date keeps two runs alike.
+            OfficeFiles.writeDated(workbook, file, input.project().evaluation().reportingDate(),
+                    "Evidence workbook: " + input.project().evaluation().programme());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the workbook " + file + ": " + e.getMessage(), e);
         }

@@ -220,7 +220,7 @@ final class ReportHtml {
         // read either way); the parts below stay vector. One less SVG for Batik to parse.
         out.append("<div class=\"figure\">");
         out.append("<p class=\"caption\">").append(esc(figure(TOC_FIGURE, "The theory of change"))).append("</p>");
-        png("The theory of change", input.tocPng(), diagram.width() / diagram.height(), LANDSCAPE_WIDTH_MM,
+        png(ChartDescriptions.diagram(input.project().theoryOfChange(), analysis.latestEvidence()), input.tocPng(), diagram.width() / diagram.height(), LANDSCAPE_WIDTH_MM,
                 LANDSCAPE_HEIGHT_MM - 20);
         out.append("</div>\n");
         double width = diagram.width();
@@ -229,7 +229,8 @@ final class ReportHtml {
         for (int i = 0; i < DIAGRAM_PARTS; i++) {
             double x = diagram.x() + i * part * 0.9;
             out.append("<div class=\"diagram-part\"><p class=\"caption\">Part ").append(i + 1).append(" of ").append(DIAGRAM_PARTS)
-                    .append("</p>").append(diagram.window(x, part, LANDSCAPE_WIDTH_MM, LANDSCAPE_HEIGHT_MM - 8)).append("</div>\n");
+                    .append("</p>").append(diagram.window(x, part, LANDSCAPE_WIDTH_MM, LANDSCAPE_HEIGHT_MM - 8,
+                            ChartDescriptions.diagramPart(i, DIAGRAM_PARTS))).append("</div>\n");
         }
         out.append("</div>\n");
     }
@@ -826,7 +827,7 @@ final class ReportHtml {
                 // several seconds over the fourteen charts of the worked example.
                 out.append("<div class=\"chart\"><p class=\"caption\">").append(esc(figure(chart.name(), chart.title())))
                         .append("</p>");
-                png(chart.title(), chart.png(), (double) chart.width() / chart.height(), PORTRAIT_WIDTH_MM - 4, 200);
+                png(chart.description(), chart.png(), (double) chart.width() / chart.height(), PORTRAIT_WIDTH_MM - 4, 200);
                 out.append("</div>\n");
             }
         }

@@ -72,6 +72,17 @@ public final class ReportPdf {
      * @throws IllegalStateException if the DejaVu Sans font files are missing
      */
     public static void write(ReportInput input, Path pdf, Path html) {
+        write(input, pdf, html, null);
+    }
+
+    /**
+     * Writes {@code pdf}, {@code html} (the XHTML the PDF is rendered from) and, unless it is null,
+     * {@code docx}: the Word report made from the same XHTML ({@link ReportDocx}).
+     *
+     * @throws UncheckedIOException if a file cannot be written
+     * @throws IllegalStateException if the DejaVu Sans font files are missing
+     */
+    public static void write(ReportInput input, Path pdf, Path html, Path docx) {
         Path regular = font("DejaVuSans.ttf");
         Path bold = font("DejaVuSans-Bold.ttf");
         ReportHtml.Document xhtml = Timings.time("PDF: XHTML", () -> ReportHtml.documents(input));
@@ -80,10 +91,18 @@ public final class ReportPdf {
         }
         try {
             Files.writeString(html, xhtml.standalone(), StandardCharsets.UTF_8);
+            if (docx != null) {
+                Timings.time("Word report", () -> ReportDocx.write(input, xhtml, docx));
+            }
             // openhtmltopdf logs every font load and page to the console through JUL; Evident reports itself.
             XRLog.setLoggingEnabled(false);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Tagged PDF/UA-1: a structure tree from the XHTML's elements (headings, tables with their
+            // header cells, lists, figures with their alt text), the document's language and title,
+            // and the running header and page numbers marked as artifacts. A public body publishes
+            // only accessible documents (Public Sector Bodies Accessibility Regulations 2018).
+            builder.usePdfUaAccessibility(true);
             // Registered once for the document and once for SVG text, so that no standard (unembedded)
             // font is used anywhere. In 1.1.65 the overload that takes use cases does not reach the
             // document's font resolver, so the document's fonts go through the plain overload.

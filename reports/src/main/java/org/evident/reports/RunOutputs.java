@@ -23,7 +23,7 @@ import org.evident.toc.EvaluationProject;
 
 /**
  * Everything one run of an evaluation writes, behind one entry: the output folder's layout
- * (report.pdf, report.html, evidence.xlsx, toc.svg, toc.png, rejects.csv, data_gaps.txt,
+ * (report.pdf, report.docx, report.html, evidence.xlsx, toc.svg, toc.png, rejects.csv, data_gaps.txt,
  * charts/, tables/), the diagram coloured by the latest grades, and the dated snapshot of the
  * grades in the history folder, read back by the next run to say what changed.
  *
@@ -33,7 +33,7 @@ import org.evident.toc.EvaluationProject;
  */
 public final class RunOutputs {
     /** The files and folders a run writes into its output folder, in the order a reader meets them. */
-    public static final List<String> FILES = List.of("report.pdf", "report.html", "evidence.xlsx", "toc.svg", "toc.png",
+    public static final List<String> FILES = List.of("report.pdf", "report.docx", "report.html", "evidence.xlsx", "toc.svg", "toc.png",
             "rejects.csv", "data_gaps.txt", "charts/", "tables/", OutputFolder.MANIFEST);
 
     private final EvaluationProject project;
@@ -150,7 +150,8 @@ public final class RunOutputs {
                     return Files.writeString(folder.resolve("data_gaps.txt"), dataGaps(data), StandardCharsets.UTF_8);
                 });
             });
-            Timings.time("PDF", () -> ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html")));
+            Timings.time("PDF", () -> ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html"),
+                    folder.resolve("report.docx")));
             join(workbook);
         });
         Path snapshot = io(() -> EvidenceHistory.write(history, project.evaluation().reportingDate(), analysis.evidence()));

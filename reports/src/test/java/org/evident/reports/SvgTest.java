@@ -25,7 +25,7 @@ class SvgTest {
     void aWindow_keepsTheRootsOtherAttributes_setsItsViewAndSize_andCopiesTheRest() throws Exception {
         // 25 mm wide: the part is 50 by 100 units, so 50 mm high, over the 40 mm allowed: 40 mm high
         // and 20 mm wide, at 96 / 25.4 px per mm: 75.6 -> 76 and 151.2 -> 151 px.
-        String window = Svg.parse(SVG, "test").window(150, 50, 25, 40);
+        String window = Svg.parse(SVG, "test").window(150, 50, 25, 40, "part");
         assertTrue(window.startsWith("<svg "), window);
         assertTrue(window.endsWith("<rect x=\"150\" y=\"10\" width=\"20\" height=\"20\"/></svg>\n"), window);
         Element root = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
@@ -44,7 +44,7 @@ class SvgTest {
     void aDoctypeWithEntityDeclarations_cannotBeInlined() {
         String svg = "<!DOCTYPE svg [<!ENTITY who \"me\">]><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\">"
                 + "<text>&who;</text></svg>";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Svg.parse(svg, "test").window(0, 1, 10, 10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Svg.parse(svg, "test").window(0, 1, 10, 10, "part"));
         assertTrue(e.getMessage().contains("internal subset"), e.getMessage());
     }
 }
