@@ -116,7 +116,7 @@ final class ChartDescriptions {
         List<String> periods = evidence.stream().map(Assessment::period).distinct().toList();
         String latest = periods.get(periods.size() - 1);
         long outcomes = evidence.stream().map(Assessment::node).distinct().count();
-        return "Grid, " + title + ": " + outcomes + " outcomes by " + periods.size() + " periods (" + periods.get(0)
+        return "Grid, " + title + ": " + outcomes + " outcomes and impacts by " + periods.size() + " periods (" + periods.get(0)
                 + (periods.size() > 1 ? " to " + latest : "") + "), each cell coloured by its grade. At " + latest + ": "
                 + gradeCounts(evidence.stream().filter(a -> a.period().equals(latest)).map(Assessment::grade).toList())
                 + ". The table in \u201cEvidence by outcome\u201d gives every cell in words.";
@@ -141,7 +141,7 @@ final class ChartDescriptions {
             }
         });
         return "Theory-of-change diagram, read left to right: " + String.join(", ", stages) + ", joined by " + toc.links().size()
-                + " links. Outcomes are coloured by their latest grade: "
+                + " links. Outcomes and impacts are coloured by their latest grade: "
                 + (latest.isEmpty() ? "none graded yet" : gradeCounts(latest.stream().map(Assessment::grade).toList()))
                 + ". The diagram is shown again in parts below, and every outcome's grade is listed in \u201cEvidence by outcome\u201d.";
     }
@@ -154,11 +154,15 @@ final class ChartDescriptions {
                 + ". The boxes, links and grade colours are those of the whole diagram.";
     }
 
-    private static String gradeCounts(List<Grade> grades) {
+    private static String gradeCounts(List<java.util.Optional<Grade>> grades) {
         List<String> counts = new ArrayList<>();
         for (Grade g : new Grade[] {Grade.STRONGEST, Grade.SOME, Grade.LIMITED}) {
-            long n = grades.stream().filter(g::equals).count();
+            long n = grades.stream().filter(java.util.Optional.of(g)::equals).count();
             counts.add(n + " " + g.label());
+        }
+        long notYet = grades.stream().filter(java.util.Optional::isEmpty).count();
+        if (notYet > 0) {
+            counts.add(notYet + " not yet assessed");
         }
         return String.join(", ", counts);
     }
