@@ -53,7 +53,7 @@ final class Painter {
                 g.setColor(Color.decode(BAND_COLOUR));
                 g.fill(column.band());
             }
-            drawText(g, view, column.heading(), stageColour(column.stage()), outlined);
+            column.heading().forEach(t -> drawText(g, view, t, stageColour(column.stage()), outlined));
         }
         Color edge = Color.decode(EDGE_COLOUR);
         BasicStroke solid = new BasicStroke(1.1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);

@@ -54,7 +54,7 @@ final class SvgWriter {
         out.append("<g class=\"stages\">\n");
         for (Column column : d.columns()) {
             out.append(svgRect(column.band(), 0)).append(" fill=\"").append(BAND_COLOUR).append("\"/>\n");
-            svgText(out, column.heading(), stageColour(column.stage()));
+            column.heading().forEach(t -> svgText(out, t, stageColour(column.stage())));
         }
         out.append("</g>\n<g class=\"links\" fill=\"none\" stroke=\"").append(EDGE_COLOUR)
                 .append("\" stroke-width=\"1.1\">\n");

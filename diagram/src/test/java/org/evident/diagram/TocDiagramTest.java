@@ -136,7 +136,8 @@ class TocDiagramTest {
     @Test
     void svg_escapesEveryXmlSpecialCharacter() {
         String svg = TocDiagram.of(TOC).titled("A & B's <\"plan\">").toSvg();
-        assertTrue(svg.contains("Plans &amp; &lt;targets&gt;"), svg);
+        assertTrue(svg.contains("Plans &amp;"), svg);
+        assertTrue(svg.contains("&lt;targets&gt;"), svg);
         assertTrue(svg.contains("A &amp; B&#39;s &lt;&quot;plan&quot;&gt;"));
         assertFalse(svg.contains("<targets>"));
     }
@@ -368,10 +369,10 @@ class TocDiagramTest {
 
     @Test
     void labels_wrapToTheBoxWidth() {
-        List<String> lines = DiagramLayout.wrapLabel(TOC.requireNode("act-deliver").label());
+        List<String> lines = DiagramLayout.wrapLabel(TOC.requireNode("act-deliver").label(), 180);
         assertTrue(lines.size() >= 3, lines.toString());
         for (String line : lines) {
-            assertTrue(DiagramLayout.width(DiagramLayout.LABEL_FONT, line) <= DiagramLayout.BOX_WIDTH - 2 * DiagramLayout.BOX_PAD_X);
+            assertTrue(DiagramLayout.width(DiagramLayout.LABEL_FONT, line) <= 180 - 2 * DiagramLayout.BOX_PAD_X);
         }
         assertEquals(TOC.requireNode("act-deliver").label(), String.join(" ", lines));
         List<String> split = DiagramLayout.wrap("x".repeat(100), DiagramLayout.LABEL_FONT, 100);
