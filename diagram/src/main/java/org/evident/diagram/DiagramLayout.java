@@ -119,7 +119,20 @@ final class DiagramLayout {
     record Column(Stage stage, Rectangle2D band, List<Text> heading) {
     }
 
-    record LegendEntry(String colour, Rectangle2D swatch, Text label) {
+    /** What a legend entry shows beside its words. */
+    enum Sample {
+        /** A box filled with the entry's colour. */
+        FILL,
+        /** A solid arrow: a link. */
+        LINK,
+        /** A dashed arrow: a feedback link. */
+        FEEDBACK,
+        /** A key tag: the assumptions and risks on a link. */
+        KEY
+    }
+
+    /** An entry of the legend: its sample drawn in {@code swatch}, and its words. */
+    record LegendEntry(Sample sample, String colour, Rectangle2D swatch, Text label) {
     }
 
     /** ELK's result for a theory of change: boxes, routes and their bounds, in ELK's coordinates. */
@@ -399,6 +412,11 @@ final class DiagramLayout {
         return new Route(link, List.copyOf(points), false, tag);
     }
 
+    /** The letter "A" in the legend's sample key tag {@code rect}. */
+    static Text keySample(Rectangle2D rect) {
+        return keyTag(rect, "A").text();
+    }
+
     private static KeyTag keyTag(Rectangle2D rect, String text) {
         return new KeyTag(rect, new Text(text, KEY_FONT, rect.getCenterX(), rect.getY() + KEY_PAD_Y + ascent(KEY_FONT), true));
     }
@@ -536,7 +554,7 @@ final class DiagramLayout {
         return crowded;
     }
 
-    private static double keyHeight() {
+    static double keyHeight() {
         LineMetrics m = metrics(KEY_FONT);
         return Math.ceil(m.getAscent() + m.getDescent()) + 2 * KEY_PAD_Y;
     }
@@ -628,7 +646,18 @@ final class DiagramLayout {
 
         Optional<Rectangle2D> legendBox = Optional.empty();
         List<LegendEntry> entries = new ArrayList<>();
-        if (!legend.isEmpty()) {
+        List<Object[]> wanted = new ArrayList<>();
+        legend.forEach((label, colour) -> wanted.add(new Object[] {Sample.FILL, colour, label}));
+        if (!graph.routes().isEmpty()) {
+            wanted.add(new Object[] {Sample.LINK, Style.EDGE_COLOUR, "contributes to"});
+        }
+        if (graph.routes().stream().anyMatch(r -> r.link().feedback())) {
+            wanted.add(new Object[] {Sample.FEEDBACK, Style.EDGE_COLOUR, "feedback (back to an earlier stage)"});
+        }
+        if (graph.routes().stream().anyMatch(r -> r.keys().isPresent())) {
+            wanted.add(new Object[] {Sample.KEY, Style.KEY_FILL, "assumptions and risks on the link, by key"});
+        }
+        if (!wanted.isEmpty()) {
             double pad = 8;
             double gap = 18;
             double rowHeight = Math.max(SWATCH, lineHeight(LEGEND_FONT)) + 6;
@@ -637,18 +666,27 @@ final class DiagramLayout {
             double x = 0;
             double row = 0;
             double widest = 0;
-            for (Map.Entry<String, String> entry : legend.entrySet()) {
-                double w = SWATCH + 6 + width(LEGEND_FONT, entry.getKey());
+            for (Object[] entry : wanted) {
+                Sample sample = (Sample) entry[0];
+                String label = (String) entry[2];
+                double sampleWidth = switch (sample) {
+                    case FILL -> SWATCH;
+                    case LINK, FEEDBACK -> 2.5 * SWATCH;
+                    case KEY -> width(KEY_FONT, "A") + 2 * KEY_PAD_X;
+                };
+                double w = sampleWidth + 6 + width(LEGEND_FONT, label);
                 if (x > 0 && x + w > maxRow) {
                     x = 0;
                     row++;
                 }
                 double left = MARGIN + pad + x;
                 double rowTop = top + pad + row * rowHeight;
-                Rectangle2D swatch = new Rectangle2D.Double(left, rowTop + (rowHeight - 6 - SWATCH) / 2, SWATCH, SWATCH);
+                double sampleHeight = sample == Sample.KEY ? keyHeight() : SWATCH;
+                Rectangle2D swatch = new Rectangle2D.Double(left, rowTop + (rowHeight - 6 - sampleHeight) / 2, sampleWidth,
+                        sampleHeight);
                 double baseline = swatch.getCenterY() + ascent(LEGEND_FONT) / 2 - 1;
-                entries.add(new LegendEntry(entry.getValue(), swatch,
-                        new Text(entry.getKey(), LEGEND_FONT, left + SWATCH + 6, baseline, false)));
+                entries.add(new LegendEntry(sample, (String) entry[1], swatch,
+                        new Text(label, LEGEND_FONT, left + sampleWidth + 6, baseline, false)));
                 x += w + gap;
                 widest = Math.max(widest, x - gap);
             }

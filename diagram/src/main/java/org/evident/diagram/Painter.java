@@ -111,11 +111,32 @@ final class Painter {
             g.setStroke(new BasicStroke(0.8f));
             for (LegendEntry entry : d.legend()) {
                 Rectangle2D s = entry.swatch();
-                RoundRectangle2D swatch = new RoundRectangle2D.Double(s.getX(), s.getY(), s.getWidth(), s.getHeight(), 4, 4);
-                g.setColor(Color.decode(entry.colour()));
-                g.fill(swatch);
-                g.setColor(Color.decode("#666666"));
-                g.draw(swatch);
+                switch (entry.sample()) {
+                    case FILL -> {
+                        RoundRectangle2D swatch = new RoundRectangle2D.Double(s.getX(), s.getY(), s.getWidth(), s.getHeight(), 4, 4);
+                        g.setColor(Color.decode(entry.colour()));
+                        g.fill(swatch);
+                        g.setColor(Color.decode("#666666"));
+                        g.draw(swatch);
+                    }
+                    case LINK, FEEDBACK -> {
+                        Point2D from = new Point2D.Double(s.getX(), s.getCenterY());
+                        Point2D tip = new Point2D.Double(s.getMaxX(), s.getCenterY());
+                        g.setColor(Color.decode(entry.colour()));
+                        g.setStroke(entry.sample() == DiagramLayout.Sample.FEEDBACK ? dashed : solid);
+                        g.draw(new java.awt.geom.Line2D.Double(from, tip));
+                        g.fill(arrowhead(from, tip));
+                        g.setStroke(new BasicStroke(0.8f));
+                    }
+                    case KEY -> {
+                        RoundRectangle2D tag = new RoundRectangle2D.Double(s.getX(), s.getY(), s.getWidth(), s.getHeight(), 6, 6);
+                        g.setColor(Color.decode(KEY_FILL));
+                        g.fill(tag);
+                        g.setColor(Color.decode(KEY_STROKE));
+                        g.draw(tag);
+                        drawText(g, view, DiagramLayout.keySample(s), TEXT_COLOUR, outlined);
+                    }
+                }
                 drawText(g, view, entry.label(), TEXT_COLOUR, outlined);
             }
         }
@@ -177,6 +198,11 @@ final class Painter {
         for (int i = p.size() - 2; i >= 0 && from.distance(tip) < 1e-6; i--) {
             from = p.get(i);
         }
+        return arrowhead(from, tip);
+    }
+
+    /** The arrowhead at {@code tip} of a segment from {@code from}. */
+    private static Path2D arrowhead(Point2D from, Point2D tip) {
         double dx = tip.getX() - from.getX();
         double dy = tip.getY() - from.getY();
         double len = Math.hypot(dx, dy);

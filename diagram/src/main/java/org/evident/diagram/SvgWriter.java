@@ -93,8 +93,25 @@ final class SvgWriter {
             out.append("<g class=\"legend\">\n");
             out.append(svgRect(d.legendBox().get(), 4)).append(" fill=\"#ffffff\" stroke=\"#999999\"/>\n");
             for (LegendEntry entry : d.legend()) {
-                out.append(svgRect(entry.swatch(), 2)).append(" fill=\"").append(entry.colour())
-                        .append("\" stroke=\"#666666\" stroke-width=\"0.8\"/>\n");
+                Rectangle2D r = entry.swatch();
+                switch (entry.sample()) {
+                    case FILL -> out.append(svgRect(r, 2)).append(" fill=\"").append(entry.colour())
+                            .append("\" stroke=\"#666666\" stroke-width=\"0.8\"/>\n");
+                    case LINK, FEEDBACK -> {
+                        out.append("<path d=\"M").append(num(r.getX())).append(',').append(num(r.getCenterY())).append(" L")
+                                .append(num(r.getMaxX())).append(',').append(num(r.getCenterY())).append("\" fill=\"none\" stroke=\"")
+                                .append(entry.colour()).append("\" stroke-width=\"1.1\"");
+                        if (entry.sample() == DiagramLayout.Sample.FEEDBACK) {
+                            out.append(" stroke-dasharray=\"").append(num(DASH[0])).append(',').append(num(DASH[1])).append('"');
+                        }
+                        out.append(" marker-end=\"url(#arrow)\"/>\n");
+                    }
+                    case KEY -> {
+                        out.append(svgRect(r, 3)).append(" fill=\"").append(KEY_FILL).append("\" stroke=\"").append(KEY_STROKE)
+                                .append("\" stroke-width=\"0.8\"/>\n");
+                        svgText(out, DiagramLayout.keySample(r), TEXT_COLOUR);
+                    }
+                }
                 svgText(out, entry.label(), TEXT_COLOUR);
             }
             out.append("</g>\n");

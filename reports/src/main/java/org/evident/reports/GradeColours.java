@@ -22,6 +22,15 @@ public final class GradeColours {
         };
     }
 
+    /**
+     * The fill of an outcome or impact with no grade (yet): a pale sand, apart from the grades' blue
+     * and grey and from the white of inputs, activities and outputs, which are never graded.
+     */
+    public static final String NOT_GRADED = "#f6ecd6";
+
+    /** The legend's words for {@link #NOT_GRADED}. */
+    public static final String NOT_GRADED_LABEL = "Not graded";
+
     /** Black or white, whichever reads better on the grade's fill. */
     public static String text(Grade grade) {
         return grade == Grade.STRONGEST ? "#ffffff" : "#000000";
