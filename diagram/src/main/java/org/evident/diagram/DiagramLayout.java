@@ -69,10 +69,10 @@ final class DiagramLayout {
     static final Font LEGEND_FONT = font(Font.PLAIN, 11);
 
     static final double BOX_PAD_X = 6;
-    static final double BOX_PAD_Y = 3;
+    static final double BOX_PAD_Y = 2;
     static final double MIN_BOX_HEIGHT = 22;
     /** Space between boxes stacked in a column. */
-    static final double NODE_GAP = 6;
+    static final double NODE_GAP = 4;
     /** Space between the lanes of the connectors that join boxes of one column. */
     static final double SIDE_LANE = 5;
     /** Lanes of connectors made room for at a column's side before its boxes are placed. */
@@ -593,7 +593,7 @@ final class DiagramLayout {
         double minWidth = 0;
         if (title.isPresent()) {
             titleText = Optional.of(new Text(title.get(), TITLE_FONT, MARGIN, y + ascent(TITLE_FONT), false));
-            y += lineHeight(TITLE_FONT) + 10;
+            y += lineHeight(TITLE_FONT) + 4;
             minWidth = width(TITLE_FONT, title.get());
         }
         Rectangle2D bounds = graph.bounds();
@@ -658,11 +658,11 @@ final class DiagramLayout {
             wanted.add(new Object[] {Sample.KEY, Style.KEY_FILL, "assumptions and risks on the link, by key"});
         }
         if (!wanted.isEmpty()) {
-            double pad = 8;
+            double pad = 5;
             double gap = 18;
             double rowHeight = Math.max(SWATCH, lineHeight(LEGEND_FONT)) + 6;
             double maxRow = Math.max(width - 2 * MARGIN - 2 * pad, 300);
-            double top = y + 14;
+            double top = y + 6;
             double x = 0;
             double row = 0;
             double widest = 0;
@@ -695,7 +695,7 @@ final class DiagramLayout {
             width = Math.max(width, box.getMaxX() + MARGIN);
             y = box.getMaxY();
         }
-        double height = y + MARGIN;
+        double height = y + MARGIN / 2;
         return new Diagram(Math.ceil(width), Math.ceil(height), titleText, List.copyOf(columns),
                 Collections.unmodifiableMap(boxes), List.copyOf(routes), legendBox, List.copyOf(entries));
     }

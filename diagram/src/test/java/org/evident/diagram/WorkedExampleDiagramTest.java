@@ -9,6 +9,7 @@ import java.awt.geom.PathIterator;
 import java.awt.geom.Point2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.evident.diagram.DiagramLayout.Route;
@@ -26,7 +27,13 @@ class WorkedExampleDiagramTest {
 
     @Test
     void fullView_isAtMostOnePointSixWide_andItsSmallestNodeTextPrintsAtSixPointsOnA4Landscape() throws Exception {
-        TocDiagram diagram = TocDiagram.of(workedExample());
+        // Titled and with a legend of four fills, as a run draws it.
+        LinkedHashMap<String, String> fills = new LinkedHashMap<>();
+        for (String label : List.of("Strongest evidence", "Some evidence", "Limited or no evidence", "Not graded")) {
+            fills.put(label, "#cccccc");
+        }
+        TocDiagram diagram = TocDiagram.of(workedExample()).titled("Better Care Fund Support Programme 2023-25: evidence at phase-3")
+                .coloured(java.util.Map.of(), fills);
         DiagramLayout.Diagram d = diagram.diagram();
         // To look at: target/diagram-preview/toc.png and toc.svg.
         java.nio.file.Path preview = java.nio.file.Files.createDirectories(Path.of("target", "diagram-preview"));
@@ -45,7 +52,13 @@ class WorkedExampleDiagramTest {
 
     @Test
     void crossings_areCounted() {
-        TocDiagram diagram = TocDiagram.of(workedExample());
+        // Titled and with a legend of four fills, as a run draws it.
+        LinkedHashMap<String, String> fills = new LinkedHashMap<>();
+        for (String label : List.of("Strongest evidence", "Some evidence", "Limited or no evidence", "Not graded")) {
+            fills.put(label, "#cccccc");
+        }
+        TocDiagram diagram = TocDiagram.of(workedExample()).titled("Better Care Fund Support Programme 2023-25: evidence at phase-3")
+                .coloured(java.util.Map.of(), fills);
         int crossings = crossings(diagram.routes());
         System.out.println("worked example: " + crossings + " link crossings");
         assertTrue(crossings >= 0);

@@ -26,8 +26,8 @@ final class TocSection {
 
     /** A page the diagram is printed on: its name in the CSS and the space for the diagram in it. */
     enum Sheet {
-        A4("toc-a4", 297 - 2 * 10, 210 - 2 * 10 - 20),
-        A3("toc-a3", 420 - 2 * 10, 297 - 2 * 10 - 20);
+        A4("toc-a4", 297 - 2 * 10, 210 - 2 * 10 - 12),
+        A3("toc-a3", 420 - 2 * 10, 297 - 2 * 10 - 12);
 
         final String page;
         final double widthMm;
@@ -45,14 +45,17 @@ final class TocSection {
         }
     }
 
-    /** The pages the caption and the diagram are laid on: 10 mm margins, no running header (the caption says it). */
+    /**
+     * The pages the heading, the caption and the diagram are laid on: 10 mm margins and no running
+     * header, the space left (in {@link Sheet}) being 12 mm less tall for the heading and caption.
+     */
     static final String CSS = """
             @page toc-a4 { size: A4 landscape; margin: 10mm; @top-left { content: none; } }
             @page toc-a3 { size: A3 landscape; margin: 10mm; @top-left { content: none; } }
             .toc-a4 { page: toc-a4; page-break-before: always; }
             .toc-a3 { page: toc-a3; page-break-before: always; }
-            .toc-a4 h2, .toc-a3 h2 { margin: 0 0 1mm 0; font-size: 13pt; }
-            .toc-a4 .caption, .toc-a3 .caption { margin: 0 0 1mm 0; }
+            .toc-a4 h2, .toc-a3 h2 { margin: 0; font-size: 12pt; line-height: 1.2; }
+            .toc-a4 .caption, .toc-a3 .caption { margin: 0 0 0.5mm 0; font-size: 8pt; line-height: 1.2; }
             table.keys td.key { font-weight: bold; text-align: center; width: 8%; }
             table.keys td { font-size: 8.5pt; }
             """;
@@ -82,9 +85,8 @@ final class TocSection {
                 ? List.<double[]>of(new double[] {0, diagram.width()})
                 : parts(TocDiagram.of(toc).columnBands(), text, sheet, diagram.width(), diagram.height());
         String period = input.analysis().latestEvidence().stream().map(Assessment::period).findFirst().orElse("");
-        out.append("<p class=\"caption\">Stages as columns, inputs on the left; each outcome filled by its grade")
-                .append(period.isEmpty() ? "" : " at " + esc(period))
-                .append("; the letters on the links are the assumption and risk keys, listed after the diagram.");
+        out.append("<p class=\"caption\">Each outcome filled by its grade").append(period.isEmpty() ? "" : " at " + esc(period))
+                .append("; letters on the links: the assumption and risk keys (table after the diagram).");
         if (parts.size() > 1) {
             out.append(" Too large to read on one page, the diagram is in ").append(parts.size())
                     .append(" parts, each a run of whole columns under their headings.");
@@ -96,7 +98,7 @@ final class TocSection {
                 out.append("</div>\n<div class=\"").append(sheet.page).append("\">\n<p class=\"caption\">Part ")
                         .append(i + 1).append(" of ").append(parts.size()).append("</p>\n");
             }
-            out.append(diagram.window(part[0], part[1], sheet.widthMm, sheet.heightMm - (i > 0 ? 0 : 8))).append('\n');
+            out.append(diagram.window(part[0], part[1], sheet.widthMm, sheet.heightMm)).append('\n');
         }
         out.append("</div>\n");
         keys(out, toc);
