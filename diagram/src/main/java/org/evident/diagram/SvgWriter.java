@@ -58,8 +58,10 @@ final class SvgWriter {
         }
         out.append("</g>\n<g class=\"links\" fill=\"none\" stroke=\"").append(EDGE_COLOUR)
                 .append("\" stroke-width=\"1.1\">\n");
-        for (Route route : d.routes()) {
-            out.append("<path d=\"").append(svgPath(route)).append('"');
+        for (int i = 0; i < d.routes().size(); i++) {
+            Route route = d.routes().get(i);
+            // data-link: the link's place in toc.yaml's links, for toc.html's script.
+            out.append("<path data-link=\"").append(i).append("\" d=\"").append(svgPath(route)).append('"');
             if (route.link().feedback()) {
                 out.append(" stroke-dasharray=\"").append(num(DASH[0])).append(',').append(num(DASH[1])).append('"');
             }
@@ -78,7 +80,8 @@ final class SvgWriter {
         out.append("</g>\n<g class=\"nodes\">\n");
         for (Box box : d.boxes().values()) {
             String fill = fills.getOrDefault(box.node().id(), "#ffffff");
-            out.append("<g class=\"node\"><title>").append(Xml.escape(box.node().id()));
+            out.append("<g class=\"node\" data-node=\"").append(Xml.escape(box.node().id())).append("\"><title>")
+                    .append(Xml.escape(box.node().id()));
             box.node().description().ifPresent(desc -> out.append(": ").append(Xml.escape(desc)));
             out.append("</title>\n");
             out.append(svgRect(box.rect(), DiagramLayout.BOX_RADIUS)).append(" fill=\"").append(fill)

@@ -22,7 +22,7 @@ import org.evident.toc.EvaluationProject;
 
 /**
  * Everything one run of an evaluation writes, behind one entry: the output folder's layout
- * (report.pdf, report.html, evidence.xlsx, toc.svg, toc.png, toc-VIEW.svg, rejects.csv, data_gaps.txt,
+ * (report.pdf, report.html, evidence.xlsx, toc.svg, toc.png, toc.html, toc-VIEW.svg, rejects.csv, data_gaps.txt,
  * charts/, tables/), the diagram coloured by the latest grades, and the dated snapshot of the
  * grades in the history folder, read back by the next run to say what changed.
  *
@@ -32,7 +32,7 @@ import org.evident.toc.EvaluationProject;
  */
 public final class RunOutputs {
     /** The files and folders a run writes into its output folder, in the order a reader meets them. */
-    public static final List<String> FILES = List.of("report.pdf", "report.html", "evidence.xlsx", "toc.svg", "toc.png",
+    public static final List<String> FILES = List.of("report.pdf", "report.html", "evidence.xlsx", "toc.svg", "toc.png", "toc.html",
             "rejects.csv", "data_gaps.txt", "charts/", "tables/", OutputFolder.MANIFEST);
 
     private final EvaluationProject project;
@@ -117,6 +117,7 @@ public final class RunOutputs {
         OutputFolder.writeAtomically(out, kept(), folder -> {
             Files.writeString(folder.resolve("toc.svg"), tocSvg, StandardCharsets.UTF_8);
             Files.write(folder.resolve("toc.png"), tocPng);
+            Files.writeString(folder.resolve("toc.html"), TocHtml.of(report), StandardCharsets.UTF_8);
             for (TocView view : views) {
                 Files.writeString(folder.resolve(view.fileName()), view.diagram().toSvg(), StandardCharsets.UTF_8);
             }
