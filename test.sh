@@ -8,12 +8,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # Java 17 and Maven build everything. The DejaVu fonts: the PDF embeds them and the diagram's text
 # is measured with them. LibreOffice Calc: the workbook test converts evidence.xlsx to PDF to prove
 # it opens (and fails without it). poppler-utils: pdftoppm renders that PDF's pages to look at.
+# Chromium: the toc.html test opens the page in it, headless, and clicks a node.
 need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 if ! fc-list 2>/dev/null | grep "DejaVu Sans" >/dev/null; then need+=(fontconfig fonts-dejavu-core); fi
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (about 400 MB with LibreOffice)"
