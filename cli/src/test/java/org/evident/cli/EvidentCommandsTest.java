@@ -180,7 +180,7 @@ class EvidentCommandsTest {
         assertTrue(r.err().contains("      total: 21186 rows read = 21166 accepted + 20 rejected"), r.err());
         try (var files = Files.list(out)) {
             assertEquals(List.of("charts", "data_gaps.txt", "evidence.xlsx", "evident-manifest.txt", "rejects.csv", "report.html", "report.pdf",
-                    "tables", "toc.png", "toc.svg"), files.map(p -> p.getFileName().toString()).sorted().toList());
+                    "tables", "toc-contract.svg", "toc-full.svg", "toc.html", "toc.png", "toc.svg"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.readString(out.resolve("report.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
         assertTrue(Files.readString(out.resolve("toc.svg")).startsWith("<?xml"));
