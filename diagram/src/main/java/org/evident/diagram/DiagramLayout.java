@@ -109,10 +109,9 @@ final class DiagramLayout {
 
     /**
      * A link's route from its source to its target (for a feedback link too: the arrowhead goes at
-     * the last point). If {@code curved}, the points after the first are control points of cubic
-     * Bezier segments, three per segment.
+     * the last point), straight segments at right angles.
      */
-    record Route(Link link, List<Point2D> points, boolean curved, Optional<KeyTag> keys) {
+    record Route(Link link, List<Point2D> points, Optional<KeyTag> keys) {
     }
 
     /** A stage's column: the shaded band behind its nodes and its heading above. */
@@ -409,7 +408,7 @@ final class DiagramLayout {
             }
             tag = Optional.of(keyTag(rect, label.getText()));
         }
-        return new Route(link, List.copyOf(points), false, tag);
+        return new Route(link, List.copyOf(points), tag);
     }
 
     /** The letter "A" in the legend's sample key tag {@code rect}. */
@@ -491,7 +490,7 @@ final class DiagramLayout {
             double y = down >= 0 ? toY - keyHeight() - 2 : toY + 2;
             tag = Optional.of(keyTag(new Rectangle2D.Double(x - w / 2, y, w, keyHeight()), text));
         }
-        return new Route(link, points, false, tag);
+        return new Route(link, points, tag);
     }
 
     /** The ELK Layered options for the whole graph, chosen by looking at the sample project's diagram. */
@@ -638,7 +637,7 @@ final class DiagramLayout {
             List<Point2D> points = route.points().stream()
                     .map(p -> (Point2D) new Point2D.Double(p.getX() + dx, p.getY() + dy)).toList();
             Optional<KeyTag> keys = route.keys().map(k -> new KeyTag(shift(k.rect(), dx, dy), shift(k.text(), dx, dy)));
-            routes.add(new Route(route.link(), points, route.curved(), keys));
+            routes.add(new Route(route.link(), points, keys));
         }
         double graphRight = Math.max(MARGIN + bounds.getWidth() + 2 * BAND_PAD, minWidthOfHeadings);
         double width = Math.max(graphRight + MARGIN, minWidth + 2 * MARGIN);

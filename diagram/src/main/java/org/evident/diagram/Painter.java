@@ -173,18 +173,7 @@ final class Painter {
         List<Point2D> p = route.points();
         Path2D.Double path = new Path2D.Double();
         path.moveTo(p.get(0).getX(), p.get(0).getY());
-        int i = 1;
-        if (route.curved()) {
-            for (; i + 2 < p.size(); i += 3) {
-                path.curveTo(p.get(i).getX(), p.get(i).getY(), p.get(i + 1).getX(), p.get(i + 1).getY(),
-                        p.get(i + 2).getX(), p.get(i + 2).getY());
-            }
-            if (i + 1 < p.size()) {
-                path.quadTo(p.get(i).getX(), p.get(i).getY(), p.get(i + 1).getX(), p.get(i + 1).getY());
-                i += 2;
-            }
-        }
-        for (; i < p.size(); i++) {
+        for (int i = 1; i < p.size(); i++) {
             path.lineTo(p.get(i).getX(), p.get(i).getY());
         }
         return path;

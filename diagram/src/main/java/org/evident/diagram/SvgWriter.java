@@ -148,17 +148,7 @@ final class SvgWriter {
     private static String svgPath(Route route) {
         List<Point2D> p = route.points();
         StringBuilder d = new StringBuilder("M").append(num(p.get(0).getX())).append(',').append(num(p.get(0).getY()));
-        int i = 1;
-        if (route.curved()) {
-            for (; i + 2 < p.size(); i += 3) {
-                d.append(" C").append(pt(p.get(i))).append(' ').append(pt(p.get(i + 1))).append(' ').append(pt(p.get(i + 2)));
-            }
-            if (i + 1 < p.size()) {
-                d.append(" Q").append(pt(p.get(i))).append(' ').append(pt(p.get(i + 1)));
-                i += 2;
-            }
-        }
-        for (; i < p.size(); i++) {
+        for (int i = 1; i < p.size(); i++) {
             d.append(" L").append(pt(p.get(i)));
         }
         return d.toString();

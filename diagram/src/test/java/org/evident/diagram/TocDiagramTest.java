@@ -129,8 +129,19 @@ class TocDiagramTest {
                 assertTrue(text.contains(String.join(", ", link.keys())), "key tag of " + link);
             }
         }
-        assertEquals(TOC.links().size(), svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength() - 1,
-                "one path per link, plus the arrowhead marker's");
+        NodeList paths = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
+        List<String> linkIndexes = new ArrayList<>();
+        for (int i = 0; i < paths.getLength(); i++) {
+            String index = ((Element) paths.item(i)).getAttribute("data-link");
+            if (!index.isEmpty()) {
+                linkIndexes.add(index);
+            }
+        }
+        assertEquals(java.util.stream.IntStream.range(0, TOC.links().size()).mapToObj(String::valueOf).toList(), linkIndexes,
+                "one path per link, numbered in toc.yaml's order");
+        // Besides: the arrowhead marker's, and the legend's samples of a link and of a feedback link.
+        assertEquals(TOC.links().size() + 3, paths.getLength());
+        assertTrue(text.contains("contributes to") && text.contains("feedback (back to an earlier stage)"), "link styles in the legend");
     }
 
     @Test

@@ -56,8 +56,10 @@ final class TocSection {
             .toc-a3 { page: toc-a3; page-break-before: always; }
             .toc-a4 h2, .toc-a3 h2 { margin: 0; font-size: 12pt; line-height: 1.2; }
             .toc-a4 .caption, .toc-a3 .caption { margin: 0 0 0.5mm 0; font-size: 8pt; line-height: 1.2; }
-            table.keys td.key { font-weight: bold; text-align: center; width: 8%; }
-            table.keys td { font-size: 8.5pt; }
+            table.keys { width: 100%; }
+            table.keys td { font-size: 8pt; }
+            table.keys td.key { font-weight: bold; text-align: center; width: 5%; }
+            table.keys td.assumptions { width: 50%; }
             """;
 
     /** What the report gives this section: its output, its pictures and its section heading. */
@@ -85,8 +87,8 @@ final class TocSection {
                 ? List.<double[]>of(new double[] {0, diagram.width()})
                 : parts(TocDiagram.of(toc).columnBands(), text, sheet, diagram.width(), diagram.height());
         String period = input.analysis().latestEvidence().stream().map(Assessment::period).findFirst().orElse("");
-        out.append("<p class=\"caption\">Each outcome filled by its grade").append(period.isEmpty() ? "" : " at " + esc(period))
-                .append("; letters on the links: the assumption and risk keys (table after the diagram).");
+        out.append("<p class=\"caption\">Outcomes filled by their grade").append(period.isEmpty() ? "" : " at " + esc(period))
+                .append("; letters on links: assumption and risk keys (table follows).");
         if (parts.size() > 1) {
             out.append(" Too large to read on one page, the diagram is in ").append(parts.size())
                     .append(" parts, each a run of whole columns under their headings.");
@@ -98,7 +100,8 @@ final class TocSection {
                 out.append("</div>\n<div class=\"").append(sheet.page).append("\">\n<p class=\"caption\">Part ")
                         .append(i + 1).append(" of ").append(parts.size()).append("</p>\n");
             }
-            out.append(diagram.window(part[0], part[1], sheet.widthMm, sheet.heightMm)).append('\n');
+            // A millimetre spare: a diagram a fraction too tall would leave an empty page after it.
+            out.append(diagram.window(part[0], part[1], sheet.widthMm, sheet.heightMm - 1)).append('\n');
         }
         out.append("</div>\n");
         keys(out, toc);
@@ -143,7 +146,7 @@ final class TocSection {
         out.append("<div class=\"landscape\">\n<h3>Keys on the links: assumptions and risks</h3>\n");
         out.append("<table class=\"keys\"><thead><tr><th>Key</th><th>Assumptions</th><th>Risks</th></tr></thead><tbody>\n");
         for (AssumptionKey key : toc.assumptionKeys()) {
-            out.append("<tr><td class=\"key\">").append(esc(key.key())).append("</td><td>").append(items(key.assumptions()))
+            out.append("<tr><td class=\"key\">").append(esc(key.key())).append("</td><td class=\"assumptions\">").append(items(key.assumptions()))
                     .append("</td><td>").append(items(key.risks())).append("</td></tr>\n");
         }
         out.append("</tbody></table>\n</div>\n");
@@ -173,7 +176,7 @@ final class TocSection {
             double[] size = {svg.width(), svg.height()};
             Sheet sheet = sheet(TocDiagram.nodeTextSize(), size[0], size[1]);
             page.out().append("<div class=\"").append(sheet.page).append("\">\n<p class=\"caption\">")
-                    .append(esc(view.view().label())).append(" (view '").append(esc(view.view().id())).append("')</p>\n");
+                    .append("View '").append(esc(view.view().id())).append("' of toc.yaml, drawn by the same rules</p>\n");
             // A picture at twice the layout's size: the PDF's vector drawing is kept for the main diagram.
             page.png(view.view().label(), diagram.toPng(2.0), size[0] / size[1], sheet.widthMm, sheet.heightMm - 8);
             page.out().append("</div>\n");
