@@ -8,6 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # Java 17 and Maven build everything. The DejaVu fonts: the PDF embeds them and the diagram's text
 # is measured with them. LibreOffice Calc and Writer: the workbook and Word report tests convert
 # evidence.xlsx and report.docx to PDF to prove they open (and fail without it). poppler-utils: pdftoppm renders that PDF's pages to look at.
+# Chromium: the toc.html test opens the page in it, headless, and clicks a node.
 need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
@@ -20,6 +21,7 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # with nbconvert, and fails without them; .ci/run runs Jupyter's kernel conformance test on it.
 jupyter nbconvert --version >/dev/null 2>&1 || need+=(jupyter-nbconvert jupyter-client)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jupyter_kernel_test' 2>/dev/null || need+=(python3-jupyter-kernel-test)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "test.sh: installing ${need[*]} (about 400 MB with LibreOffice, 100 MB with Jupyter)"

@@ -179,8 +179,9 @@ class EvidentCommandsTest {
         assertFalse(r.err().contains("discharges-2023-04.csv"), "no file of the records folder by default:\n" + r.err());
         assertTrue(r.err().contains("      total: 21198 rows read = 21178 accepted + 20 rejected"), r.err());
         try (var files = Files.list(out)) {
-            assertEquals(List.of("charts", "data_gaps.txt", "evidence.xlsx", "evident-manifest.txt", "rejects.csv", "report.docx", "report.html", "report.pdf",
-                    "tables", "toc.png", "toc.svg"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("charts", "data_gaps.txt", "evidence.xlsx", "evident-manifest.txt", "rejects.csv", "report.docx", "report.html",
+                    "report.pdf", "tables", "toc-contract.svg", "toc-full.svg", "toc.html", "toc.png", "toc.svg"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.readString(out.resolve("report.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
         assertTrue(Files.readString(out.resolve("toc.svg")).startsWith("<?xml"));

@@ -26,6 +26,7 @@ import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.math.KVector;
+import org.eclipse.elk.core.options.Alignment;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
@@ -62,18 +63,25 @@ import org.evident.toc.TheoryOfChange;
 final class DiagramLayout {
     static final String CSS_FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif";
     static final Font LABEL_FONT = font(Font.PLAIN, 11);
-    static final Font KEY_FONT = font(Font.BOLD, 9);
+    static final Font KEY_FONT = font(Font.BOLD, 10);
     static final Font HEADING_FONT = font(Font.BOLD, 12);
     static final Font TITLE_FONT = font(Font.BOLD, 16);
     static final Font LEGEND_FONT = font(Font.PLAIN, 11);
 
-    static final double BOX_WIDTH = 180;
-    static final double BOX_PAD_X = 8;
-    static final double BOX_PAD_Y = 7;
-    static final double MIN_BOX_HEIGHT = 34;
+    static final double BOX_PAD_X = 6;
+    static final double BOX_PAD_Y = 2;
+    static final double MIN_BOX_HEIGHT = 22;
+    /** Space between boxes stacked in a column. */
+    static final double NODE_GAP = 4;
+    /** Space between the lanes of the connectors that join boxes of one column. */
+    static final double SIDE_LANE = 5;
+    /** Lanes of connectors made room for at a column's side before its boxes are placed. */
+    private static final int FIRST_GUESS_LANES = 3;
+    /** The x at which ELK is given a stage's nodes, for its interactive layering: far wider than any box. */
+    private static final double STAGE_PITCH = 10_000;
     static final double BOX_RADIUS = 6;
-    static final double KEY_PAD_X = 4;
-    static final double KEY_PAD_Y = 2;
+    static final double KEY_PAD_X = 3;
+    static final double KEY_PAD_Y = 1;
     static final double MARGIN = 20;
     /** Space between a stage's nodes and the edge of its shaded column band. */
     static final double BAND_PAD = 10;
@@ -101,21 +109,34 @@ final class DiagramLayout {
 
     /**
      * A link's route from its source to its target (for a feedback link too: the arrowhead goes at
-     * the last point). If {@code curved}, the points after the first are control points of cubic
-     * Bezier segments, three per segment.
+     * the last point), straight segments at right angles.
      */
-    record Route(Link link, List<Point2D> points, boolean curved, Optional<KeyTag> keys) {
+    record Route(Link link, List<Point2D> points, Optional<KeyTag> keys) {
     }
 
     /** A stage's column: the shaded band behind its nodes and its heading above. */
-    record Column(Stage stage, Rectangle2D band, Text heading) {
+    record Column(Stage stage, Rectangle2D band, List<Text> heading) {
     }
 
-    record LegendEntry(String colour, Rectangle2D swatch, Text label) {
+    /** What a legend entry shows beside its words. */
+    enum Sample {
+        /** A box filled with the entry's colour. */
+        FILL,
+        /** A solid arrow: a link. */
+        LINK,
+        /** A dashed arrow: a feedback link. */
+        FEEDBACK,
+        /** A key tag: the assumptions and risks on a link. */
+        KEY
+    }
+
+    /** An entry of the legend: its sample drawn in {@code swatch}, and its words. */
+    record LegendEntry(Sample sample, String colour, Rectangle2D swatch, Text label) {
     }
 
     /** ELK's result for a theory of change: boxes, routes and their bounds, in ELK's coordinates. */
-    record Graph(Map<String, Box> boxes, List<Route> routes, Rectangle2D bounds) {
+    record Graph(Map<String, Box> boxes, List<Route> routes, Rectangle2D bounds, Map<Stage, Rectangle2D> columns,
+                 Map<Link, Integer> lanes) {
     }
 
     /** The whole diagram, ready to draw. */
@@ -188,8 +209,23 @@ final class DiagramLayout {
         return lines;
     }
 
-    static List<String> wrapLabel(String label) {
-        return wrap(label, LABEL_FONT, BOX_WIDTH - 2 * BOX_PAD_X);
+    static List<String> wrapLabel(String label, double boxWidth) {
+        return wrap(label, LABEL_FONT, boxWidth - 2 * BOX_PAD_X);
+    }
+
+    /** The height of a box holding {@code lines} lines of label. */
+    static double boxHeight(int lines) {
+        return Math.max(MIN_BOX_HEIGHT, lines * labelLineHeight() + 2 * BOX_PAD_Y);
+    }
+
+    /**
+     * The distance between the baselines of a box's lines: the font's own line height (1.16 em
+     * for DejaVu Sans), without the extra unit other text gets, so that a column of 22 two-line
+     * boxes fits an A4 landscape page at 6 pt.
+     */
+    static double labelLineHeight() {
+        LineMetrics m = metrics(LABEL_FONT);
+        return Math.ceil(m.getAscent() + m.getDescent());
     }
 
     static String keyText(Link link) {
@@ -219,39 +255,72 @@ final class DiagramLayout {
         return link.feedback() && nodes.get(link.to()).stage().compareTo(nodes.get(link.from()).stage()) < 0;
     }
 
-    /** Lays the graph out with ELK Layered; the same input always gives the same result. */
+    /**
+     * Lays the graph out with ELK Layered; the same input always gives the same result. Each stage
+     * is one column; the links within a stage are drawn in lanes at the column's right-hand side,
+     * which ELK is told to keep free by boxes made wider than drawn. How many lanes a column
+     * needs is known only once its boxes are placed, so a column that needs more than the first
+     * guess is laid out again with room for them (the order and heights of boxes do not depend on
+     * their widths).
+     */
     static Graph graph(TheoryOfChange toc) {
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        toc.nodes().forEach(n -> nodes.put(n.id(), n));
+        Map<Stage, Double> widths = ColumnWidths.of(toc.nodes());
+        Map<Stage, Integer> guess = new EnumMap<>(Stage.class);
+        for (Link link : toc.links()) {
+            if (withinStage(link, nodes)) {
+                guess.merge(nodes.get(link.from()).stage(), 1, (a, b) -> Math.min(a + b, FIRST_GUESS_LANES));
+            }
+        }
+        Graph graph = graph(toc, nodes, widths, guess);
+        Map<Stage, Integer> needed = new EnumMap<>(Stage.class);
+        graph.lanes().forEach((link, lane) -> needed.merge(nodes.get(link.from()).stage(), lane, Math::max));
+        if (needed.entrySet().stream().anyMatch(e -> e.getValue() > guess.getOrDefault(e.getKey(), 0))) {
+            graph = graph(toc, nodes, widths, needed);
+        }
+        return graph;
+    }
+
+    private static Graph graph(TheoryOfChange toc, Map<String, Node> nodes, Map<Stage, Double> widths,
+                               Map<Stage, Integer> lanes) {
         registerLayered();
         ElkNode root = ElkGraphUtil.createGraph();
         configure(root);
-
-        Map<String, Node> nodes = new LinkedHashMap<>();
-        toc.nodes().forEach(n -> nodes.put(n.id(), n));
         Map<String, ElkNode> elkNodes = new LinkedHashMap<>();
         Map<String, List<String>> lines = new LinkedHashMap<>();
         Set<String> crowded = crowdedNodes(toc, nodes);
-        double lineHeight = lineHeight(LABEL_FONT);
         for (Node node : nodes.values()) {
-            List<String> wrapped = wrapLabel(node.label());
+            double boxWidth = widths.get(node.stage());
+            List<String> wrapped = wrapLabel(node.label(), boxWidth);
             lines.put(node.id(), wrapped);
             ElkNode elk = ElkGraphUtil.createNode(root);
             elk.setIdentifier(node.id());
-            elk.setDimensions(BOX_WIDTH, Math.max(MIN_BOX_HEIGHT, wrapped.size() * lineHeight + 2 * BOX_PAD_Y));
-            elk.setProperty(CoreOptions.PARTITIONING_PARTITION, node.stage().ordinal());
+            elk.setDimensions(boxWidth + laneRoom(lanes.getOrDefault(node.stage(), 0)), boxHeight(wrapped.size()));
+            // Interactive layering puts nodes whose x ranges overlap in one layer: a stage's nodes
+            // all start at the stage's own x, far from the next stage's.
+            elk.setLocation(node.stage().ordinal() * STAGE_PITCH, elkNodes.size());
+            // Boxes of a column share their left edge, whatever room ELK gives a crowded one.
+            elk.setProperty(CoreOptions.ALIGNMENT, Alignment.LEFT);
             if (crowded.contains(node.id())) {
                 // Key tags sit beside the arrowheads; where several links meet a node, space
                 // their ends a tag's height apart (growing the box if need be) so tags cannot
                 // overlap each other or a neighbouring link.
                 IndividualSpacings spacing = new IndividualSpacings();
-                spacing.setProperty(CoreOptions.SPACING_PORT_PORT, keyHeight() + 3);
+                spacing.setProperty(CoreOptions.SPACING_PORT_PORT, keyHeight() + 2);
                 elk.setProperty(CoreOptions.SPACING_INDIVIDUAL, spacing);
                 elk.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.PORTS, SizeConstraint.MINIMUM_SIZE));
                 elk.setProperty(CoreOptions.NODE_SIZE_MINIMUM, new KVector(elk.getWidth(), elk.getHeight()));
             }
             elkNodes.put(node.id(), elk);
         }
-        List<ElkEdge> elkEdges = new ArrayList<>();
+        // ELK sees only the links between stages: a link within a stage would push its target into
+        // a layer of its own, spreading the stage over two columns.
+        Map<Link, ElkEdge> elkEdges = new LinkedHashMap<>();
         for (Link link : toc.links()) {
+            if (withinStage(link, nodes)) {
+                continue;
+            }
             boolean reversed = reversedForElk(link, nodes);
             ElkEdge edge = ElkGraphUtil.createSimpleEdge(elkNodes.get(reversed ? link.to() : link.from()),
                     elkNodes.get(reversed ? link.from() : link.to()));
@@ -263,56 +332,165 @@ final class DiagramLayout {
                 label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT,
                         reversed ? EdgeLabelPlacement.TAIL : EdgeLabelPlacement.HEAD);
             }
-            elkEdges.add(edge);
+            elkEdges.put(link, edge);
         }
 
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
 
         Map<String, Box> boxes = new LinkedHashMap<>();
+        Map<Stage, Rectangle2D> columns = new EnumMap<>(Stage.class);
         Rectangle2D bounds = null;
         for (Node node : nodes.values()) {
             ElkNode elk = elkNodes.get(node.id());
-            Rectangle2D rect = new Rectangle2D.Double(elk.getX(), elk.getY(), elk.getWidth(), elk.getHeight());
+            Rectangle2D rect = new Rectangle2D.Double(elk.getX(), elk.getY(), widths.get(node.stage()), elk.getHeight());
             boxes.put(node.id(), new Box(node, rect, boxLines(rect, lines.get(node.id()))));
-            bounds = union(bounds, rect);
+            Rectangle2D withLanes = new Rectangle2D.Double(elk.getX(), elk.getY(), elk.getWidth(), elk.getHeight());
+            columns.merge(node.stage(), withLanes, DiagramLayout::union);
+            bounds = union(bounds, withLanes);
         }
-        boolean curved = root.getProperty(CoreOptions.EDGE_ROUTING) == EdgeRouting.SPLINES;
+        Map<Link, Integer> laneOf = lanes(toc, nodes, boxes);
         List<Route> routes = new ArrayList<>();
-        for (int i = 0; i < elkEdges.size(); i++) {
-            Link link = toc.links().get(i);
-            ElkEdge edge = elkEdges.get(i);
-            List<Point2D> points = new ArrayList<>();
-            // Edge sections, bend points and edge labels are relative to the edge's containing
-            // node, which for this flat graph is the root, like the nodes.
-            for (ElkEdgeSection section : edge.getSections()) {
-                if (points.isEmpty()) {
-                    points.add(new Point2D.Double(section.getStartX(), section.getStartY()));
-                }
-                for (ElkBendPoint bend : section.getBendPoints()) {
-                    points.add(new Point2D.Double(bend.getX(), bend.getY()));
-                }
-                points.add(new Point2D.Double(section.getEndX(), section.getEndY()));
-            }
-            if (reversedForElk(link, nodes)) {
-                Collections.reverse(points);
-            }
-            for (Point2D p : points) {
+        for (Link link : toc.links()) {
+            Route route = laneOf.containsKey(link)
+                    ? sideConnector(link, boxes, columns.get(nodes.get(link.from()).stage()), laneOf.get(link))
+                    : elkRoute(link, elkEdges.get(link), reversedForElk(link, nodes), boxes, nodes);
+            for (Point2D p : route.points()) {
                 bounds = union(bounds, new Rectangle2D.Double(p.getX(), p.getY(), 0, 0));
             }
-            Optional<KeyTag> tag = Optional.empty();
-            if (!edge.getLabels().isEmpty()) {
-                ElkLabel label = edge.getLabels().get(0);
-                Rectangle2D rect = new Rectangle2D.Double(label.getX(), label.getY(), label.getWidth(), label.getHeight());
-                tag = Optional.of(new KeyTag(rect, new Text(label.getText(), KEY_FONT, rect.getCenterX(),
-                        rect.getY() + KEY_PAD_Y + ascent(KEY_FONT), true)));
-                bounds = union(bounds, rect);
+            if (route.keys().isPresent()) {
+                bounds = union(bounds, route.keys().get().rect());
             }
-            routes.add(new Route(link, List.copyOf(points), curved, tag));
+            routes.add(route);
         }
         if (bounds == null) {
             bounds = new Rectangle2D.Double(0, 0, 0, 0);
         }
-        return new Graph(Collections.unmodifiableMap(boxes), List.copyOf(routes), bounds);
+        return new Graph(Collections.unmodifiableMap(boxes), List.copyOf(routes), bounds,
+                Collections.unmodifiableMap(columns), Collections.unmodifiableMap(laneOf));
+    }
+
+    /** The room at a column's side for {@code lanes} lanes of connectors and the key tags on them. */
+    private static double laneRoom(int lanes) {
+        return lanes == 0 ? 0 : SIDE_LANE * lanes + keyTagWidth("A") / 2 + 2;
+    }
+
+    private static Route elkRoute(Link link, ElkEdge edge, boolean reversed, Map<String, Box> boxes, Map<String, Node> nodes) {
+        List<Point2D> points = new ArrayList<>();
+        // Edge sections, bend points and edge labels are relative to the edge's containing
+        // node, which for this flat graph is the root, like the nodes.
+        for (ElkEdgeSection section : edge.getSections()) {
+            if (points.isEmpty()) {
+                points.add(new Point2D.Double(section.getStartX(), section.getStartY()));
+            }
+            for (ElkBendPoint bend : section.getBendPoints()) {
+                points.add(new Point2D.Double(bend.getX(), bend.getY()));
+            }
+            points.add(new Point2D.Double(section.getEndX(), section.getEndY()));
+        }
+        // ELK's box is wider than the drawn one by the lanes at its right: the route leaves from
+        // the drawn box's right edge and runs straight across them.
+        Rectangle2D source = boxes.get(reversed ? link.to() : link.from()).rect();
+        Point2D start = points.get(0);
+        if (start.getX() > source.getMaxX() + 0.5) {
+            points.add(0, new Point2D.Double(source.getMaxX(), start.getY()));
+        }
+        if (reversed) {
+            Collections.reverse(points);
+        }
+        Optional<KeyTag> tag = Optional.empty();
+        if (!edge.getLabels().isEmpty()) {
+            ElkLabel label = edge.getLabels().get(0);
+            Rectangle2D rect = new Rectangle2D.Double(label.getX(), label.getY(), label.getWidth(), label.getHeight());
+            if (reversed) {
+                // ELK put it by its tail, on the far side of the lanes: move it next to the drawn box.
+                Rectangle2D target = boxes.get(link.to()).rect();
+                rect = new Rectangle2D.Double(target.getMaxX() + 1, rect.getY(), rect.getWidth(), rect.getHeight());
+            }
+            tag = Optional.of(keyTag(rect, label.getText()));
+        }
+        return new Route(link, List.copyOf(points), tag);
+    }
+
+    /** The letter "A" in the legend's sample key tag {@code rect}. */
+    static Text keySample(Rectangle2D rect) {
+        return keyTag(rect, "A").text();
+    }
+
+    private static KeyTag keyTag(Rectangle2D rect, String text) {
+        return new KeyTag(rect, new Text(text, KEY_FONT, rect.getCenterX(), rect.getY() + KEY_PAD_Y + ascent(KEY_FONT), true));
+    }
+
+    private static double keyTagWidth(String text) {
+        return width(KEY_FONT, text) + 2 * KEY_PAD_X;
+    }
+
+    static boolean withinStage(Link link, Map<String, Node> nodes) {
+        return nodes.get(link.from()).stage() == nodes.get(link.to()).stage();
+    }
+
+    /**
+     * The lane (1 nearest the boxes) of each link within a stage: the shortest links nearest, and
+     * links whose spans along the column do not overlap sharing a lane, so that a column needs as
+     * few lanes as links that run side by side.
+     */
+    private static Map<Link, Integer> lanes(TheoryOfChange toc, Map<String, Node> nodes, Map<String, Box> boxes) {
+        List<Link> within = toc.links().stream().filter(l -> withinStage(l, nodes)).sorted(
+                java.util.Comparator.comparingDouble(l -> span(l, boxes)[1] - span(l, boxes)[0])).toList();
+        Map<Link, Integer> lanes = new LinkedHashMap<>();
+        for (Link link : within) {
+            Stage stage = nodes.get(link.from()).stage();
+            double[] span = span(link, boxes);
+            int lane = 1;
+            boolean free = false;
+            while (!free) {
+                free = true;
+                for (Map.Entry<Link, Integer> other : lanes.entrySet()) {
+                    double[] o = span(other.getKey(), boxes);
+                    if (other.getValue() == lane && nodes.get(other.getKey().from()).stage() == stage
+                            && span[0] < o[1] + SIDE_LANE && o[0] < span[1] + SIDE_LANE) {
+                        free = false;
+                        lane++;
+                        break;
+                    }
+                }
+            }
+            lanes.put(link, lane);
+        }
+        Map<Link, Integer> inLinkOrder = new LinkedHashMap<>();
+        toc.links().stream().filter(lanes::containsKey).forEach(l -> inLinkOrder.put(l, lanes.get(l)));
+        return inLinkOrder;
+    }
+
+    /** The top and bottom of a link within a column: from its source's centre to its target's. */
+    private static double[] span(Link link, Map<String, Box> boxes) {
+        double a = boxes.get(link.from()).rect().getCenterY();
+        double b = boxes.get(link.to()).rect().getCenterY();
+        return new double[] {Math.min(a, b) - SIDE_LANE, Math.max(a, b) + SIDE_LANE};
+    }
+
+    /**
+     * A link within a stage, as a connector at the column's right-hand side: out of the source's
+     * right edge, along its lane, into the target's right edge, its key tag on the lane by the
+     * arrowhead. Ends sit a little off the boxes' centres (above the centre going down, below it
+     * coming up) so that a box with links in and out keeps them apart.
+     */
+    private static Route sideConnector(Link link, Map<String, Box> boxes, Rectangle2D column, int lane) {
+        Rectangle2D from = boxes.get(link.from()).rect();
+        Rectangle2D to = boxes.get(link.to()).rect();
+        double x = from.getMaxX() + SIDE_LANE * lane;
+        double down = Math.signum(to.getCenterY() - from.getCenterY());
+        double fromY = from.getCenterY() + down * SIDE_LANE / 2;
+        double toY = to.getCenterY() - down * SIDE_LANE / 2;
+        List<Point2D> points = List.of(new Point2D.Double(from.getMaxX(), fromY), new Point2D.Double(x, fromY),
+                new Point2D.Double(x, toY), new Point2D.Double(to.getMaxX(), toY));
+        Optional<KeyTag> tag = Optional.empty();
+        if (!link.keys().isEmpty()) {
+            String text = keyText(link);
+            double w = keyTagWidth(text);
+            double y = down >= 0 ? toY - keyHeight() - 2 : toY + 2;
+            tag = Optional.of(keyTag(new Rectangle2D.Double(x - w / 2, y, w, keyHeight()), text));
+        }
+        return new Route(link, points, tag);
     }
 
     /** The ELK Layered options for the whole graph, chosen by looking at the sample project's diagram. */
@@ -320,30 +498,29 @@ final class DiagramLayout {
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         root.setProperty(CoreOptions.PADDING, new ElkPadding(0));
-        // Stages are partitions: every node of a lower partition is placed left of every node of
-        // a higher one. A stage whose nodes link to each other spreads over several layers.
-        root.setProperty(CoreOptions.PARTITIONING_ACTIVATE, true);
         // Components laid out apart would each get their own columns (an orphan node would sit
         // beside the graph): keep one graph so the partitions line up across all of it.
         root.setProperty(CoreOptions.SEPARATE_CONNECTED_COMPONENTS, false);
-        // Splines read better than orthogonal routes when many long links run side by side;
-        // SLOPPY (the default mode) gives the fewest bends.
-        root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.SPLINES);
-        // Network simplex placement keeps the layout about half as tall as Brandes-Koepf here.
-        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
-        root.setProperty(CoreOptions.SPACING_NODE_NODE, 16.0);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 40.0);
+        // Orthogonal routes between columns, as evaluators draw a theory of change.
+        root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+        // Links leaving one box share their first run, and links entering one box their last:
+        // bundles rather than one vertical run per link, which makes the gaps between columns narrower.
+        root.setProperty(LayeredOptions.MERGE_EDGES, true);
+        // Each column stacked and centred on the others: the diagram is as tall as its tallest column.
+        root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
+        root.setProperty(CoreOptions.SPACING_NODE_NODE, NODE_GAP);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 20.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 14.0);
-        root.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 8.0);
-        root.setProperty(CoreOptions.SPACING_EDGE_NODE, 12.0);
-        root.setProperty(CoreOptions.SPACING_EDGE_EDGE, 8.0);
-        root.setProperty(CoreOptions.SPACING_EDGE_LABEL, 2.0);
-        // Longest-path layering, not ELK's default network simplex: ELK 0.11's PartitionMidprocessor
-        // adds the partition constraint edges by iterating HashSets of its node objects, whose
-        // order follows identity hash codes, and network simplex breaks ties by edge order, so
-        // about 1 layout in 6 differed (4 distinct layouts in 40 of the worked example). Longest
-        // path has one answer whatever the edge order (30 of 30 the same); the diagram is 3% taller.
-        root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.LONGEST_PATH);
+        root.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 4.0);
+        root.setProperty(CoreOptions.SPACING_EDGE_NODE, 6.0);
+        root.setProperty(CoreOptions.SPACING_EDGE_EDGE, 4.0);
+        root.setProperty(CoreOptions.SPACING_EDGE_LABEL, 1.0);
+        // Each stage is one layer, given by the nodes' positions (interactive layering), not by
+        // ELK's partitions: ELK 0.11's PartitionMidprocessor adds its constraint edges by iterating
+        // HashSets of its own node objects, in identity-hash order, and with the links within a
+        // stage left out that order reached crossing minimisation: 4 runs of the worked example
+        // gave 4 different orders of boxes.
+        root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.INTERACTIVE);
         // Crossing minimisation (LAYER_SWEEP, the default) is randomised: fix the seed.
         root.setProperty(LayeredOptions.RANDOM_SEED, 1);
         root.setProperty(LayeredOptions.THOROUGHNESS, 10);
@@ -376,14 +553,14 @@ final class DiagramLayout {
         return crowded;
     }
 
-    private static double keyHeight() {
+    static double keyHeight() {
         LineMetrics m = metrics(KEY_FONT);
         return Math.ceil(m.getAscent() + m.getDescent()) + 2 * KEY_PAD_Y;
     }
 
     /** The label lines of a box, centred in it as a block. */
     private static List<Text> boxLines(Rectangle2D rect, List<String> lines) {
-        double lineHeight = lineHeight(LABEL_FONT);
+        double lineHeight = labelLineHeight();
         double top = rect.getY() + (rect.getHeight() - lines.size() * lineHeight) / 2;
         double ascent = ascent(LABEL_FONT);
         // Centre the glyphs rather than the line box: lift by half the spare leading.
@@ -415,71 +592,100 @@ final class DiagramLayout {
         double minWidth = 0;
         if (title.isPresent()) {
             titleText = Optional.of(new Text(title.get(), TITLE_FONT, MARGIN, y + ascent(TITLE_FONT), false));
-            y += lineHeight(TITLE_FONT) + 10;
+            y += lineHeight(TITLE_FONT) + 4;
             minWidth = width(TITLE_FONT, title.get());
         }
-        double headingBaseline = y + ascent(HEADING_FONT);
-        y += lineHeight(HEADING_FONT) + 4;
-        double bandTop = y;
         Rectangle2D bounds = graph.bounds();
         double dx = MARGIN + BAND_PAD - bounds.getX();
+        // A heading wider than its column wraps; every column's heading starts on the same line.
+        Map<Stage, List<String>> headingLines = new EnumMap<>(Stage.class);
+        int headingRows = 1;
+        for (Map.Entry<Stage, Rectangle2D> column : graph.columns().entrySet()) {
+            List<String> wrapped = wrap(column.getKey().heading(), HEADING_FONT, column.getValue().getWidth() + 2 * BAND_PAD);
+            headingLines.put(column.getKey(), wrapped);
+            headingRows = Math.max(headingRows, wrapped.size());
+        }
+        double headingBaseline = y + ascent(HEADING_FONT);
+        y += headingRows * lineHeight(HEADING_FONT) + 4;
+        double bandTop = y;
         double dy = bandTop + BAND_PAD - bounds.getY();
         double bandBottom = bandTop + bounds.getHeight() + 2 * BAND_PAD;
 
         Map<String, Box> boxes = new LinkedHashMap<>();
-        Map<Stage, Rectangle2D> stageSpan = new EnumMap<>(Stage.class);
         for (Box box : graph.boxes().values()) {
             Rectangle2D rect = shift(box.rect(), dx, dy);
             List<Text> lines = box.lines().stream().map(t -> shift(t, dx, dy)).toList();
             boxes.put(box.node().id(), new Box(box.node(), rect, lines));
-            stageSpan.merge(box.node().stage(), rect, DiagramLayout::union);
         }
         List<Column> columns = new ArrayList<>();
-        for (Map.Entry<Stage, Rectangle2D> span : stageSpan.entrySet()) {
-            Rectangle2D s = span.getValue();
+        double minWidthOfHeadings = 0;
+        for (Map.Entry<Stage, Rectangle2D> span : graph.columns().entrySet()) {
+            Rectangle2D s = shift(span.getValue(), dx, dy);
             Rectangle2D band = new Rectangle2D.Double(s.getX() - BAND_PAD, bandTop, s.getWidth() + 2 * BAND_PAD,
                     bandBottom - bandTop);
-            columns.add(new Column(span.getKey(), band,
-                    new Text(span.getKey().heading(), HEADING_FONT, s.getCenterX(), headingBaseline, true)));
+            List<Text> heading = new ArrayList<>();
+            List<String> wrapped = headingLines.get(span.getKey());
+            for (int i = 0; i < wrapped.size(); i++) {
+                heading.add(new Text(wrapped.get(i), HEADING_FONT, band.getCenterX(),
+                        headingBaseline + i * lineHeight(HEADING_FONT), true));
+                minWidthOfHeadings = Math.max(minWidthOfHeadings, band.getCenterX() + width(HEADING_FONT, wrapped.get(i)) / 2);
+            }
+            columns.add(new Column(span.getKey(), band, List.copyOf(heading)));
         }
         List<Route> routes = new ArrayList<>();
         for (Route route : graph.routes()) {
             List<Point2D> points = route.points().stream()
                     .map(p -> (Point2D) new Point2D.Double(p.getX() + dx, p.getY() + dy)).toList();
             Optional<KeyTag> keys = route.keys().map(k -> new KeyTag(shift(k.rect(), dx, dy), shift(k.text(), dx, dy)));
-            routes.add(new Route(route.link(), points, route.curved(), keys));
+            routes.add(new Route(route.link(), points, keys));
         }
-        double graphRight = MARGIN + bounds.getWidth() + 2 * BAND_PAD;
-        for (Column column : columns) {
-            double half = width(HEADING_FONT, column.heading().text()) / 2;
-            graphRight = Math.max(graphRight, column.heading().x() + half);
-        }
+        double graphRight = Math.max(MARGIN + bounds.getWidth() + 2 * BAND_PAD, minWidthOfHeadings);
         double width = Math.max(graphRight + MARGIN, minWidth + 2 * MARGIN);
         y = bandBottom;
 
         Optional<Rectangle2D> legendBox = Optional.empty();
         List<LegendEntry> entries = new ArrayList<>();
-        if (!legend.isEmpty()) {
-            double pad = 8;
+        List<Object[]> wanted = new ArrayList<>();
+        legend.forEach((label, colour) -> wanted.add(new Object[] {Sample.FILL, colour, label}));
+        if (!graph.routes().isEmpty()) {
+            wanted.add(new Object[] {Sample.LINK, Style.EDGE_COLOUR, "contributes to"});
+        }
+        if (graph.routes().stream().anyMatch(r -> r.link().feedback())) {
+            wanted.add(new Object[] {Sample.FEEDBACK, Style.EDGE_COLOUR, "feedback (back to an earlier stage)"});
+        }
+        if (graph.routes().stream().anyMatch(r -> r.keys().isPresent())) {
+            wanted.add(new Object[] {Sample.KEY, Style.KEY_FILL, "assumptions and risks on the link, by key"});
+        }
+        if (!wanted.isEmpty()) {
+            double pad = 5;
             double gap = 18;
             double rowHeight = Math.max(SWATCH, lineHeight(LEGEND_FONT)) + 6;
             double maxRow = Math.max(width - 2 * MARGIN - 2 * pad, 300);
-            double top = y + 14;
+            double top = y + 6;
             double x = 0;
             double row = 0;
             double widest = 0;
-            for (Map.Entry<String, String> entry : legend.entrySet()) {
-                double w = SWATCH + 6 + width(LEGEND_FONT, entry.getKey());
+            for (Object[] entry : wanted) {
+                Sample sample = (Sample) entry[0];
+                String label = (String) entry[2];
+                double sampleWidth = switch (sample) {
+                    case FILL -> SWATCH;
+                    case LINK, FEEDBACK -> 2.5 * SWATCH;
+                    case KEY -> width(KEY_FONT, "A") + 2 * KEY_PAD_X;
+                };
+                double w = sampleWidth + 6 + width(LEGEND_FONT, label);
                 if (x > 0 && x + w > maxRow) {
                     x = 0;
                     row++;
                 }
                 double left = MARGIN + pad + x;
                 double rowTop = top + pad + row * rowHeight;
-                Rectangle2D swatch = new Rectangle2D.Double(left, rowTop + (rowHeight - 6 - SWATCH) / 2, SWATCH, SWATCH);
+                double sampleHeight = sample == Sample.KEY ? keyHeight() : SWATCH;
+                Rectangle2D swatch = new Rectangle2D.Double(left, rowTop + (rowHeight - 6 - sampleHeight) / 2, sampleWidth,
+                        sampleHeight);
                 double baseline = swatch.getCenterY() + ascent(LEGEND_FONT) / 2 - 1;
-                entries.add(new LegendEntry(entry.getValue(), swatch,
-                        new Text(entry.getKey(), LEGEND_FONT, left + SWATCH + 6, baseline, false)));
+                entries.add(new LegendEntry(sample, (String) entry[1], swatch,
+                        new Text(label, LEGEND_FONT, left + sampleWidth + 6, baseline, false)));
                 x += w + gap;
                 widest = Math.max(widest, x - gap);
             }
@@ -488,7 +694,7 @@ final class DiagramLayout {
             width = Math.max(width, box.getMaxX() + MARGIN);
             y = box.getMaxY();
         }
-        double height = y + MARGIN;
+        double height = y + MARGIN / 2;
         return new Diagram(Math.ceil(width), Math.ceil(height), titleText, List.copyOf(columns),
                 Collections.unmodifiableMap(boxes), List.copyOf(routes), legendBox, List.copyOf(entries));
     }

@@ -17,6 +17,9 @@ import org.evident.toc.TheoryOfChange;
 
 /** Writes a theory of change as Graphviz DOT text, for Graphviz to lay out. */
 final class DotWriter {
+    /** Graphviz draws its own boxes: labels wrap to about the width of a box in the SVG. */
+    private static final double BOX_WIDTH = 180;
+
     private DotWriter() {
     }
 
@@ -42,7 +45,7 @@ final class DotWriter {
             for (Node node : nodes) {
                 String fill = fills.getOrDefault(node.id(), "#ffffff");
                 out.append("    ").append(dotString(node.id())).append(" [label=")
-                        .append(dotString(String.join("\n", DiagramLayout.wrapLabel(node.label()))))
+                        .append(dotString(String.join("\n", DiagramLayout.wrapLabel(node.label(), BOX_WIDTH))))
                         .append(", color=\"").append(stageColour(stage)).append('"');
                 if (fills.containsKey(node.id())) {
                     out.append(", fillcolor=\"").append(fill).append("\", fontcolor=\"").append(textOn(fill)).append('"');

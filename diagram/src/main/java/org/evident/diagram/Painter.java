@@ -53,7 +53,7 @@ final class Painter {
                 g.setColor(Color.decode(BAND_COLOUR));
                 g.fill(column.band());
             }
-            drawText(g, view, column.heading(), stageColour(column.stage()), outlined);
+            column.heading().forEach(t -> drawText(g, view, t, stageColour(column.stage()), outlined));
         }
         Color edge = Color.decode(EDGE_COLOUR);
         BasicStroke solid = new BasicStroke(1.1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
@@ -111,11 +111,32 @@ final class Painter {
             g.setStroke(new BasicStroke(0.8f));
             for (LegendEntry entry : d.legend()) {
                 Rectangle2D s = entry.swatch();
-                RoundRectangle2D swatch = new RoundRectangle2D.Double(s.getX(), s.getY(), s.getWidth(), s.getHeight(), 4, 4);
-                g.setColor(Color.decode(entry.colour()));
-                g.fill(swatch);
-                g.setColor(Color.decode("#666666"));
-                g.draw(swatch);
+                switch (entry.sample()) {
+                    case FILL -> {
+                        RoundRectangle2D swatch = new RoundRectangle2D.Double(s.getX(), s.getY(), s.getWidth(), s.getHeight(), 4, 4);
+                        g.setColor(Color.decode(entry.colour()));
+                        g.fill(swatch);
+                        g.setColor(Color.decode("#666666"));
+                        g.draw(swatch);
+                    }
+                    case LINK, FEEDBACK -> {
+                        Point2D from = new Point2D.Double(s.getX(), s.getCenterY());
+                        Point2D tip = new Point2D.Double(s.getMaxX(), s.getCenterY());
+                        g.setColor(Color.decode(entry.colour()));
+                        g.setStroke(entry.sample() == DiagramLayout.Sample.FEEDBACK ? dashed : solid);
+                        g.draw(new java.awt.geom.Line2D.Double(from, tip));
+                        g.fill(arrowhead(from, tip));
+                        g.setStroke(new BasicStroke(0.8f));
+                    }
+                    case KEY -> {
+                        RoundRectangle2D tag = new RoundRectangle2D.Double(s.getX(), s.getY(), s.getWidth(), s.getHeight(), 6, 6);
+                        g.setColor(Color.decode(KEY_FILL));
+                        g.fill(tag);
+                        g.setColor(Color.decode(KEY_STROKE));
+                        g.draw(tag);
+                        drawText(g, view, DiagramLayout.keySample(s), TEXT_COLOUR, outlined);
+                    }
+                }
                 drawText(g, view, entry.label(), TEXT_COLOUR, outlined);
             }
         }
@@ -152,18 +173,7 @@ final class Painter {
         List<Point2D> p = route.points();
         Path2D.Double path = new Path2D.Double();
         path.moveTo(p.get(0).getX(), p.get(0).getY());
-        int i = 1;
-        if (route.curved()) {
-            for (; i + 2 < p.size(); i += 3) {
-                path.curveTo(p.get(i).getX(), p.get(i).getY(), p.get(i + 1).getX(), p.get(i + 1).getY(),
-                        p.get(i + 2).getX(), p.get(i + 2).getY());
-            }
-            if (i + 1 < p.size()) {
-                path.quadTo(p.get(i).getX(), p.get(i).getY(), p.get(i + 1).getX(), p.get(i + 1).getY());
-                i += 2;
-            }
-        }
-        for (; i < p.size(); i++) {
+        for (int i = 1; i < p.size(); i++) {
             path.lineTo(p.get(i).getX(), p.get(i).getY());
         }
         return path;
@@ -177,6 +187,11 @@ final class Painter {
         for (int i = p.size() - 2; i >= 0 && from.distance(tip) < 1e-6; i--) {
             from = p.get(i);
         }
+        return arrowhead(from, tip);
+    }
+
+    /** The arrowhead at {@code tip} of a segment from {@code from}. */
+    private static Path2D arrowhead(Point2D from, Point2D tip) {
         double dx = tip.getX() - from.getX();
         double dy = tip.getY() - from.getY();
         double len = Math.hypot(dx, dy);

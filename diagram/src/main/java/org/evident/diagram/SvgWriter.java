@@ -54,12 +54,14 @@ final class SvgWriter {
         out.append("<g class=\"stages\">\n");
         for (Column column : d.columns()) {
             out.append(svgRect(column.band(), 0)).append(" fill=\"").append(BAND_COLOUR).append("\"/>\n");
-            svgText(out, column.heading(), stageColour(column.stage()));
+            column.heading().forEach(t -> svgText(out, t, stageColour(column.stage())));
         }
         out.append("</g>\n<g class=\"links\" fill=\"none\" stroke=\"").append(EDGE_COLOUR)
                 .append("\" stroke-width=\"1.1\">\n");
-        for (Route route : d.routes()) {
-            out.append("<path d=\"").append(svgPath(route)).append('"');
+        for (int i = 0; i < d.routes().size(); i++) {
+            Route route = d.routes().get(i);
+            // data-link: the link's place in toc.yaml's links, for toc.html's script.
+            out.append("<path data-link=\"").append(i).append("\" d=\"").append(svgPath(route)).append('"');
             if (route.link().feedback()) {
                 out.append(" stroke-dasharray=\"").append(num(DASH[0])).append(',').append(num(DASH[1])).append('"');
             }
@@ -78,7 +80,8 @@ final class SvgWriter {
         out.append("</g>\n<g class=\"nodes\">\n");
         for (Box box : d.boxes().values()) {
             String fill = fills.getOrDefault(box.node().id(), "#ffffff");
-            out.append("<g class=\"node\"><title>").append(Xml.escape(box.node().id()));
+            out.append("<g class=\"node\" data-node=\"").append(Xml.escape(box.node().id())).append("\"><title>")
+                    .append(Xml.escape(box.node().id()));
             box.node().description().ifPresent(desc -> out.append(": ").append(Xml.escape(desc)));
             out.append("</title>\n");
             out.append(svgRect(box.rect(), DiagramLayout.BOX_RADIUS)).append(" fill=\"").append(fill)
@@ -93,8 +96,25 @@ final class SvgWriter {
             out.append("<g class=\"legend\">\n");
             out.append(svgRect(d.legendBox().get(), 4)).append(" fill=\"#ffffff\" stroke=\"#999999\"/>\n");
             for (LegendEntry entry : d.legend()) {
-                out.append(svgRect(entry.swatch(), 2)).append(" fill=\"").append(entry.colour())
-                        .append("\" stroke=\"#666666\" stroke-width=\"0.8\"/>\n");
+                Rectangle2D r = entry.swatch();
+                switch (entry.sample()) {
+                    case FILL -> out.append(svgRect(r, 2)).append(" fill=\"").append(entry.colour())
+                            .append("\" stroke=\"#666666\" stroke-width=\"0.8\"/>\n");
+                    case LINK, FEEDBACK -> {
+                        out.append("<path d=\"M").append(num(r.getX())).append(',').append(num(r.getCenterY())).append(" L")
+                                .append(num(r.getMaxX())).append(',').append(num(r.getCenterY())).append("\" fill=\"none\" stroke=\"")
+                                .append(entry.colour()).append("\" stroke-width=\"1.1\"");
+                        if (entry.sample() == DiagramLayout.Sample.FEEDBACK) {
+                            out.append(" stroke-dasharray=\"").append(num(DASH[0])).append(',').append(num(DASH[1])).append('"');
+                        }
+                        out.append(" marker-end=\"url(#arrow)\"/>\n");
+                    }
+                    case KEY -> {
+                        out.append(svgRect(r, 3)).append(" fill=\"").append(KEY_FILL).append("\" stroke=\"").append(KEY_STROKE)
+                                .append("\" stroke-width=\"0.8\"/>\n");
+                        svgText(out, DiagramLayout.keySample(r), TEXT_COLOUR);
+                    }
+                }
                 svgText(out, entry.label(), TEXT_COLOUR);
             }
             out.append("</g>\n");
@@ -128,17 +148,7 @@ final class SvgWriter {
     private static String svgPath(Route route) {
         List<Point2D> p = route.points();
         StringBuilder d = new StringBuilder("M").append(num(p.get(0).getX())).append(',').append(num(p.get(0).getY()));
-        int i = 1;
-        if (route.curved()) {
-            for (; i + 2 < p.size(); i += 3) {
-                d.append(" C").append(pt(p.get(i))).append(' ').append(pt(p.get(i + 1))).append(' ').append(pt(p.get(i + 2)));
-            }
-            if (i + 1 < p.size()) {
-                d.append(" Q").append(pt(p.get(i))).append(' ').append(pt(p.get(i + 1)));
-                i += 2;
-            }
-        }
-        for (; i < p.size(); i++) {
+        for (int i = 1; i < p.size(); i++) {
             d.append(" L").append(pt(p.get(i)));
         }
         return d.toString();

@@ -134,6 +134,19 @@ public final class TocDiagram {
         }
     }
 
+    /** The size of the text in the boxes, in the SVG's user units: what must stay readable when printed. */
+    public static double nodeTextSize() {
+        return DiagramLayout.LABEL_FONT.getSize2D();
+    }
+
+    /**
+     * The stages' columns, left to right, in the SVG's user units: each shaded band from the top of
+     * the columns to their bottom. A diagram cut between two bands cuts no box.
+     */
+    public List<Rectangle2D> columnBands() {
+        return diagram().columns().stream().map(c -> (Rectangle2D) c.band().clone()).toList();
+    }
+
     /** The node rectangles of the SVG and PNG layout, by node id, in file order. */
     Map<String, Rectangle2D> nodeBoxes() {
         Map<String, Rectangle2D> boxes = new LinkedHashMap<>();

@@ -129,14 +129,26 @@ class TocDiagramTest {
                 assertTrue(text.contains(String.join(", ", link.keys())), "key tag of " + link);
             }
         }
-        assertEquals(TOC.links().size(), svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength() - 1,
-                "one path per link, plus the arrowhead marker's");
+        NodeList paths = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
+        List<String> linkIndexes = new ArrayList<>();
+        for (int i = 0; i < paths.getLength(); i++) {
+            String index = ((Element) paths.item(i)).getAttribute("data-link");
+            if (!index.isEmpty()) {
+                linkIndexes.add(index);
+            }
+        }
+        assertEquals(java.util.stream.IntStream.range(0, TOC.links().size()).mapToObj(String::valueOf).toList(), linkIndexes,
+                "one path per link, numbered in toc.yaml's order");
+        // Besides: the arrowhead marker's, and the legend's samples of a link and of a feedback link.
+        assertEquals(TOC.links().size() + 3, paths.getLength());
+        assertTrue(text.contains("contributes to") && text.contains("feedback (back to an earlier stage)"), "link styles in the legend");
     }
 
     @Test
     void svg_escapesEveryXmlSpecialCharacter() {
         String svg = TocDiagram.of(TOC).titled("A & B's <\"plan\">").toSvg();
-        assertTrue(svg.contains("Plans &amp; &lt;targets&gt;"), svg);
+        assertTrue(svg.contains("Plans &amp;"), svg);
+        assertTrue(svg.contains("&lt;targets&gt;"), svg);
         assertTrue(svg.contains("A &amp; B&#39;s &lt;&quot;plan&quot;&gt;"));
         assertFalse(svg.contains("<targets>"));
     }
@@ -368,10 +380,10 @@ class TocDiagramTest {
 
     @Test
     void labels_wrapToTheBoxWidth() {
-        List<String> lines = DiagramLayout.wrapLabel(TOC.requireNode("act-deliver").label());
+        List<String> lines = DiagramLayout.wrapLabel(TOC.requireNode("act-deliver").label(), 180);
         assertTrue(lines.size() >= 3, lines.toString());
         for (String line : lines) {
-            assertTrue(DiagramLayout.width(DiagramLayout.LABEL_FONT, line) <= DiagramLayout.BOX_WIDTH - 2 * DiagramLayout.BOX_PAD_X);
+            assertTrue(DiagramLayout.width(DiagramLayout.LABEL_FONT, line) <= 180 - 2 * DiagramLayout.BOX_PAD_X);
         }
         assertEquals(TOC.requireNode("act-deliver").label(), String.join(" ", lines));
         List<String> split = DiagramLayout.wrap("x".repeat(100), DiagramLayout.LABEL_FONT, 100);

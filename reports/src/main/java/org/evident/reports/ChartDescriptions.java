@@ -143,13 +143,13 @@ final class ChartDescriptions {
         return "Theory-of-change diagram, read left to right: " + String.join(", ", stages) + ", joined by " + toc.links().size()
                 + " links. Outcomes and impacts are coloured by their latest grade: "
                 + (latest.isEmpty() ? "none graded yet" : gradeCounts(latest.stream().map(Assessment::grade).toList()))
-                + ". The diagram is shown again in parts below, and every outcome's grade is listed in \u201cEvidence by outcome\u201d.";
+                + ". Every outcome's grade is listed in \u201cEvidence by outcome\u201d.";
     }
 
-    /** Part {@code index} (from 0) of the diagram shown in {@code parts} overlapping parts, left to right. */
+    /** Part {@code index} (from 0) of a diagram too large for one page, cut into {@code parts} runs of whole columns. */
     static String diagramPart(int index, int parts) {
         String where = index == 0 ? "its left end, where the inputs are" : index == parts - 1 ? "its right end, where the impacts are"
-                : "the next stretch to the right, overlapping the part before by a tenth";
+                : "the next run of stage columns to the right";
         return "Part " + (index + 1) + " of " + parts + " of the theory-of-change diagram above, enlarged to read: " + where
                 + ". The boxes, links and grade colours are those of the whole diagram.";
     }

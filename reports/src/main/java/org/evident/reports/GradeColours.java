@@ -23,12 +23,19 @@ public final class GradeColours {
         };
     }
 
-    /** The fill of a grade, or of "not yet assessed" (no grade): white, off the scale's hue, as nothing is known yet. */
-    public static String fill(Optional<Grade> grade) {
-        return grade.map(GradeColours::fill).orElse(NOT_YET_ASSESSED);
-    }
+    /**
+     * The fill of an outcome or impact with no grade (yet): a pale sand, apart from the grades' blue
+     * and grey and from the white of inputs, activities and outputs, which are never graded.
+     */
+    public static final String NOT_GRADED = "#f6ecd6";
 
-    private static final String NOT_YET_ASSESSED = "#ffffff";
+    /** The legend's words for {@link #NOT_GRADED}: the grading's own words for an outcome with no evidence yet. */
+    public static final String NOT_GRADED_LABEL = Grade.NOT_YET_ASSESSED;
+
+    /** The fill of a grade, or of "not yet assessed" (no grade). */
+    public static String fill(Optional<Grade> grade) {
+        return grade.map(GradeColours::fill).orElse(NOT_GRADED);
+    }
 
     /** Black or white, whichever reads better on the grade's fill. */
     public static String text(Grade grade) {
@@ -46,7 +53,7 @@ public final class GradeColours {
         for (Grade g : new Grade[] {Grade.STRONGEST, Grade.SOME, Grade.LIMITED}) {
             legend.put(g.label(), fill(g));
         }
-        legend.put(Grade.NOT_YET_ASSESSED, NOT_YET_ASSESSED);
+        legend.put(NOT_GRADED_LABEL, NOT_GRADED);
         return legend;
     }
 }

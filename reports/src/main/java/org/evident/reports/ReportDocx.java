@@ -277,7 +277,8 @@ final class ReportDocx {
             paragraph("Explanation", e);
             return;
         }
-        boolean turns = hasClass(e, "landscape") && !landscape;
+        // The diagram's own pages (TocSection's A4 or A3 landscape sheets) turn as the landscape pages do.
+        boolean turns = (hasClass(e, "landscape") || hasClass(e, "toc-a4") || hasClass(e, "toc-a3")) && !landscape;
         if (turns) {
             endSection(false, sections++ == 0);
             landscape = true;

@@ -29,13 +29,8 @@ final class ReportHtml {
     /** Rejects listed in full; the rest are counted, and all are in rejects.csv. */
     static final int REJECTS_SHOWN = 200;
 
-    /** The diagram is about 7.7 times as wide as high: shown whole, then in parts wide enough to read. */
-    static final int DIAGRAM_PARTS = 4;
-
     /** Content widths in millimetres: A4 less 18 mm margins either side. */
     static final double PORTRAIT_WIDTH_MM = 210 - 2 * 18;
-    static final double LANDSCAPE_WIDTH_MM = 297 - 2 * 18;
-    static final double LANDSCAPE_HEIGHT_MM = 210 - 2 * 18 - 22;
 
     /** The sections, in order: id and title, for the contents list, headings and bookmarks. */
     static final List<String[]> SECTIONS = List.of(
@@ -145,7 +140,7 @@ final class ReportHtml {
         out.append("<meta charset=\"UTF-8\"/>\n");
         out.append("<title>").append(esc(evaluation.programme())).append(": evidence assessment</title>\n");
         out.append("<style>\n").append(CSS).append(ProvenanceLabels.css(ProvenanceLabels.of(input.project(), indicators.values())))
-                .append(InsightChapters.CSS)
+                .append(InsightChapters.CSS).append(TocSection.CSS)
                 .append("</style>\n");
         out.append("<bookmarks>\n");
         for (String[] s : SECTIONS) {
@@ -211,28 +206,27 @@ final class ReportHtml {
     }
 
     private void theoryOfChange() {
-        out.append("<div class=\"landscape\">\n");
-        section("toc");
-        out.append("<p>Outcomes and impacts are coloured by their grade at the latest assessment period (white: not yet assessed, no evidence yet). The whole diagram first, then ")
-                .append(DIAGRAM_PARTS).append(" parts of it, left to right, large enough to read.</p>\n");
-        Svg diagram = Svg.parse(input.tocSvg(), "the theory-of-change diagram");
-        // The overview as the PNG (5,645 px across the page: over 500 dpi; its text is too small to
-        // read either way); the parts below stay vector. One less SVG for Batik to parse.
-        out.append("<div class=\"figure\">");
-        out.append("<p class=\"caption\">").append(esc(figure(TOC_FIGURE, "The theory of change"))).append("</p>");
-        png(ChartDescriptions.diagram(input.project().theoryOfChange(), analysis.latestEvidence()), input.tocPng(), diagram.width() / diagram.height(), LANDSCAPE_WIDTH_MM,
-                LANDSCAPE_HEIGHT_MM - 20);
-        out.append("</div>\n");
-        double width = diagram.width();
-        // Parts overlap by a tenth so that a box cut at one edge is whole in the next part.
-        double part = width / (DIAGRAM_PARTS - (DIAGRAM_PARTS - 1) * 0.1);
-        for (int i = 0; i < DIAGRAM_PARTS; i++) {
-            double x = diagram.x() + i * part * 0.9;
-            out.append("<div class=\"diagram-part\"><p class=\"caption\">Part ").append(i + 1).append(" of ").append(DIAGRAM_PARTS)
-                    .append("</p>").append(diagram.window(x, part, LANDSCAPE_WIDTH_MM, LANDSCAPE_HEIGHT_MM - 8,
-                            ChartDescriptions.diagramPart(i, DIAGRAM_PARTS))).append("</div>\n");
-        }
-        out.append("</div>\n");
+        TocSection.write(input, new TocSection.Page() {
+            @Override
+            public StringBuilder out() {
+                return out;
+            }
+
+            @Override
+            public void png(String alt, byte[] png, double aspect, double maxWidthMm, double maxHeightMm) {
+                ReportHtml.this.png(alt, png, aspect, maxWidthMm, maxHeightMm);
+            }
+
+            @Override
+            public void heading() {
+                section("toc");
+            }
+
+            @Override
+            public String figure(String title) {
+                return ReportHtml.this.figure(TOC_FIGURE, title);
+            }
+        });
     }
 
     private void evidence() {

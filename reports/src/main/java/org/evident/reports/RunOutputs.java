@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import org.evident.toc.EvaluationProject;
 
 /**
  * Everything one run of an evaluation writes, behind one entry: the output folder's layout
- * (report.pdf, report.docx, report.html, evidence.xlsx, toc.svg, toc.png, rejects.csv, data_gaps.txt,
+ * (report.pdf, report.docx, report.html, evidence.xlsx, toc.svg, toc.png, toc.html, toc-VIEW.svg, rejects.csv, data_gaps.txt,
  * charts/, tables/), the diagram coloured by the latest grades, and the dated snapshot of the
  * grades in the history folder, read back by the next run to say what changed.
  *
@@ -33,7 +32,7 @@ import org.evident.toc.EvaluationProject;
  */
 public final class RunOutputs {
     /** The files and folders a run writes into its output folder, in the order a reader meets them. */
-    public static final List<String> FILES = List.of("report.pdf", "report.docx", "report.html", "evidence.xlsx", "toc.svg", "toc.png",
+    public static final List<String> FILES = List.of("report.pdf", "report.docx", "report.html", "evidence.xlsx", "toc.svg", "toc.png", "toc.html",
             "rejects.csv", "data_gaps.txt", "charts/", "tables/", OutputFolder.MANIFEST);
 
     private final EvaluationProject project;
@@ -128,12 +127,17 @@ public final class RunOutputs {
                 () -> Timings.time("diagram PNG", () -> coloured.toPng(1.0)));
         List<ChartImage> charts = Timings.time("charts", () -> Charts.all(analysis));
         String tocSvg = Timings.time("diagram SVG", coloured::toSvg);
+        List<TocView> views = Timings.time("diagram views", () -> TocView.all(project.theoryOfChange(), analysis, diagram));
         byte[] tocPng = join(tocPngDrawn);
         ReportInput report = new ReportInput(project, analysis, data.reconciliations(), data.rejects(), data.gaps(), tocSvg,
                 tocPng, charts, g -> coloured.draw(g, true), tables);
         OutputFolder.writeAtomically(out, kept(), folder -> {
             Files.writeString(folder.resolve("toc.svg"), tocSvg, StandardCharsets.UTF_8);
             Files.write(folder.resolve("toc.png"), tocPng);
+            Files.writeString(folder.resolve("toc.html"), TocHtml.of(report), StandardCharsets.UTF_8);
+            for (TocView view : views) {
+                Files.writeString(folder.resolve(view.fileName()), view.diagram().toSvg(), StandardCharsets.UTF_8);
+            }
             Path chartFolder = Files.createDirectories(folder.resolve("charts"));
             for (ChartImage chart : charts) {
                 Files.writeString(chartFolder.resolve(chart.name() + ".svg"), chart.svg(), StandardCharsets.UTF_8);
@@ -171,12 +175,9 @@ public final class RunOutputs {
 
     /** The diagram titled with the latest assessment period, each outcome and impact filled by its latest grade (white: not yet assessed). */
     private TocDiagram coloured(AnalysisResult analysis) {
-        Map<String, String> fill = new HashMap<>();
-        analysis.latestEvidence().forEach(a -> fill.put(a.node(), GradeColours.fill(a.grade())));
-        return diagram.titled(project.evaluation().programme() + ": evidence at "
-                        + analysis.latestEvidence().stream().map(Assessment::period).findFirst()
-                                .orElse(project.evaluation().reportingDate().toString()))
-                .coloured(fill, GradeColours.legend());
+        return TocColours.latest(project.theoryOfChange(), analysis).apply(diagram.titled(project.evaluation().programme()
+                + ": evidence at " + analysis.latestEvidence().stream().map(Assessment::period).findFirst()
+                        .orElse(project.evaluation().reportingDate().toString())));
     }
 
     /** The future's value; its failure thrown as it was thrown (an unchecked exception), not wrapped. */
