@@ -22,7 +22,8 @@ import org.evident.toc.TheoryOfChange;
  * tables: {@code evidence} (each outcome's grade, rule and items with their sources, per period),
  * {@code evidence_by_period} (the periods) and {@code pathways}. Clicking a node shows its grade
  * per period, why, its indicators with their latest verdicts and its best pathway; hovering a link
- * shows its assumptions and risks; the period selector recolours the diagram.
+ * shows its assumptions and risks with where each stands at the period shown (the {@code assumptions}
+ * of the analysis); the period selector recolours the diagram.
  */
 final class TocHtml {
     private TocHtml() {
@@ -98,7 +99,14 @@ final class TocHtml {
             data.key("keys").open('[');
             for (String key : link.keys()) {
                 AssumptionKey k = toc.assumptionKey(key).orElse(new AssumptionKey(key, List.of(), List.of()));
-                data.open('{').key("key").string(key).key("assumptions").open('[');
+                data.open('{').key("key").string(key).key("status").open('{');
+                // Where the key stands at each period (issue 16's holds / challenged / untested), for the period shown.
+                for (org.evident.analysis.AssumptionStatus status : input.analysis().assumptions()) {
+                    if (status.key().key().equals(key)) {
+                        data.key(status.period()).string(status.state().label());
+                    }
+                }
+                data.close('}').key("assumptions").open('[');
                 k.assumptions().forEach(data::string);
                 data.close(']').key("risks").open('[');
                 k.risks().forEach(data::string);
@@ -338,7 +346,8 @@ final class TocHtml {
                 tip.appendChild(el('b', from + ' \\u2192 ' + to + (link.feedback ? ' (feedback)' : '')));
                 if (link.keys.length === 0) tip.appendChild(el('div', 'No assumption or risk recorded on this link.'));
                 for (const k of link.keys) {
-                  tip.appendChild(el('div', 'Key ' + k.key + ' (status: not recorded)'));
+                  tip.appendChild(el('div', 'Key ' + k.key + ' (' + (k.status[select.value] || 'status not recorded')
+                      + (k.status[select.value] ? ' at ' + select.value : '') + ')'));
                   for (const a of k.assumptions) tip.appendChild(el('div', 'assumption: ' + a));
                   for (const r of k.risks) tip.appendChild(el('div', 'risk: ' + r));
                 }

@@ -184,7 +184,11 @@ final class TocSection {
             page.out().append("<div class=\"").append(sheet.page).append("\">\n<p class=\"caption\">")
                     .append("View '").append(esc(view.view().id())).append("' of toc.yaml, drawn by the same rules</p>\n");
             // A picture at twice the layout's size: the PDF's vector drawing is kept for the main diagram.
-            page.png(view.view().label(), diagram.toPng(2.0), size[0] / size[1], sheet.widthMm, sheet.heightMm - 8);
+            java.util.Set<String> shown = new java.util.HashSet<>();
+            part.nodes().forEach(n -> shown.add(n.id()));
+            String alt = ChartDescriptions.diagram(part, input.analysis().latestEvidence().stream()
+                    .filter(a -> shown.contains(a.node())).toList()) + " This is the view " + view.view().label() + ".";
+            page.png(alt, diagram.toPng(2.0), size[0] / size[1], sheet.widthMm, sheet.heightMm - 8);
             page.out().append("</div>\n");
         }
     }

@@ -82,13 +82,20 @@ class ReportAccessibilityTest {
         factory.setNamespaceAware(true);
         NodeList images = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xhtml.getBytes(StandardCharsets.UTF_8)))
                 .getElementsByTagNameNS("*", "img");
-        assertTrue(images.getLength() >= input.charts().size() - 1, "the diagram and the charts (the heatmap is the workbook's)");
+        assertTrue(images.getLength() >= input.charts().size() - 1, "the charts (the heatmap is the workbook's) and the views");
         List<String> descriptions = input.charts().stream().map(ChartImage::description).toList();
         for (int i = 0; i < images.getLength(); i++) {
             String alt = ((Element) images.item(i)).getAttribute("alt");
             assertFalse(alt.isBlank(), "image " + i + " has no alt text");
-            assertTrue(i == 0 ? alt.startsWith("Theory-of-change diagram") : descriptions.contains(alt), alt);
+            // The diagram's views are pictures described from their own boxes and grades; every other picture is a chart.
+            assertTrue(alt.startsWith("Theory-of-change diagram, read left to right: ") || descriptions.contains(alt), alt);
         }
+        // The whole diagram is inline SVG in the PDF (vector): its alt text, which openhtmltopdf tags, from its boxes and grades.
+        NodeList svgs = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xhtml.getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagNameNS("*", "svg");
+        assertTrue(svgs.getLength() > 0, "the diagram is drawn as SVG");
+        assertTrue(((Element) svgs.item(0)).getAttribute("alt").startsWith("Theory-of-change diagram, read left to right: "),
+                ((Element) svgs.item(0)).getAttribute("alt"));
         for (ChartImage chart : input.charts()) {
             assertFalse(chart.description().equals(chart.title()), chart.name() + " is described by its title alone");
         }

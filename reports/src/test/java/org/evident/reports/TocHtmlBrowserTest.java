@@ -163,6 +163,17 @@ class TocHtmlBrowserTest {
         String tip = page.evaluate("document.getElementById('tip').innerText");
         assertTrue(tip.contains("Key "), tip);
         assertTrue(tip.contains("assumption: ") || tip.contains("risk: "), tip);
+        // Each key shown carries its status at the period selected, as tables/assumptions.csv has it. (The
+        // pointer at a route's middle can sit where another keyed link runs too, so the keys are read off the tip.)
+        String period = page.evaluate("document.getElementById('period').value");
+        List<String> keyLines = tip.lines().filter(l -> l.startsWith("Key ")).toList();
+        assertFalse(keyLines.isEmpty(), tip);
+        for (String line : keyLines) {
+            String key = line.substring(4, line.indexOf(' ', 4));
+            String state = input.analysis().assumptions().stream().filter(s -> s.key().key().equals(key) && s.period().equals(period))
+                    .findFirst().orElseThrow(() -> new AssertionError("no status of " + key + " at " + period)).state().label();
+            assertEquals("Key " + key + " (" + state + " at " + period + ")", line);
+        }
     }
 
     /** A real mouse click at the middle of the element, scrolled into view first. */
