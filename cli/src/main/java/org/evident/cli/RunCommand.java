@@ -155,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
         console.say("      evidence snapshot: " + written.snapshot());
         Timings.mark("end");
         if (!quiet) {
-            spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.html, evidence.xlsx, toc.svg, toc.png, toc.html, rejects.csv ("
+            spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.docx, report.html, evidence.xlsx, toc.svg, toc.png, toc.html, rejects.csv ("
                     + Evident.plural(written.rejects(), "reject") + "), data_gaps.txt, charts/ ("
                     + Evident.plural(written.charts(), "chart") + "), tables/ (" + Evident.plural(written.tables(), "CSV table") + ")");
         }

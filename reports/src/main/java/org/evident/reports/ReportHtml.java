@@ -223,8 +223,8 @@ final class ReportHtml {
             }
 
             @Override
-            public String figure(String title) {
-                return ReportHtml.this.figure(TOC_FIGURE, title);
+            public String figure(String name, String title) {
+                return ReportHtml.this.figure(name, title);
             }
         });
     }

@@ -176,8 +176,8 @@ public final class RunOutputs {
     /** The diagram titled with the latest assessment period, each outcome and impact filled by its latest grade (white: not yet assessed). */
     private TocDiagram coloured(AnalysisResult analysis) {
         return TocColours.latest(project.theoryOfChange(), analysis).apply(diagram.titled(project.evaluation().programme()
-                + ": evidence at " + analysis.latestEvidence().stream().map(Assessment::period).findFirst()
-                        .orElse(project.evaluation().reportingDate().toString())));
+                + ": evidence at " + analysis.latestEvidence().stream().map(a -> Summary.periodLabel(project, a.period()))
+                        .findFirst().orElse(project.evaluation().reportingDate().toString())));
     }
 
     /** The future's value; its failure thrown as it was thrown (an unchecked exception), not wrapped. */

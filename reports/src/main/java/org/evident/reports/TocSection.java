@@ -70,8 +70,8 @@ final class TocSection {
 
         void heading();
 
-        /** "Figure N: title", numbered as the report numbers its figures. */
-        String figure(String title);
+        /** "Figure N: title", numbered as the report numbers its figures, {@code name} naming the figure. */
+        String figure(String name, String title);
     }
 
     private TocSection() {
@@ -89,8 +89,9 @@ final class TocSection {
         List<double[]> parts = sheet.printed(text, diagram.width(), diagram.height()) >= SMALLEST_TEXT_PT
                 ? List.<double[]>of(new double[] {0, diagram.width()})
                 : parts(TocDiagram.of(toc).columnBands(), text, sheet, diagram.width(), diagram.height());
-        String period = input.analysis().latestEvidence().stream().map(Assessment::period).findFirst().orElse("");
-        out.append("<p class=\"caption\">").append(esc(page.figure("The theory of change")))
+        String period = input.analysis().latestEvidence().stream().map(a -> Summary.periodLabel(input.project(), a.period()))
+                .findFirst().orElse("");
+        out.append("<p class=\"caption\">").append(esc(page.figure(ReportHtml.TOC_FIGURE, "The theory of change")))
                 .append(". Outcomes and impacts filled by their grade").append(period.isEmpty() ? "" : " at " + esc(period))
                 .append("; letters on links: assumption and risk keys (table follows).");
         if (parts.size() > 1) {
@@ -182,7 +183,8 @@ final class TocSection {
             double[] size = {svg.width(), svg.height()};
             Sheet sheet = sheet(TocDiagram.nodeTextSize(), size[0], size[1]);
             page.out().append("<div class=\"").append(sheet.page).append("\">\n<p class=\"caption\">")
-                    .append("View '").append(esc(view.view().id())).append("' of toc.yaml, drawn by the same rules</p>\n");
+                    .append(esc(page.figure("toc-view-" + view.view().id(), "The theory of change, " + view.view().label())))
+                    .append(": a view of the same theory of change, drawn by the same rules</p>\n");
             // A picture at twice the layout's size: the PDF's vector drawing is kept for the main diagram.
             java.util.Set<String> shown = new java.util.HashSet<>();
             part.nodes().forEach(n -> shown.add(n.id()));
