@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.evident.ingest.Ingest;
-import org.evident.ingest.IngestResult;
-import org.evident.ingest.Pseudonymiser;
-import org.evident.toc.EvaluationProject;
 import org.evident.toc.Grade;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,33 +50,19 @@ class EvidenceStrengthTest {
     @TempDir
     Path dir;
 
+    /** The phases of the project's evaluation.yaml. */
+    private static final String PHASES = """
+                      - { id: phase-1, label: Phase 1, from: 2024-04-01, to: 2024-07-31 }
+                      - { id: phase-2, label: Phase 2, from: 2024-08-01, to: 2024-12-31 }
+                      - { id: phase-3, label: Phase 3, from: 2025-01-01, to: 2025-03-31 }
+                """;
+
     private AnalysisResult run(String findings, String kpis, String extra) throws IOException {
-        Files.createDirectories(dir.resolve("data"));
-        Files.writeString(dir.resolve("toc.yaml"), TOC);
-        Files.writeString(dir.resolve("data/findings.csv"), findings);
-        if (kpis != null) {
-            Files.writeString(dir.resolve("data/kpi.csv"), kpis);
-        }
-        Files.writeString(dir.resolve("evaluation.yaml"), """
-                programme: Test programme
-                reporting_date: 2025-01-13
-                periods:
-                  quarters: { from: 2024-25 Q1, to: 2024-25 Q3 }
-                  phases:
-                    - { id: phase-1, label: Phase 1, from: 2024-04-01, to: 2024-07-31 }
-                    - { id: phase-2, label: Phase 2, from: 2024-08-01, to: 2024-12-31 }
-                    - { id: phase-3, label: Phase 3, from: 2025-01-01, to: 2025-03-31 }
-                sources:
-                  - { id: findings, type: findings, file: data/findings.csv }
-                """ + (kpis == null ? "" : "  - { id: kpis, type: kpi, file: data/kpi.csv }\n") + extra);
-        EvaluationProject project = EvaluationProject.open(dir);
-        IngestResult data = Ingest.read(project, Pseudonymiser.withKey("a test key of at least sixteen bytes"), line -> { });
-        assertEquals(List.of(), data.rejects());
-        return Analysis.run(project, data);
+        return GradingProject.grade(dir, TOC, PHASES, findings, kpis, extra);
     }
 
     private static Assessment at(AnalysisResult r, String node, String period) {
-        return r.evidence().stream().filter(a -> a.node().equals(node) && a.period().equals(period)).findFirst().orElseThrow();
+        return GradingProject.at(r, node, period);
     }
 
     private static List<String> row(AnalysisResult r, String table, int i) {
