@@ -96,20 +96,27 @@ final class ExecutiveSummary {
         out.append("</ul>\n");
     }
 
-    /** The answer to one question, in one or two sentences. */
+    /** The most outcomes an answer names under one grade; more are counted, and named in "Evidence by outcome". */
+    static final int NAMED_PER_GRADE = 4;
+
+    /**
+     * The answer to one question, in one or two sentences: the outcomes and impacts it is about by
+     * their grade, then the impacts it asks about that have no evidence yet.
+     */
     String answer(EvaluationQuestion q) {
         Map<Grade, List<String>> byGrade = new EnumMap<>(Grade.class);
-        List<String> impacts = new ArrayList<>();
+        List<String> impactsWithoutEvidence = new ArrayList<>();
         for (String id : q.nodes()) {
             Optional<Node> node = toc.node(id);
             if (node.isEmpty()) {
                 continue;
             }
-            if (node.get().stage() == Stage.IMPACT) {
-                impacts.add(Summary.lowerFirst(node.get().label()));
+            Optional<Grade> grade = latest(id).flatMap(this::shown);
+            if (grade.isPresent()) {
+                byGrade.computeIfAbsent(grade.get(), k -> new ArrayList<>()).add(Summary.lowerFirst(node.get().label()));
+            } else if (node.get().stage() == Stage.IMPACT) {
+                impactsWithoutEvidence.add(Summary.lowerFirst(node.get().label()));
             }
-            latest(id).ifPresent(a -> shown(a).ifPresent(g -> byGrade.computeIfAbsent(g, k -> new ArrayList<>())
-                    .add(Summary.lowerFirst(a.label()))));
         }
         StringBuilder answer = new StringBuilder();
         int graded = byGrade.values().stream().mapToInt(List::size).sum();
@@ -127,14 +134,16 @@ final class ExecutiveSummary {
                         case STRONGEST -> "the strongest evidence for ";
                         case SOME -> "some evidence for ";
                         case LIMITED -> "limited or no evidence for ";
-                    } + Summary.joinAnd(these));
+                    } + (these.size() <= NAMED_PER_GRADE ? Summary.joinAnd(these)
+                            : these.size() + " of the outcomes it is about (each named in \u201cEvidence by outcome\u201d)"));
                 }
             }
             answer.append(String.join("; ", parts)).append('.');
         }
-        if (!impacts.isEmpty()) {
-            answer.append(" It is too early to measure the ").append(impacts.size() == 1 ? "impact" : "impacts")
-                    .append(" it asks about (").append(Summary.joinAnd(impacts)).append(").");
+        if (!impactsWithoutEvidence.isEmpty()) {
+            answer.append(" It is too early to measure the ").append(impactsWithoutEvidence.size() == 1 ? "impact" : "impacts")
+                    .append(" it asks about (").append(Summary.joinAnd(impactsWithoutEvidence))
+                    .append("): there is no evidence on ").append(impactsWithoutEvidence.size() == 1 ? "it" : "them").append(" yet.");
         }
         return answer.toString();
     }
