@@ -929,6 +929,6 @@ final class ReportHtml {
             ul.answers { padding-left: 0; list-style: none; }
             ul.answers li { margin: 0 0 2.5mm 0; }
             ul.answers p { margin: 0; }
-            p.question { font-weight: bold; }
+            p.question { font-weight: bold; page-break-after: avoid; }
             """;
 }
