@@ -28,7 +28,6 @@ import org.evident.analysis.PublishedTable.Cell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,8 +40,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class TocHtmlBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path tmp;
+    /**
+     * Chromium's profile and log: under target/, not a JUnit temporary folder, because Chromium's helper
+     * processes can still be writing into the profile as JUnit deletes its folder, which then fails the class.
+     */
+    private static Path tmp;
 
     private static ReportInput input;
     private static Path html;
@@ -56,6 +58,7 @@ class TocHtmlBrowserTest {
         Path preview = Files.createDirectories(Path.of("target", "toc-html-preview"));
         html = preview.resolve("toc.html").toAbsolutePath();
         Files.writeString(html, TocHtml.of(input), StandardCharsets.UTF_8);
+        tmp = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chromium-");
         Path profile = Files.createDirectories(tmp.resolve("profile"));
         chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile, "--window-size=1600,1000", "about:blank")
@@ -95,9 +98,19 @@ class TocHtmlBrowserTest {
     @AfterAll
     static void close() throws Exception {
         if (chromium != null) {
+            // The renderer, zygote and crash handler first: destroy() reaches only the browser process.
+            List<ProcessHandle> helpers = chromium.descendants().toList();
             chromium.destroy();
+            helpers.forEach(ProcessHandle::destroy);
             if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
                 chromium.destroyForcibly();
+            }
+            for (ProcessHandle helper : helpers) {
+                try {
+                    helper.onExit().get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    helper.destroyForcibly();
+                }
             }
         }
     }
