@@ -900,7 +900,7 @@ final class ReportHtml {
             .diagram-part { page-break-before: always; }
             .chart { margin: 4mm 0; }
             .caption { font-weight: bold; font-size: 9pt; margin: 0 0 1.5mm 0; }
-            table { border-collapse: collapse; width: 100%; }
+            table { border-collapse: collapse; width: 100%; -fs-table-paginate: paginate; }
             table.narrow { width: 60%; }
             th, td { border: 0.5pt solid #bfbfbf; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
             th { background-color: #f2f2f2; font-weight: bold; }

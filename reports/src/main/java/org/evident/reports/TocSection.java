@@ -183,8 +183,8 @@ final class TocSection {
             double[] size = {svg.width(), svg.height()};
             Sheet sheet = sheet(TocDiagram.nodeTextSize(), size[0], size[1]);
             page.out().append("<div class=\"").append(sheet.page).append("\">\n<p class=\"caption\">")
-                    .append(esc(page.figure("toc-view-" + view.view().id(), "The theory of change, " + view.view().label())))
-                    .append(": a view of the same theory of change, drawn by the same rules</p>\n");
+                    .append(esc(page.figure("toc-view-" + view.view().id(), view.view().label())))
+                    .append(". A view of the theory of change above, drawn by the same rules</p>\n");
             // A picture at twice the layout's size: the PDF's vector drawing is kept for the main diagram.
             java.util.Set<String> shown = new java.util.HashSet<>();
             part.nodes().forEach(n -> shown.add(n.id()));
