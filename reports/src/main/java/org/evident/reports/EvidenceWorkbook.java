@@ -100,6 +100,7 @@ public final class EvidenceWorkbook {
             table(sheets.get(SHEETS.indexOf("Lessons")), input.table("lessons"));
             dataQuality(sheets.get(SHEETS.indexOf("Data quality")), input);
             sheets.forEach(WorkbookSheet::finish);
+            funnel(workbook, styles, input);
             // POI stamps "created" and every zip entry with the current time; the reporting date keeps two runs alike.
             OfficeFiles.writeDated(workbook, file, input.project().evaluation().reportingDate(),
                     "Evidence workbook: " + input.project().evaluation().programme());
@@ -292,14 +293,35 @@ public final class EvidenceWorkbook {
         cell.setCellComment(comment);
     }
 
+    /**
+     * A "Funnel" sheet before "Data quality", only for a project whose KPI returns compare units: each funnel chart, then
+     * every unit of every period as funnel.csv has them.
+     */
+    private static void funnel(XSSFWorkbook workbook, WorkbookSheet.Styles styles, ReportInput input) {
+        PublishedTable funnel = input.table("funnel");
+        if (funnel.rows().isEmpty()) {
+            return;
+        }
+        WorkbookSheet s = new WorkbookSheet(workbook, styles, "Funnel");
+        pictures(s, workbook, input.charts().stream().filter(c -> c.name().startsWith(FunnelSection.CHART_PREFIX)).toList());
+        table(s, funnel);
+        s.finish();
+        workbook.setSheetOrder("Funnel", SHEETS.indexOf("Data quality"));
+    }
+
     private static void runCharts(WorkbookSheet s, XSSFWorkbook workbook, List<ChartImage> charts) {
         List<ChartImage> runCharts = charts.stream().filter(c -> c.name().startsWith(RUN_CHART_PREFIX)).toList();
         if (runCharts.isEmpty()) {
             s.note("No KPI had enough periods for a run chart.");
             return;
         }
+        pictures(s, workbook, runCharts);
+    }
+
+    /** Each chart under its title, at its own size. */
+    private static void pictures(WorkbookSheet s, XSSFWorkbook workbook, List<ChartImage> charts) {
         XSSFDrawing drawing = s.sheet.createDrawingPatriarch();
-        for (ChartImage chart : runCharts) {
+        for (ChartImage chart : charts) {
             s.title(chart.title());
             int top = s.nextRow();
             int index = workbook.addPicture(chart.png(), Workbook.PICTURE_TYPE_PNG);

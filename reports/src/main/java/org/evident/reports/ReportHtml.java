@@ -435,6 +435,22 @@ final class ReportHtml {
         }
         glossary();
         charts("run-chart-", "");
+        FunnelSection.write(input, new FunnelSection.Page() {
+            @Override
+            public StringBuilder out() {
+                return out;
+            }
+
+            @Override
+            public void png(String alt, byte[] png, double aspect, double maxWidthMm, double maxHeightMm) {
+                ReportHtml.this.png(alt, png, aspect, maxWidthMm, maxHeightMm);
+            }
+
+            @Override
+            public String figure(String name, String title) {
+                return ReportHtml.this.figure(name, title);
+            }
+        });
         out.append("</div>\n");
     }
 
