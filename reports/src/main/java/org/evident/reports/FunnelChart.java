@@ -23,7 +23,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class FunnelChart {
     /** Points along each limit curve: smooth at the chart's width. */
-    private static final int CURVE_POINTS = 160;
+    private static final int CURVE_POINTS = 48;
 
     private FunnelChart() {
     }
