@@ -28,8 +28,15 @@ final class FunnelLimits {
     /**
      * The share at the {@code probability} quantile of Binomial(n, centre), interpolated between
      * counts as Spiegelhalter (2005, Appendix A.1.1): r is the smallest count with P(R <= r) >= p,
-     * alpha = (P(R <= r) - p) / (P(R <= r) - P(R <= r - 1)), and the limit is (r - alpha) / n,
-     * kept within 0 and 1. So the limits are smooth in n rather than stepping at each count.
+     * alpha = (P(R <= r) - p) / (P(R <= r) - P(R <= r - 1)), and a lower limit is (r - alpha) / n,
+     * kept within 0 and 1, so the limits are smooth in n rather than stepping at each count.
+     *
+     * <p>An upper limit (p above one half) is the mirror image: the same interpolation of the
+     * upper tail, P(R >= r), which comes to (r + 1 - alpha) / n. Interpolating the upper tail as
+     * the lower one would put the limit below r, so a unit at the quantile itself, say 1 of 1 when
+     * the centre is 85%, would be flagged though a count at least that high has probability 0.85;
+     * mirrored, the limits of a share and of its complement (discharged home, not discharged home)
+     * are mirror images, and a count exactly at either quantile is within.
      */
     static double binomial(long n, double centre, double probability) {
         if (centre <= 0 || centre >= 1) {
@@ -42,8 +49,8 @@ final class FunnelLimits {
 
     /**
      * The count at the {@code probability} quantile of Poisson(mean), interpolated in the same way
-     * (Spiegelhalter 2005, Appendix A.1.2), at least 0. Divided by the exposure it is a limit of
-     * the rate.
+     * (Spiegelhalter 2005, Appendix A.1.2), the upper tail mirrored as for the binomial, at least 0.
+     * Divided by the exposure it is a limit of the rate.
      */
     static double poisson(double mean, double probability) {
         if (mean <= 0) {
@@ -53,10 +60,12 @@ final class FunnelLimits {
         return Math.max(0, interpolated(d.inverseCumulativeProbability(probability), probability, d::cumulativeProbability));
     }
 
+    /** r - alpha for a lower limit (p below one half), r + 1 - alpha for an upper one: see {@link #binomial}. */
     private static double interpolated(int r, double p, java.util.function.IntToDoubleFunction cdf) {
         double at = cdf.applyAsDouble(r);
         double below = r == 0 ? 0 : cdf.applyAsDouble(r - 1);
-        return r - (at - p) / (at - below);
+        double alpha = (at - p) / (at - below);
+        return p > 0.5 ? r + 1 - alpha : r - alpha;
     }
 
     /**

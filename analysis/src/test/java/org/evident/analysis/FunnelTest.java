@@ -51,14 +51,17 @@ class FunnelTest {
         // 8: 1013, 9: 1023 (all / 1024).
         // 2.5%: r = 2 (11/1024 < 0.025 <= 56/1024); alpha = (56/1024 - 0.025) / (45/1024) = (56 - 25.6) / 45 = 0.675556;
         //   limit (2 - 0.675556) / 10 = 0.1324444.
-        // 97.5%: r = 8 (968/1024 < 0.975 <= 1013/1024); alpha = (1013 - 998.4) / 45 = 0.324444; limit 7.675556 / 10.
         // 0.1%: r = 1 (1/1024 < 0.001 <= 11/1024); alpha = (11 - 1.024) / 10 = 0.9976; limit 0.0024 / 10 = 0.00024.
-        // 99.9%: r = 9 (1013/1024 < 0.999 <= 1023/1024); alpha = (1023 - 1022.976) / 10 = 0.0024; limit 8.9976 / 10.
+        // The upper limits interpolate the upper tail S(r) = P(R >= r) the same way: s is the largest count with
+        // S(s) >= 1 - p, alpha' = (S(s) - (1 - p)) / P(R = s), the limit (s + alpha') / n, which is (r + 1 - alpha) / n:
+        // 97.5%: S(8) = 56/1024 >= 0.025 > S(9) = 11/1024, so s = 8; alpha' = (56 - 25.6) / 45 = 0.675556;
+        //   limit 8.675556 / 10, the mirror image of the lower one about 0.5, as it must be for a centre of 0.5.
+        // 99.9%: S(9) = 11/1024 >= 0.001 > S(10) = 1/1024, s = 9; alpha' = (11 - 1.024) / 10 = 0.9976; limit 9.9976 / 10.
         Funnel.Limits a = unit(f, "A").limits().orElseThrow();
         assertEquals(0.1324444444, a.lower95(), 1e-9);
-        assertEquals(0.7675555556, a.upper95(), 1e-9);
+        assertEquals(0.8675555556, a.upper95(), 1e-9);
         assertEquals(0.00024, a.lower998(), 1e-9);
-        assertEquals(0.89976, a.upper998(), 1e-9);
+        assertEquals(0.99976, a.upper998(), 1e-9);
         assertEquals(Funnel.Position.WITHIN, unit(f, "A").position().orElseThrow());
         // Rows largest denominator first.
         assertEquals(List.of("B", "C", "A"), f.rows().stream().map(Funnel.FunnelRow::unit).toList());
@@ -71,19 +74,33 @@ class FunnelTest {
         // P(R <= r) = e^-2 x (1 + 2 + 2 + 4/3 + 2/3 + 4/15 + 4/45 + 8/315 + 2/315):
         //   r = 0: 0.1353353, 4: 0.9473470, 5: 0.9834364, 7: 0.9989033, 8: 0.9997626.
         // 2.5% and 0.1%: r = 0, alpha = (0.1353353 - p) / 0.1353353 > 0, so r - alpha < 0: the limit is 0.
-        // 97.5%: r = 5; alpha = (0.9834364 - 0.975) / (0.9834364 - 0.9473470) = 0.2337636; 4.7662364 events in
-        //   1,000 bed days = 4.7662364 per 1,000.
-        // 99.9%: r = 8; alpha = (0.9997626 - 0.999) / (0.9997626 - 0.9989033) = 0.8874408; 7.1125592 per 1,000.
+        // Upper limits, the upper tail S(r) = P(R >= r) = 1 - P(R <= r - 1) interpolated (see the proportion test):
+        // 97.5%: S(5) = 1 - 0.9473470 = 0.0526530 >= 0.025 > S(6) = 0.0165636, s = 5; P(R = 5) = 0.0360894;
+        //   alpha' = (0.0526530 - 0.025) / 0.0360894 = 0.7662364; 5.7662364 events in 1,000 bed days = 5.7662364 per 1,000.
+        // 99.9%: S(8) = 1 - 0.9989033 = 0.0010967 >= 0.001 > S(9) = 0.0002374, s = 8; P(R = 8) = 0.0008593;
+        //   alpha' = (0.0010967 - 0.001) / 0.0008593 = 0.1125592; 8.1125592 per 1,000.
         Funnel f = Funnels.funnel(indicator("rate", 1000), "2024-25 Q1", Funnel.Level.AREA,
                 List.of(row("A", 2, 1000), row("B", 20, 10000), row("C", 8, 4000)), SuppressionRule.NONE);
         assertEquals(2.0, f.centre(), EXACT);
         assertTrue(f.method().startsWith("exact Poisson"), f.method());
         Funnel.Limits a = unit(f, "A").limits().orElseThrow();
         assertEquals(0, a.lower95(), EXACT);
-        assertEquals(4.7662364, a.upper95(), 1e-6);
+        assertEquals(5.7662364, a.upper95(), 1e-6);
         assertEquals(0, a.lower998(), EXACT);
-        assertEquals(7.1125592, a.upper998(), 1e-6);
+        assertEquals(8.1125592, a.upper998(), 1e-6);
         assertEquals(2.0, unit(f, "A").value().getAsDouble(), EXACT);
+    }
+
+    @Test
+    void aUnitAtTheUpperQuantile_isWithin_evenAtOneCase() {
+        // 1 of 1 when the centre is 0.85 (170 of 200 over the three units): P(R >= 1) = 0.85, nothing unusual. Upper tail:
+        // S(1) = 0.85 >= 0.001 and there is no S(2), so s = 1, alpha' = (0.85 - 0.001) / 0.85 = 0.998824, the limit
+        // (1 + 0.998824) / 1 above 1, kept at 1: the unit is within.
+        Funnel f = Funnels.funnel(indicator("share", 1), "2024-25 Q1", Funnel.Level.AREA,
+                List.of(row("A", 1, 1), row("B", 84, 99), row("C", 85, 100)), SuppressionRule.NONE);
+        assertEquals(0.85, f.centre(), EXACT);
+        assertEquals(1.0, unit(f, "A").limits().orElseThrow().upper998(), EXACT);
+        assertEquals(Funnel.Position.WITHIN, unit(f, "A").position().orElseThrow());
     }
 
     @Test

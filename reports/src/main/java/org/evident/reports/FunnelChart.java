@@ -64,8 +64,9 @@ final class FunnelChart {
         double to = Math.max(from + 1, high * 1.1);
         double[] x = new double[CURVE_POINTS];
         double[][] limits = new double[4][CURVE_POINTS];
+        // Spaced evenly on a log scale: the funnel's mouth, where the limits change fastest, gets as many points as its tail.
         for (int i = 0; i < CURVE_POINTS; i++) {
-            x[i] = from + (to - from) * i / (CURVE_POINTS - 1);
+            x[i] = from * Math.pow(to / from, (double) i / (CURVE_POINTS - 1));
             Funnel.Limits l = funnel.limits(x[i]);
             limits[0][i] = l.lower95();
             limits[1][i] = l.upper95();
@@ -86,14 +87,14 @@ final class FunnelChart {
         points(chart, shown, Funnel.Position.ABOVE, "Above", higherBetter ? Charts.IMPROVEMENT : Charts.CONCERN);
         points(chart, shown, Funnel.Position.BELOW, "Below", higherBetter ? Charts.CONCERN : Charts.IMPROVEMENT);
 
-        double yLow = Double.POSITIVE_INFINITY;
-        double yHigh = Double.NEGATIVE_INFINITY;
-        for (double[] l : limits) {
-            for (double v : l) {
-                yLow = Math.min(yLow, v);
-                yHigh = Math.max(yHigh, v);
-            }
-        }
+        // The value axis spans the points and the limits from the tenth-smallest denominator on: a council of a few
+        // hundred people (the Isles of Scilly) would otherwise open the funnel's mouth to 0% and 100% and squash the
+        // rest into a band; the limit curves run off the plot there, clipped.
+        double[] sizes = funnel.rows().stream().filter(r -> r.denominator().isPresent())
+                .mapToDouble(r -> r.denominator().getAsLong()).sorted().toArray();
+        Funnel.Limits wide = funnel.limits(sizes.length == 0 ? from : sizes[Math.min(sizes.length - 1, sizes.length / 10)]);
+        double yLow = Math.min(wide.lower998(), funnel.centre());
+        double yHigh = Math.max(wide.upper998(), funnel.centre());
         for (Funnel.FunnelRow r : shown) {
             yLow = Math.min(yLow, r.value().getAsDouble());
             yHigh = Math.max(yHigh, r.value().getAsDouble());

@@ -72,15 +72,28 @@ class FunnelSectionTest {
         return sum;
     }
 
-    /** Spiegelhalter's interpolated limit: smallest r with F(r) >= q, alpha = (F(r) - q) / (F(r) - F(r - 1)), (r - alpha) / n. */
+    /**
+     * Spiegelhalter's interpolated limit. Lower (q below one half): the smallest r with F(r) >= q,
+     * alpha = (F(r) - q) / (F(r) - F(r - 1)), (r - alpha) / n. Upper: the upper tail S(r) = 1 - F(r - 1) likewise, the
+     * largest s with S(s) >= 1 - q, alpha' = (S(s) - (1 - q)) / P(R = s), (s + alpha') / n.
+     */
     private static double limit(int n, double p, double q) {
-        int r = 0;
-        while (cdf(r, n, p) < q) {
-            r++;
+        if (q < 0.5) {
+            int r = 0;
+            while (cdf(r, n, p) < q) {
+                r++;
+            }
+            double at = cdf(r, n, p);
+            double below = r == 0 ? 0 : cdf(r - 1, n, p);
+            return Math.max(0, (r - (at - q) / (at - below)) / n);
         }
-        double at = cdf(r, n, p);
-        double below = r == 0 ? 0 : cdf(r - 1, n, p);
-        return Math.max(0, (r - (at - q) / (at - below)) / n);
+        int s = n;
+        while (1 - cdf(s - 1, n, p) < 1 - q) {
+            s--;
+        }
+        double tail = 1 - cdf(s - 1, n, p);
+        double mass = cdf(s, n, p) - cdf(s - 1, n, p);
+        return Math.min(1, (s + (tail - (1 - q)) / mass) / n);
     }
 
     @Test
