@@ -432,6 +432,7 @@ final class ReportHtml {
             withPeriod.add(1, View.of("period", "nowrap"));
             table(kpis, List.copyOf(latest.values()), "data small", withPeriod.toArray(View[]::new));
             verdictAndAssurance(kpis, toDate);
+            BeforeAfterSection.write(analysis, out);
         }
         glossary();
         charts("run-chart-", "");
