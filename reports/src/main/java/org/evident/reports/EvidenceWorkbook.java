@@ -294,19 +294,24 @@ public final class EvidenceWorkbook {
     }
 
     /**
-     * A "Funnel" sheet before "Data quality", only for a project whose KPI returns compare units: each funnel chart, then
-     * every unit of every period as funnel.csv has them.
+     * Two sheets before "Data quality", only for a project whose KPI returns compare units: "Funnel plots", each funnel
+     * chart, and "Funnel", every unit of every period as funnel.csv has them.
      */
     private static void funnel(XSSFWorkbook workbook, WorkbookSheet.Styles styles, ReportInput input) {
         PublishedTable funnel = input.table("funnel");
         if (funnel.rows().isEmpty()) {
             return;
         }
-        WorkbookSheet s = new WorkbookSheet(workbook, styles, "Funnel");
-        pictures(s, workbook, input.charts().stream().filter(c -> c.name().startsWith(FunnelSection.CHART_PREFIX)).toList());
-        table(s, funnel);
-        s.finish();
-        workbook.setSheetOrder("Funnel", SHEETS.indexOf("Data quality"));
+        WorkbookSheet plots = new WorkbookSheet(workbook, styles, "Funnel plots");
+        pictures(plots, workbook, input.charts().stream().filter(c -> c.name().startsWith(FunnelSection.CHART_PREFIX)).toList());
+        WorkbookSheet table = new WorkbookSheet(workbook, styles, "Funnel");
+        table(table, funnel);
+        for (WorkbookSheet s : List.of(plots, table)) {
+            s.finish();
+        }
+        int at = SHEETS.indexOf("Data quality");
+        workbook.setSheetOrder("Funnel plots", at);
+        workbook.setSheetOrder("Funnel", at + 1);
     }
 
     private static void runCharts(WorkbookSheet s, XSSFWorkbook workbook, List<ChartImage> charts) {

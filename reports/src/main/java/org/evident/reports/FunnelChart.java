@@ -49,9 +49,6 @@ final class FunnelChart {
         styler.setMarkerSize(8);
         styler.setAnnotationTextFont(ChartCanvas.font(Font.PLAIN, 11));
         styler.setAnnotationTextFontColor(Color.BLACK);
-        if (share) {
-            styler.setYAxisDecimalPattern("0%");
-        }
         styler.setXAxisDecimalPattern("#,##0");
 
         List<Funnel.FunnelRow> shown = funnel.rows().stream().filter(r -> r.value().isPresent() && r.denominator().isPresent())
@@ -100,6 +97,10 @@ final class FunnelChart {
             yHigh = Math.max(yHigh, r.value().getAsDouble());
         }
         double pad = (yHigh - yLow) * 0.06;
+        if (share) {
+            // Whole percentages on an axis a few points tall would leave two or three labels.
+            styler.setYAxisDecimalPattern(yHigh - yLow < 0.05 ? "0.0%" : "0%");
+        }
         styler.setYAxisMin(share ? Math.max(0, yLow - pad) : Math.max(0, yLow - pad));
         styler.setYAxisMax(share ? Math.min(1, yHigh + pad) : yHigh + pad);
         styler.setXAxisMin(from);

@@ -89,8 +89,8 @@ final class FunnelSection {
                 + " set against the others on a funnel plot: its value against its denominator, the centre line the value"
                 + " of all the units pooled, and limits within which 95% and 99.8% of units would fall if they differed"
                 + " by chance alone. The limits narrow as the denominator grows, so a small unit is not singled out for"
-                + " noise. A unit outside the 99.8% limits differs by more than chance is likely to explain and is worth"
-                + " a closer look; it does not say why (case mix, recording or practice). The limits are exact binomial"
+                + " noise. A unit outside the 99.8% limits differs from the centre by more than chance is likely to"
+                + " explain, and is worth a closer look; the plot does not say why (case mix, recording or practice). The limits are exact binomial"
                 + " (a share) or Poisson (a rate) limits about the centre (Spiegelhalter 2005); where the units vary more"
                 + " than chance allows (the Winsorised dispersion ratio phi above 1 + 2&#8730;(2/k) for k units), they are"
                 + " widened by the between-unit variance, as the NHS-R community's FunnelPlotR does. Each unit of every"
@@ -108,7 +108,8 @@ final class FunnelSection {
         }
     }
 
-    private static void units(Funnel f, StringBuilder out) {
+    /** The funnel's summary sentence and its units: all of them, or for a large funnel those outside the 99.8% limits. */
+    static void units(Funnel f, StringBuilder out) {
         List<Funnel.FunnelRow> outside = f.outside();
         String kind = f.level() == Funnel.Level.REGION ? "regions" : "areas";
         long above = outside.stream().filter(r -> r.position().orElseThrow() == Funnel.Position.ABOVE).count();

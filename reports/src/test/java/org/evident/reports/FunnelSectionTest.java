@@ -181,4 +181,48 @@ class FunnelSectionTest {
         assertEquals("", out.toString());
         assertFalse(ReportHtml.of(without).contains("funnel plots"));
     }
+
+    @Test
+    void beforeAndAfter_isReported_onlyWhereAChangePointIsDeclared() {
+        AnalysisResult a = input.analysis();
+        assertFalse(ReportHtml.of(input).contains("Before and after a change point"), "the worked example declares none");
+        org.evident.analysis.KpiChart first = a.kpiCharts().get(0);
+        // A change point at the chart's 5th period: 0.716 over 5 points before, 0.806667 over 3 since, a run of 3 above.
+        org.evident.analysis.BeforeAfter change = new org.evident.analysis.BeforeAfter(first.indicator(), first.label(), "",
+                "2024-25 Q1", 5, 0.716, 3, 2.42 / 3, 3, "above", 7);
+        List<org.evident.analysis.KpiChart> charts = new ArrayList<>(a.kpiCharts());
+        charts.set(0, new org.evident.analysis.KpiChart(first.indicator(), first.label(), first.unit(), first.chart(),
+                first.ofIncrements(), List.of(change)));
+        AnalysisResult withChange = new AnalysisResult(a.project(), a.delivery(), a.surveyItems(), a.kpis(), charts,
+                a.organisationSuppression(), a.evidence(), a.evidenceChanges(), a.pathways(), a.judgements(), a.assumptions(),
+                a.insights());
+        String html = ReportHtml.of(new ReportInput(input.project(), withChange, input.reconciliations(), input.rejects(),
+                input.gaps(), input.tocSvg(), input.tocPng(), List.of(), input.tocDrawing()));
+        assertTrue(html.contains("Before and after a change point"));
+        assertTrue(html.contains("71.6% (5 points)") && html.contains("80.7% (3 points)") && html.contains("+9.1%"), "the centres");
+        assertTrue(html.contains("no sustained shift yet: at most 3 points in a row on one side of the earlier centre since"
+                + " 2024-25 Q1 (7 needed)"));
+    }
+
+    @Test
+    void aFunnelOfManyAreas_listsOnlyThoseOutsideThe998Limits() {
+        // 30 areas (more than the 20 listed in full): A07 above and A21 below their 99.8% limits, the rest within.
+        List<org.evident.analysis.Funnel.FunnelRow> rows = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            org.evident.analysis.Funnel.Position p = i == 7 ? org.evident.analysis.Funnel.Position.ABOVE
+                    : i == 21 ? org.evident.analysis.Funnel.Position.BELOW : org.evident.analysis.Funnel.Position.WITHIN;
+            rows.add(new org.evident.analysis.Funnel.FunnelRow(String.format("A%02d", i), java.util.OptionalLong.of(50),
+                    java.util.OptionalLong.of(100), java.util.OptionalDouble.of(0.5),
+                    java.util.Optional.of(new org.evident.analysis.Funnel.Limits(0.4, 0.6, 0.35, 0.65)), java.util.Optional.of(p),
+                    java.util.Optional.of(p), ""));
+        }
+        org.evident.analysis.Funnel f = new org.evident.analysis.Funnel("k", "A KPI", "2024-25 Q3",
+                org.evident.analysis.Funnel.Level.AREA, org.evident.analysis.Funnel.Kind.PROPORTION, 1, 0.5, 1.0, 0, false, rows);
+        StringBuilder out = new StringBuilder();
+        FunnelSection.units(f, out);
+        String html = out.toString();
+        assertTrue(html.contains("The 2 areas outside the 99.8% limits (all 30 are in funnel.csv and the workbook)"), html);
+        assertTrue(html.contains(">A07<") && html.contains(">A21<"));
+        assertFalse(html.contains(">A01<"), "an area within the limits is not listed");
+    }
 }
