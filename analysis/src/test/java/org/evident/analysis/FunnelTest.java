@@ -155,6 +155,21 @@ class FunnelTest {
     }
 
     @Test
+    void suppressionNhs_roundsShownCounts_andDerivesTheValueFromThem() {
+        // nhs hides 1 to 7 and rounds the rest to 5. D's 3 is hidden, and B's 48 (the next smallest numerator) with it.
+        // A's 52 of 103 is shown as 50 of 105, its value 50 / 105 = 0.476190, as survey shares are derived.
+        Funnel f = Funnels.funnel(indicator("share", 1), "2024-25 Q1", Funnel.Level.REGION,
+                List.of(row("A", 52, 103), row("B", 48, 97), row("C", 60, 120), row("D", 3, 30)), SuppressionRule.NHS);
+        assertEquals("*", unit(f, "D").suppressed());
+        assertEquals("*", unit(f, "B").suppressed());
+        assertTrue(unit(f, "B").numerator().isEmpty());
+        assertEquals(OptionalLong.of(50), unit(f, "A").numerator());
+        assertEquals(OptionalLong.of(105), unit(f, "A").denominator());
+        assertEquals(50.0 / 105, unit(f, "A").value().getAsDouble(), EXACT);
+        assertEquals(OptionalLong.of(60), unit(f, "C").numerator());
+    }
+
+    @Test
     void workedExample_regionsOnly_programmeRowsAreNotUnits() {
         // The worked example's KPI returns: programme rows (unit "") and, from the discharge records, the nine regions'
         // rows of HOME-65 and LOS-21 (shares) for 7 ended quarters; counts and means are not compared.

@@ -124,7 +124,6 @@ class PublishedTablesTest {
     void everyTableWithASheetOfItsOwn_hasTheCsvsColumnsAndValues() throws IOException {
         assertSameTable(csv("kpis"), sheet("KPIs"), "kpis");
         assertSameTable(csv("run_charts"), sheet("Run chart limits"), "run_charts");
-        assertSameTable(csv("funnel"), sheet("Funnel"), "funnel");
         assertSameTable(csv("pathways"), sheet("Pathways"), "pathways");
         assertSameTable(csv("evidence"), sheet("Evidence items"), "evidence");
         assertSameTable(csv("evidence_by_period"), sheet("Evidence"), "evidence_by_period");
