@@ -100,7 +100,7 @@ public final class EvidenceWorkbook {
             table(sheets.get(SHEETS.indexOf("Lessons")), input.table("lessons"));
             dataQuality(sheets.get(SHEETS.indexOf("Data quality")), input);
             sheets.forEach(WorkbookSheet::finish);
-            funnel(workbook, styles, input);
+            funnel(workbook, styles, input, labels);
             // POI stamps "created" and every zip entry with the current time; the reporting date keeps two runs alike.
             OfficeFiles.writeDated(workbook, file, input.project().evaluation().reportingDate(),
                     "Evidence workbook: " + input.project().evaluation().programme());
@@ -297,7 +297,7 @@ public final class EvidenceWorkbook {
      * Two sheets before "Data quality", only for a project whose KPI returns compare units: "Funnel plots", each funnel
      * chart, and "Funnel", every unit of every period as funnel.csv has them.
      */
-    private static void funnel(XSSFWorkbook workbook, WorkbookSheet.Styles styles, ReportInput input) {
+    private static void funnel(XSSFWorkbook workbook, WorkbookSheet.Styles styles, ReportInput input, String labels) {
         PublishedTable funnel = input.table("funnel");
         if (funnel.rows().isEmpty()) {
             return;
@@ -307,6 +307,10 @@ public final class EvidenceWorkbook {
         WorkbookSheet table = new WorkbookSheet(workbook, styles, "Funnel");
         table(table, funnel);
         for (WorkbookSheet s : List.of(plots, table)) {
+            // Labelled as the KPI sheets are: the funnels are of KPI returns.
+            if (!labels.isEmpty()) {
+                s.label(labels);
+            }
             s.finish();
         }
         int at = SHEETS.indexOf("Data quality");
