@@ -93,8 +93,12 @@ final class ReportHtml {
     /** The name under which the theory-of-change diagram is numbered among the figures. */
     static final String TOC_FIGURE = "theory-of-change";
 
-    private ReportHtml(ReportInput input, Map<String, Integer> figures) {
+    /** Whether this is the first pass, which only numbers the figures: pictures drawn on demand are not drawn. */
+    private final boolean numbering;
+
+    private ReportHtml(ReportInput input, Map<String, Integer> figures, boolean numbering) {
         this.figures = figures;
+        this.numbering = numbering;
         this.input = input;
         this.analysis = input.analysis();
         this.evaluation = input.project().evaluation();
@@ -109,9 +113,9 @@ final class ReportHtml {
     static Document documents(ReportInput input) {
         // Two passes: the first only learns where each figure falls (building the XHTML is cheap;
         // the PDF is made once, from the second).
-        ReportHtml first = new ReportHtml(input, Map.of());
+        ReportHtml first = new ReportHtml(input, Map.of(), true);
         first.document();
-        ReportHtml html = new ReportHtml(input, Map.copyOf(first.placed));
+        ReportHtml html = new ReportHtml(input, Map.copyOf(first.placed), false);
         String forPdf = html.document();
         return new Document(forPdf, List.copyOf(html.images), html.standalone(forPdf));
     }
@@ -213,8 +217,9 @@ final class ReportHtml {
             }
 
             @Override
-            public void png(String alt, byte[] png, double aspect, double maxWidthMm, double maxHeightMm) {
-                ReportHtml.this.png(alt, png, aspect, maxWidthMm, maxHeightMm);
+            public void png(String alt, java.util.function.Supplier<byte[]> png, double aspect, double maxWidthMm,
+                            double maxHeightMm) {
+                ReportHtml.this.png(alt, numbering ? new byte[0] : png.get(), aspect, maxWidthMm, maxHeightMm);
             }
 
             @Override
