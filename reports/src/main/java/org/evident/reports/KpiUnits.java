@@ -96,7 +96,7 @@ final class KpiUnits {
                         + " tables/kpis.csv, and each series' run chart limits are in the Run chart limits sheet and"
                         + " tables/run_charts.csv. The figures above, for the programme")
                 .append(level == Level.LOCAL && units(input).containsKey(Level.REGION) ? " and its regions" : "")
-                .append(", add them up.</p>\n");
+                .append(", are made from all of theirs.</p>\n");
     }
 
     /**
@@ -148,11 +148,15 @@ final class KpiUnits {
         out.append("<p>Each KPI for each ").append(esc(level.one)).append(": its figure to date (every ended quarter pooled),"
                 + " or, for a measure that cannot be pooled, its latest ended quarter, as the heading says; the verdict"
                 + " against the target beneath. Every quarter is in tables/kpis.csv and the workbook's KPIs sheet.</p>\n");
-        out.append("<table class=\"data small\"><thead><tr><th>").append(esc(level.column)).append("</th>");
+        // The unit's name a fifth of the width, the KPIs sharing the rest: left to itself the layout gave a
+        // count's column too little room and the region names wrapped.
+        String width = String.format(java.util.Locale.ROOT, "%.1f", 80.0 / Math.max(1, columns.size()));
+        out.append("<table class=\"data small\"><thead><tr><th style=\"width: 20%\">").append(esc(level.column)).append("</th>");
         for (String k : columns) {
             Indicator indicator = indicators.get(k);
             String p = shown.get(k);
-            out.append("<th>").append(esc(indicator == null ? k : indicator.label()))
+            out.append("<th style=\"width: ").append(width).append("%\">").append(esc(indicator == null ? k
+                    : indicator.label() + ProvenanceLabels.mark(input.project(), indicator)))
                     .append("<br/><span class=\"note\">").append(esc(p.equals(KpiRow.TO_DATE) ? "to date"
                             : Summary.periodLabel(input.project(), p))).append("</span></th>");
         }

@@ -97,4 +97,22 @@ class KpiUnitsTest {
         assertTrue(html.contains("<tr><td>S4</td><td class=\"num\">50.0%<br/><span class=\"note\">not met</span></td></tr>"), html);
         assertFalse(html.contains("are not listed here"), html);
     }
+
+    @Test
+    void manyRejects_listTheFirstTwenty_thenCountAllByColumnAndReason() throws IOException {
+        ReportInput read = input("");
+        // 15 rows without an area and 10 with a date that is not one: 25 in all, so 5 beyond the 20 listed.
+        List<org.evident.ingest.Reject> rejects = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            rejects.add(i % 5 < 3 ? new org.evident.ingest.Reject("kpis", "data/kpi.csv", i + 2, "area_code", "", "no area", "the area's code")
+                    : new org.evident.ingest.Reject("kpis", "data/kpi.csv", i + 2, "discharge_date", "yesterday", "not a date", "a date"));
+        }
+        ReportInput input = new ReportInput(read.project(), read.analysis(), read.reconciliations(), rejects, read.gaps(),
+                read.tocSvg(), read.tocPng(), read.charts(), read.tocDrawing(), read.tables());
+        String html = ReportHtml.of(input);
+        assertTrue(html.contains("<p>And 5 more; every rejected row is listed in rejects.csv. All 25 by column and reason:</p>"), html);
+        assertTrue(html.contains("<tr><td>area_code</td><td>no area</td><td class=\"num\">15</td></tr>\n"
+                + "<tr><td>discharge_date</td><td>not a date</td><td class=\"num\">10</td></tr>"), html);
+        assertEquals(20, html.split("<tr><td class=\"file\">data/kpi.csv</td>", -1).length - 1, "20 rows listed");
+    }
 }
