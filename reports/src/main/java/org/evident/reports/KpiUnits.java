@@ -80,9 +80,11 @@ final class KpiUnits {
     }
 
     /**
-     * A level too large to list: how many units, and where their figures are. The funnel plot of
-     * the level's units, with the units outside its limits listed, belongs here, after this sentence
-     * (issue 21: the funnel section is added when it is merged).
+     * A level too large to list: how many units, and where their figures are.
+     *
+     * <p>Hook for the funnel plot (issue 21, branch {@code funnel}): the funnel section of this
+     * level's units, listing only the units outside its limits, is appended to {@code out} at the end
+     * of this method, after the sentence, when that branch is merged.
      */
     private static void summarised(ReportInput input, Level level, List<String> units, int listed, StringBuilder out) {
         PublishedTable kpis = input.table("kpis");
