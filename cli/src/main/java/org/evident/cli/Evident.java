@@ -102,7 +102,7 @@ public final class Evident implements Runnable {
         }
     }
 
-    private static int handle(Exception e, PrintWriter err, boolean stacktrace) {
+    static int handle(Exception e, PrintWriter err, boolean stacktrace) {
         int code;
         if (e instanceof InvalidProjectException invalid) {
             printProblems(invalid, err);

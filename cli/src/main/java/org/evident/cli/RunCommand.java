@@ -94,6 +94,15 @@ final class RunCommand implements Callable<Integer> {
                 "or under spark-submit the master it was given."})
     String master;
 
+    @Option(names = "--watch",
+            description = {"Keep running: run again whenever a file of the",
+                "project (or a data folder outside it) changes, and",
+                "print each run's time; an error is printed and the",
+                "watch goes on. Evident's own outputs (aggregates/,",
+                "history/, --out) are ignored. Ctrl-C stops it.",
+                "Default: run once."})
+    boolean watch;
+
     /** The engines of --engine. */
     enum Engine { local, spark }
 
@@ -111,6 +120,11 @@ final class RunCommand implements Callable<Integer> {
         if (verbose && quiet) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--verbose and --quiet cannot be used together");
         }
+        return watch ? WatchedRuns.loop(this) : runOnce();
+    }
+
+    /** One run of the evaluation, from opening the project to its outputs; its exit code. */
+    int runOnce() {
         PrintWriter err = spec.commandLine().getErr();
         Console console = new Console(err, quiet ? Console.Level.QUIET : verbose ? Console.Level.VERBOSE : Console.Level.NORMAL);
         RunOutputs.prepare();

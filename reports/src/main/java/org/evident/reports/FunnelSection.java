@@ -18,15 +18,14 @@ import org.evident.toc.Period;
  * regions (or by areas or systems), the funnel of its latest ended period, the limits it draws,
  * and the units outside them. Nothing at all for a project without comparable units.
  *
- * <p>A funnel of up to {@value #LIST_ALL_UP_TO} units lists every unit under its chart; a larger
+ * <p>A funnel of up to {@code settings: units_listed} units (the threshold {@link KpiUnits} lists
+ * units by) lists every unit under its chart; a larger
  * one (the 153 areas of a national extract) lists only the units outside the 99.8% limits, and
  * {@code funnel.csv} and the workbook hold every unit.
  */
 final class FunnelSection {
     /** The name every funnel chart's file starts with. */
     static final String CHART_PREFIX = "funnel-";
-    /** Funnels of at most this many units list them all; larger ones only the units outside the 99.8% limits. */
-    static final int LIST_ALL_UP_TO = 20;
 
     /** Where the section is written: the report's text, its images and its figure numbers. */
     interface Page {
@@ -104,12 +103,12 @@ final class FunnelSection {
                         ReportHtml.PORTRAIT_WIDTH_MM - 4, 200);
                 out.append("</div>\n");
             }
-            units(f, out);
+            units(f, input.project().evaluation().settings().unitsListed(), out);
         }
     }
 
     /** The funnel's summary sentence and its units: all of them, or for a large funnel those outside the 99.8% limits. */
-    static void units(Funnel f, StringBuilder out) {
+    static void units(Funnel f, int listedUpTo, StringBuilder out) {
         List<Funnel.FunnelRow> outside = f.outside();
         String kind = f.level() == Funnel.Level.REGION ? "regions" : "areas";
         long above = outside.stream().filter(r -> r.position().orElseThrow() == Funnel.Position.ABOVE).count();
@@ -117,7 +116,7 @@ final class FunnelSection {
                 .append(' ').append(kind).append(", centre ").append(esc(value(f, f.centre()))).append("; ")
                 .append(above).append(" above and ").append(outside.size() - above)
                 .append(" below the 99.8% limits. Limits drawn: ").append(esc(f.method())).append(".</p>\n");
-        boolean all = f.rows().size() <= LIST_ALL_UP_TO;
+        boolean all = f.rows().size() <= listedUpTo;
         List<Funnel.FunnelRow> listed = all ? f.rows() : outside;
         if (listed.isEmpty()) {
             out.append("<p>No ").append(kind.substring(0, kind.length() - 1)).append(" lies outside the 99.8% limits; all ")

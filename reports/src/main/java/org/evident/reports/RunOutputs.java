@@ -42,7 +42,7 @@ public final class RunOutputs {
     private RunOutputs(EvaluationProject project, Path history) {
         this.project = project;
         this.history = history;
-        this.diagram = TocDiagram.of(project.theoryOfChange());
+        this.diagram = DiagramLayouts.of(project.theoryOfChange());
     }
 
     /**

@@ -66,7 +66,8 @@ final class TocSection {
     interface Page {
         StringBuilder out();
 
-        void png(String alt, byte[] png, double aspect, double maxWidthMm, double maxHeightMm);
+        /** A picture, drawn by {@code png} only if the page keeps it (not in a pass that only numbers the figures). */
+        void png(String alt, java.util.function.Supplier<byte[]> png, double aspect, double maxWidthMm, double maxHeightMm);
 
         void heading();
 
@@ -88,7 +89,7 @@ final class TocSection {
         // Laid out again only when it must be cut: the run's own layout is not at hand here.
         List<double[]> parts = sheet.printed(text, diagram.width(), diagram.height()) >= SMALLEST_TEXT_PT
                 ? List.<double[]>of(new double[] {0, diagram.width()})
-                : parts(TocDiagram.of(toc).columnBands(), text, sheet, diagram.width(), diagram.height());
+                : parts(DiagramLayouts.of(toc).columnBands(), text, sheet, diagram.width(), diagram.height());
         String period = input.analysis().latestEvidence().stream().map(a -> Summary.periodLabel(input.project(), a.period()))
                 .findFirst().orElse("");
         out.append("<p class=\"caption\">").append(esc(page.figure(ReportHtml.TOC_FIGURE, "The theory of change")))
@@ -190,7 +191,7 @@ final class TocSection {
             part.nodes().forEach(n -> shown.add(n.id()));
             String alt = ChartDescriptions.diagram(part, input.analysis().latestEvidence().stream()
                     .filter(a -> shown.contains(a.node())).toList()) + " This is the view " + view.view().label() + ".";
-            page.png(alt, diagram.toPng(2.0), size[0] / size[1], sheet.widthMm, sheet.heightMm - 8);
+            page.png(alt, () -> diagram.toPng(2.0), size[0] / size[1], sheet.widthMm, sheet.heightMm - 8);
             page.out().append("</div>\n");
         }
     }

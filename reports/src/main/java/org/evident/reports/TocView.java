@@ -30,7 +30,7 @@ record TocView(View view, TocDiagram diagram, boolean whole) {
     static TocView of(TheoryOfChange toc, View view, AnalysisResult analysis, TocDiagram full) {
         TheoryOfChange part = toc.view(view.id());
         boolean whole = part.nodes().size() == toc.nodes().size() && part.links().size() == toc.links().size();
-        TocDiagram drawn = whole ? full : TocDiagram.of(part);
+        TocDiagram drawn = whole && full != null ? full : DiagramLayouts.of(part);
         return new TocView(view, TocColours.latest(part, analysis).apply(drawn.titled(view.label())), whole);
     }
 }

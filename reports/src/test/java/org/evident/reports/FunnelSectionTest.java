@@ -219,7 +219,7 @@ class FunnelSectionTest {
         org.evident.analysis.Funnel f = new org.evident.analysis.Funnel("k", "A KPI", "2024-25 Q3",
                 org.evident.analysis.Funnel.Level.AREA, org.evident.analysis.Funnel.Kind.PROPORTION, 1, 0.5, 1.0, 0, false, rows);
         StringBuilder out = new StringBuilder();
-        FunnelSection.units(f, out);
+        FunnelSection.units(f, org.evident.toc.Settings.UNITS_LISTED, out);
         String html = out.toString();
         assertTrue(html.contains("The 2 areas outside the 99.8% limits (all 30 are in funnel.csv and the workbook)"), html);
         assertTrue(html.contains(">A07<") && html.contains(">A21<"));

@@ -30,7 +30,7 @@ final class EvaluationReader {
             "not_in_base", "options", "separator", "map");
     private static final Set<String> OPTION = Set.of("id", "label");
     private static final Set<String> SETTINGS = Set.of("confidence_level", "interval", "regions", "run_charts",
-            "suppression", "suppress_organisations", "prior");
+            "suppression", "suppress_organisations", "prior", "units_listed");
     private static final Set<String> RUN_CHARTS = Set.of("shift_length", "trend_length", "minimum_points", "laney");
 
     private final YamlFile yaml;
@@ -543,7 +543,9 @@ final class EvaluationReader {
                 }
                 return p;
             }).orElse(Settings.DEFAULTS.prior());
-            return new Settings(level, interval, regions, runCharts, suppression, organisations, prior);
+            int unitsListed = f.optionalValue("units_listed", "a whole number of at least 0", s -> atLeast(s, 0))
+                    .orElse(Settings.UNITS_LISTED);
+            return new Settings(level, interval, regions, runCharts, suppression, organisations, prior, unitsListed);
         }).orElse(Settings.DEFAULTS);
     }
 

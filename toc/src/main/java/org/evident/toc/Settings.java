@@ -10,9 +10,25 @@ import java.util.Locale;
  * @param regions         the regions a tracker's local projects may name
  * @param prior           the prior confidence in each outcome claim for contribution tracing (findings
  *                        that record process-tracing tests), 0.5 unless set
+ * @param unitsListed     the most units of one level (the regions, or the areas or systems below them) whose KPIs
+ *                        the report lists one by one; a level with more is summarised there, its units' figures left
+ *                        to the workbook and the CSV tables ({@link #UNITS_LISTED}, 20, unless set)
  */
 public record Settings(double confidenceLevel, IntervalMethod interval, java.util.List<String> regions, RunCharts runCharts,
-                       String suppression, boolean suppressOrganisations, double prior) {
+                       String suppression, boolean suppressOrganisations, double prior, int unitsListed) {
+
+    /**
+     * The default of {@code units_listed}: a table of 20 units fits a page beside its heading, and
+     * it lists the nine English regions (or a programme's few systems), while a level of 150 areas,
+     * whose table would run to pages, is summarised.
+     */
+    public static final int UNITS_LISTED = 20;
+
+    /** Settings with the default {@link #UNITS_LISTED}. */
+    public Settings(double confidenceLevel, IntervalMethod interval, java.util.List<String> regions, RunCharts runCharts,
+                    String suppression, boolean suppressOrganisations, double prior) {
+        this(confidenceLevel, interval, regions, runCharts, suppression, suppressOrganisations, prior, UNITS_LISTED);
+    }
 
     /**
      * Run lengths for the special-cause rules of XmR run charts, in points: a shift is a run on
@@ -73,6 +89,9 @@ public record Settings(double confidenceLevel, IntervalMethod interval, java.uti
         java.util.Objects.requireNonNull(runCharts, "runCharts");
         if (!(prior > 0 && prior < 1)) {
             throw new IllegalArgumentException("prior " + prior + " is not strictly between 0 and 1");
+        }
+        if (unitsListed < 0) {
+            throw new IllegalArgumentException("units_listed " + unitsListed + " is negative");
         }
         if (!SUPPRESSION_RULES.contains(suppression)) {
             throw new IllegalArgumentException("suppression '" + suppression + "' is not one of " + SUPPRESSION_RULES);
