@@ -65,6 +65,7 @@ public final class Charts {
                 charts.add(() -> runChart(kpi, analysis.kpis(), provenance(analysis, kpi.indicator())));
             }
         }
+        charts.addAll(NeighbourCharts.of(analysis, NeighbourCharts.highlighted(analysis)));
         if (!analysis.delivery().completionsByMonth().isEmpty()) {
             charts.add(() -> completions(analysis.delivery().completionsByMonth()));
         }
