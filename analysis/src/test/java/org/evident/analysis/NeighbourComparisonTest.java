@@ -196,4 +196,68 @@ class NeighbourComparisonTest {
         // The peers themselves have rows too, with no neighbours listed (the file lists Trafford's only).
         assertEquals(0, row(rows, "E08000002", "satisfaction").listed());
     }
+
+    /** A project of six councils, A to F, each of the others' neighbour, with one count of people per council. */
+    private AnalysisResult counts(String suppression, long a) throws IOException {
+        Files.writeString(dir.resolve("toc.yaml"), """
+                nodes:
+                  - { id: in, label: Funding, stage: input }
+                  - { id: st, label: Outcomes, stage: short_term_outcome }
+                links:
+                  - { from: in, to: st }
+                indicators:
+                  - { id: helped, node: st, label: People helped home, source: kpi, measure: HOME, unit: count }
+                """);
+        Files.writeString(dir.resolve("kpis.csv"), "kpi,period,system,value\nHOME,2023-24,A," + a
+                + "\nHOME,2023-24,B,20\nHOME,2023-24,C,30\nHOME,2023-24,D,40\nHOME,2023-24,E,50\nHOME,2023-24,F,60\n");
+        Files.writeString(dir.resolve("nn.json"), """
+                {"A": ["B", "C", "D", "E", "F"], "B": ["A", "C", "D", "E", "F"], "C": ["A", "B", "D", "E", "F"]}
+                """);
+        Files.writeString(dir.resolve("evaluation.yaml"), """
+                programme: Small counts
+                reporting_date: 2024-12-31
+                periods:
+                  years: { from: 2023-24, to: 2023-24 }
+                sources:
+                  - { id: kpis, type: kpi, file: kpis.csv }
+                  - { id: nn, type: neighbours, file: nn.json }
+                settings:
+                  suppression: %s
+                """.formatted(suppression));
+        return run(dir);
+    }
+
+    @Test
+    void aSuppressedCount_neverAppears_andChangesNoOtherFigure() throws IOException {
+        // Without a rule, A's 3 is shown and counts among B's neighbours: B (20) has A, C, D, E, F =
+        // 3, 30, 40, 50, 60; median 40; higher is better, so 4 are better than 20: rank 5 of 6.
+        AnalysisResult open = counts("none", 3);
+        assertEquals(OptionalDouble.of(3), row(open.neighbours(), "A", "helped").value());
+        assertEquals(5, row(open.neighbours(), "B", "helped").compared());
+        assertEquals(OptionalInt.of(5), row(open.neighbours(), "B", "helped").rank());
+
+        // Under nhs, 3 (1 to 7) is hidden: A's row has no value, rank or quarter, only the mark, and B's
+        // neighbours are C, D, E, F = 30, 40, 50, 60: median 45, rank 5 of 5.
+        AnalysisResult hidden = counts("nhs", 3);
+        NeighbourRow a = row(hidden.neighbours(), "A", "helped");
+        assertTrue(a.value().isEmpty());
+        assertTrue(a.rank().isEmpty());
+        assertEquals("*", a.hidden());
+        NeighbourRow b = row(hidden.neighbours(), "B", "helped");
+        assertEquals(4, b.compared());
+        assertEquals(45, b.median().getAsDouble(), 1e-9);
+        assertEquals(OptionalInt.of(5), b.rank());
+        PublishedTable table = hidden.publishedTables().stream().filter(t -> t.name().equals("neighbours")).findFirst()
+                .orElseThrow();
+        int value = table.columnIndex("value");
+        assertEquals("*", ((PublishedTable.Missing) table.rows().get(0).get(value)).mark());
+        assertTrue(table.rows().stream().noneMatch(r -> r.stream().anyMatch(c -> c.csv().equals("3"))),
+                "no cell of the table holds the hidden 3");
+        assertEquals("A's people helped home in 2023-24 is a small count, hidden (*) by the suppression rule, so it is"
+                + " not compared.", a.summary());
+
+        // Nothing published moves with the hidden count: 6 instead of 3 gives the same rows, so no
+        // figure can be worked back to it.
+        assertEquals(hidden.neighbours(), counts("nhs", 6).neighbours());
+    }
 }
