@@ -234,7 +234,7 @@ final class ReportHtml {
             out.append(NeighbourCharts.table(rows));
             charts(NeighbourCharts.PREFIX + code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-") + "-", "");
         }
-        out.append("<p>Every area (").append(areas).append(") and KPI is in <code>tables/neighbours.csv</code> and the")
+        out.append("<p>Every area (").append(areas).append(") and KPI is in tables/neighbours.csv and the")
                 .append(" workbook's sheet of the same table.</p>\n");
         out.append("</div>\n");
     }
