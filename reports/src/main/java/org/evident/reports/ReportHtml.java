@@ -217,7 +217,9 @@ final class ReportHtml {
         PublishedTable table = input.table("neighbours");
         long areas = analysis.neighbours().stream().map(org.evident.analysis.NeighbourRow::area).distinct().count();
         out.append("<p>Each area's latest figure for each KPI beside those of its comparable areas (its statistical")
-                .append(" neighbours, as the project's neighbours file lists them) and England's. The quartiles and median")
+                .append(" neighbours, as the project's neighbours file lists them)")
+                .append(analysis.neighbours().stream().anyMatch(r -> r.england().isPresent()) ? " and England's." : ".")
+                .append(" The quartiles and median")
                 .append(" are of the neighbours' figures, without the area's own (R's type 7, as Excel's QUARTILE.INC); the")
                 .append(" rank is among the area and its neighbours with a figure, 1 the best by the KPI's direction (ties")
                 .append(" share the better rank); the quarter says where the area falls against its neighbours' quartiles.")
