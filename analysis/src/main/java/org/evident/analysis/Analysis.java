@@ -60,7 +60,9 @@ public final class Analysis {
                 project.evaluation().settings().suppressOrganisations()
                         ? SuppressionRule.fromYaml(project.evaluation().settings().suppression()) : SuppressionRule.NONE,
                 evidence, EvidenceChanges.betweenPeriods(evidence), pathways(project, evidence),
-                judgements(evidence, data.judgements()), grading.assumptions(data.findings()), Insights.of(project, data));
+                judgements(evidence, data.judgements()), grading.assumptions(data.findings()), Insights.of(project, data),
+                NeighbourComparison.of(project, data.kpiReturns(), data.neighbours(),
+                        SuppressionRule.fromYaml(project.evaluation().settings().suppression())));
     }
 
     /** Each judgement beside the rule's assessment of its outcome and period, in the order of the assessments. */

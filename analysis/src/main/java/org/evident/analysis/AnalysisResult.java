@@ -28,11 +28,14 @@ import tech.tablesaw.api.Table;
  *                                 {@code evidence}; empty when the project records none
  * @param assumptions              every assumption key's state at every assessment period, key by key
  * @param insights                 themes, quotes and lessons by the project's code frame; {@link Insights#NONE} without one
+ * @param neighbours               each area's KPI values beside its comparable areas'; empty when the project
+ *                                 has no neighbours source
  */
 public record AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
                              SuppressionRule organisationSuppression, List<Assessment> evidence,
                              List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways,
-                             List<JudgementRow> judgements, List<AssumptionStatus> assumptions, Insights insights) {
+                             List<JudgementRow> judgements, List<AssumptionStatus> assumptions, Insights insights,
+                             List<NeighbourRow> neighbours) {
     public AnalysisResult {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(delivery, "delivery");
@@ -46,6 +49,16 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         judgements = List.copyOf(judgements);
         assumptions = List.copyOf(assumptions);
         Objects.requireNonNull(insights, "insights");
+        neighbours = List.copyOf(neighbours);
+    }
+
+    /** A result without neighbour comparisons. */
+    public AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis,
+                          List<KpiChart> kpiCharts, SuppressionRule organisationSuppression, List<Assessment> evidence,
+                          List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways, List<JudgementRow> judgements,
+                          List<AssumptionStatus> assumptions, Insights insights) {
+        this(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, evidenceChanges, pathways,
+                judgements, assumptions, insights, List.of());
     }
 
     /** A result without judgements. */
@@ -73,7 +86,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
         return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways,
-                judgements, assumptions, insights);
+                judgements, assumptions, insights, neighbours);
     }
 
     /** The KPI verdict totals, counted one way for the report and the workbook ({@link KpiVerdicts#WHAT}). */

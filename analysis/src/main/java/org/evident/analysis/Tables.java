@@ -133,7 +133,8 @@ final class Tables {
                         text("summary", "Summary", PathwayRow::summary)),
                 assumptions(r.assumptions()),
                 themes(r.insights()),
-                lessons(r.insights()));
+                lessons(r.insights()),
+                neighbours(r.neighbours()));
     }
 
     /** Items coded by people and proposed by keywords, and quotes shown, per theme and source, then per theme. */
@@ -363,6 +364,30 @@ final class Tables {
                 text("rule_reason", "Rule's reason", j -> JudgementRow.ruleReason(j.assessment())),
                 text("judgement_reason", "Judgement's reason", j -> j.judgement().reason()),
                 text("rests_on", "Rests on (leave one out)", j -> j.assessment().restsOnText()));
+    }
+
+    /** Each area's value of each KPI beside its comparable areas' (statistical neighbours) and England's; header only without them. */
+    private static PublishedTable neighbours(List<NeighbourRow> rows) {
+        Function<NeighbourRow, Format> format = n -> n.share() ? Format.SHARE : Format.DECIMAL;
+        return rows("neighbours", "Each area against its comparable areas (statistical neighbours) and England", rows,
+                text("area", "Area code", NeighbourRow::area), text("area_name", "Area", NeighbourRow::areaName),
+                text("indicator", "Indicator", NeighbourRow::indicator), text("label", "Measure", NeighbourRow::label),
+                text("period", "Period", NeighbourRow::period),
+                new RowColumn<>(new Column("value", "Value", Type.NUMBER), n -> n.value().isPresent()
+                        ? Cell.number(n.value(), format.apply(n)) : new Missing(n.hidden())),
+                text("better", "Better", n -> n.better().yamlName()),
+                count("neighbours", "Comparable areas listed", n -> OptionalLong.of(n.listed())),
+                count("compared", "Compared (with a figure)", n -> OptionalLong.of(n.compared())),
+                numberAs("lower_quartile", "Neighbours' lower quartile", format, NeighbourRow::lowerQuartile),
+                numberAs("median", "Neighbours' median", format, NeighbourRow::median),
+                numberAs("upper_quartile", "Neighbours' upper quartile", format, NeighbourRow::upperQuartile),
+                count("rank", "Rank", n -> n.rank().isPresent() ? OptionalLong.of(n.rank().getAsInt()) : OptionalLong.empty()),
+                count("of", "Of", n -> n.rank().isPresent() ? OptionalLong.of(n.compared() + 1L) : OptionalLong.empty()),
+                text("rank_1_is", "Rank 1 is", NeighbourRow::rankOneIs),
+                text("quarter", "Quarter", n -> n.quarterLabel().orElse("")),
+                numberAs("england", "England", format, NeighbourRow::england),
+                text("against_england", "Against England", n -> n.againstEngland().orElse("")),
+                text("summary", "Summary", NeighbourRow::summary));
     }
 
     /** Each assumption key at each assessment period: holds, challenged or untested, with the findings behind it. */

@@ -293,7 +293,8 @@ class RunTablesTest {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertEquals(List.of("assumptions.csv", "before_after.csv", "closed_offers.csv", "completions_by_month.csv", "delivery_by_region.csv",
-                "evidence.csv", "evidence_by_period.csv", "evidence_changes.csv", "funnel.csv", "judgements.csv", "kpis.csv", "lessons.csv", "pathways.csv",
+                "evidence.csv", "evidence_by_period.csv", "evidence_changes.csv", "funnel.csv", "judgements.csv", "kpis.csv", "lessons.csv",
+                "neighbours.csv", "pathways.csv",
                 "referral_routes.csv", "regions_reached.csv", "run_charts.csv", "support_types.csv", "survey_items.csv", "themes.csv",
                 "universal_by_stage.csv"), names);
         for (String name : names) {

@@ -83,6 +83,7 @@ public final class Ingest {
         List<CodedText> findingTexts = new ArrayList<>();
         List<CodedText> commentTexts = new ArrayList<>();
         List<Lesson> lessons = new ArrayList<>();
+        ComparableAreas neighbours = null;
         for (Source source : project.evaluation().sources()) {
             switch (source.type()) {
                 case TRACKER -> readTracker(source, projects);
@@ -93,6 +94,7 @@ public final class Ingest {
                 case JUDGEMENTS -> readJudgements(source, judgements);
                 case LESSONS -> stream(source, LessonRules.COLUMNS,
                         row -> LessonRules.check(row, project.codeFrame()).map(lessons::add).orElse(false));
+                case NEIGHBOURS -> neighbours = readNeighbours(source);
             }
         }
         if (!fileErrors.isEmpty()) {
@@ -101,7 +103,38 @@ public final class Ingest {
         IndicatorMapping mapping = new IndicatorMapping(project, projects, surveyCounts, kpis);
         return new IngestResult(projects, surveyCounts, freeText, kpis, findings, mapping.data(), mapping.gaps(),
                 rejects, reconciliations, warnings, judgements,
-                java.util.stream.Stream.concat(findingTexts.stream(), commentTexts.stream()).toList(), lessons);
+                java.util.stream.Stream.concat(findingTexts.stream(), commentTexts.stream()).toList(), lessons,
+                java.util.Optional.ofNullable(neighbours));
+    }
+
+    /** Each area's comparable areas, from a JSON object or a CSV file of area and neighbour, and their names. */
+    private ComparableAreas readNeighbours(Source source) {
+        NeighbourRules rules = new NeighbourRules(source);
+        String file = display(source);
+        if (NeighbourRules.isJson(source.file())) {
+            try {
+                long areas = rules.readJson(file, fileErrors);
+                reconciliations.add(new Reconciliation(source.id(), file, areas, areas, 0));
+            } catch (java.nio.file.NoSuchFileException e) {
+                fileErrors.add(new Problem(Problem.Severity.ERROR, file, 0, 0, "does not exist (source '" + source.id()
+                        + "' in evaluation.yaml)"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        } else {
+            stream(source, NeighbourRules.COLUMNS, rules::check);
+        }
+        source.neighbours().orElseThrow().names().ifPresent(names -> {
+            try {
+                rules.readNames(names);
+            } catch (DataFileException e) {
+                fileErrors.add(new Problem(Problem.Severity.ERROR, names.toString(), (int) Math.min(e.row, Integer.MAX_VALUE), 0,
+                        e.getMessage()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + names + ": " + e.getMessage(), e);
+            }
+        });
+        return rules.result(file);
     }
 
     private String display(Source source) {

@@ -13,12 +13,14 @@ import java.util.List;
  * @param codedTexts the findings with a quote and the free-text survey answers, with the theme codes people
  *                   gave them, findings first, each in file order
  * @param lessons    the lessons and recommendations of {@code type: lessons} sources, in file order
+ * @param neighbours each area's comparable areas, from the project's {@code type: neighbours} source, if it has one
  */
 public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts,
                            List<FreeTextAnswer> freeText, List<KpiReturn> kpiReturns, List<Finding> findings,
                            List<IndicatorData> indicatorData, List<String> gaps, List<Reject> rejects,
                            List<Reconciliation> reconciliations, List<org.evident.toc.Problem> warnings,
-                           List<Judgement> judgements, List<CodedText> codedTexts, List<Lesson> lessons) {
+                           List<Judgement> judgements, List<CodedText> codedTexts, List<Lesson> lessons,
+                           java.util.Optional<ComparableAreas> neighbours) {
     public IngestResult {
         projects = List.copyOf(projects);
         surveyCounts = List.copyOf(surveyCounts);
@@ -33,6 +35,17 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
         judgements = List.copyOf(judgements);
         codedTexts = List.copyOf(codedTexts);
         lessons = List.copyOf(lessons);
+        java.util.Objects.requireNonNull(neighbours, "neighbours");
+    }
+
+    /** A result without comparable areas. */
+    public IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts, List<FreeTextAnswer> freeText,
+                        List<KpiReturn> kpiReturns, List<Finding> findings, List<IndicatorData> indicatorData,
+                        List<String> gaps, List<Reject> rejects, List<Reconciliation> reconciliations,
+                        List<org.evident.toc.Problem> warnings, List<Judgement> judgements, List<CodedText> codedTexts,
+                        List<Lesson> lessons) {
+        this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, warnings,
+                judgements, codedTexts, lessons, java.util.Optional.empty());
     }
 
     /** A result without coded texts or lessons. */

@@ -202,4 +202,24 @@ final class ChartDescriptions {
         String text = String.format(Locale.UK, "%,.2f", v);
         return text.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
+
+    /**
+     * "Bar chart of ...: Trafford 48.3, ranked 15th of 16 (1st the highest) among its 15 comparable
+     * areas: Stockport 94.3, ...; their median 77.1; England ...".
+     */
+    static String neighbours(org.evident.analysis.NeighbourRow row) {
+        StringBuilder text = new StringBuilder("Bar chart of ").append(row.label()).append(" in ").append(row.period())
+                .append(": ").append(row.areaName()).append(' ')
+                .append(org.evident.analysis.NeighbourSentences.value(row, row.value().getAsDouble())).append(", ranked ")
+                .append(row.rank().getAsInt()).append(" of ").append(row.compared() + 1).append(" (1 the ")
+                .append(row.rankOneIs()).append(") among its ").append(row.compared()).append(" comparable areas, best first: ");
+        List<String> values = new ArrayList<>();
+        for (org.evident.analysis.NeighbourRow.Neighbour n : row.neighbourValues()) {
+            values.add(n.name() + " " + org.evident.analysis.NeighbourSentences.value(row, n.value()));
+        }
+        text.append(String.join(", ", values)).append(". Their median ")
+                .append(org.evident.analysis.NeighbourSentences.value(row, row.median().getAsDouble()));
+        row.england().ifPresent(e -> text.append("; England ").append(org.evident.analysis.NeighbourSentences.value(row, e)));
+        return text.append('.').toString();
+    }
 }

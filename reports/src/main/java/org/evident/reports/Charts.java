@@ -66,6 +66,7 @@ public final class Charts {
             }
         }
         charts.addAll(FunnelSection.charts(analysis));
+        charts.addAll(NeighbourCharts.of(analysis, NeighbourCharts.highlighted(analysis)));
         if (!analysis.delivery().completionsByMonth().isEmpty()) {
             charts.add(() -> completions(analysis.delivery().completionsByMonth()));
         }

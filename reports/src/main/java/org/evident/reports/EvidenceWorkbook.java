@@ -47,6 +47,8 @@ import org.evident.toc.Period;
 public final class EvidenceWorkbook {
     static final List<String> SHEETS = List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts",
             "Run chart limits", "Survey", "Delivery", "Pathways", "Assumptions", "Themes", "Lessons", "Data quality");
+    /** The sheet of {@code neighbours.csv}, in a workbook whose project names comparable areas. */
+    static final String NEIGHBOURS_SHEET = "Neighbours";
     /** The published tables of the Delivery sheet, Table 3 of the evaluation (by region) first. */
     static final List<String> DELIVERY_TABLES = List.of("delivery_by_region", "universal_by_stage", "completions_by_month",
             "referral_routes", "support_types", "closed_offers", "regions_reached");
@@ -99,6 +101,13 @@ public final class EvidenceWorkbook {
             table(sheets.get(SHEETS.indexOf("Themes")), input.table("themes"));
             table(sheets.get(SHEETS.indexOf("Lessons")), input.table("lessons"));
             dataQuality(sheets.get(SHEETS.indexOf("Data quality")), input);
+            if (!input.analysis().neighbours().isEmpty()) {
+                // Only a project that names comparable areas gets the sheet, after the KPIs it compares.
+                WorkbookSheet neighbours = new WorkbookSheet(workbook, styles, NEIGHBOURS_SHEET);
+                table(neighbours, input.table("neighbours"));
+                sheets.add(neighbours);
+                workbook.setSheetOrder(NEIGHBOURS_SHEET, SHEETS.indexOf("Run chart limits") + 1);
+            }
             sheets.forEach(WorkbookSheet::finish);
             funnel(workbook, styles, input, labels);
             // POI stamps "created" and every zip entry with the current time; the reporting date keeps two runs alike.

@@ -29,6 +29,10 @@ final class HorizontalBars {
         }
     }
 
+    /** A reference line across the bars at {@code value} (a median, a national figure), named in the legend. */
+    record Line(double value, String label, Color colour) {
+    }
+
     private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
     private static final Color AXIS = new Color(0x44, 0x44, 0x44);
     private static final Color SUBTLE = new Color(0x55, 0x55, 0x55);
@@ -44,9 +48,15 @@ final class HorizontalBars {
     private final double step;
     private final DoubleFunction<String> tickLabel;
     private final String axisTitle;
+    private final List<Line> lines;
 
     HorizontalBars(String title, String subtitle, List<Bar> bars, List<String> series, List<Color> colours, double min,
                    double max, double step, DoubleFunction<String> tickLabel, String axisTitle) {
+        this(title, subtitle, bars, series, colours, min, max, step, tickLabel, axisTitle, List.of());
+    }
+
+    HorizontalBars(String title, String subtitle, List<Bar> bars, List<String> series, List<Color> colours, double min,
+                   double max, double step, DoubleFunction<String> tickLabel, String axisTitle, List<Line> lines) {
         if (series.size() != colours.size()) {
             throw new IllegalArgumentException("one colour per series is needed");
         }
@@ -64,6 +74,7 @@ final class HorizontalBars {
         this.step = step;
         this.tickLabel = tickLabel;
         this.axisTitle = axisTitle;
+        this.lines = List.copyOf(lines);
     }
 
     void paint(Graphics2D g, int width, int height) {
@@ -143,6 +154,13 @@ final class HorizontalBars {
             double x = x(0, left, right);
             g.draw(new Line2D.Double(x, top, x, bottom));
         }
+        for (Line line : lines) {
+            double x = x(line.value(), left, right);
+            g.setColor(line.colour());
+            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            g.draw(new Line2D.Double(x, top - 4, x, bottom));
+        }
+        g.setStroke(new BasicStroke(1f));
         g.setFont(valueFont);
         FontMetrics values = ChartCanvas.metrics(g.getFont());
         for (int row = 0; row < bars.size(); row++) {
@@ -152,6 +170,12 @@ final class HorizontalBars {
                 double x1 = x(s.to(), left, right);
                 int textWidth = values.stringWidth(s.text());
                 if (!s.text().isEmpty() && textWidth + 6 <= x1 - x0) {
+                    if (!lines.isEmpty()) {
+                        // A reference line stops short of the value, in the bar's colour, so it never crosses the text.
+                        g.setColor(colours.get(s.series()));
+                        g.fill(new Rectangle2D.Double((x0 + x1) / 2 - textWidth / 2.0 - 3, centre - values.getAscent() / 2.0 - 2,
+                                textWidth + 6, values.getAscent() + 4));
+                    }
                     g.setColor(textOn(colours.get(s.series())));
                     g.drawString(s.text(), (float) ((x0 + x1) / 2 - textWidth / 2.0),
                             (float) (centre + values.getAscent() / 2.0 - 1));
@@ -174,6 +198,9 @@ final class HorizontalBars {
         for (String name : series) {
             total += swatch + 6 + labels.stringWidth(name) + gap;
         }
+        for (Line line : lines) {
+            total += swatch * 2 + 6 + labels.stringWidth(line.label()) + gap;
+        }
         total -= gap;
         double lx = Math.max(MARGIN, (width - total) / 2);
         double ly = height - MARGIN - legendHeight / 2;
@@ -183,6 +210,15 @@ final class HorizontalBars {
             g.setColor(Color.BLACK);
             g.drawString(series.get(i), (float) (lx + swatch + 6), (float) (ly + labels.getAscent() / 2.0 - 2));
             lx += swatch + 6 + labels.stringWidth(series.get(i)) + gap;
+        }
+        for (Line line : lines) {
+            g.setColor(line.colour());
+            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            g.draw(new Line2D.Double(lx, ly, lx + swatch * 2, ly));
+            g.setStroke(new BasicStroke(1f));
+            g.setColor(Color.BLACK);
+            g.drawString(line.label(), (float) (lx + swatch * 2 + 6), (float) (ly + labels.getAscent() / 2.0 - 2));
+            lx += swatch * 2 + 6 + labels.stringWidth(line.label()) + gap;
         }
     }
 

@@ -213,6 +213,7 @@ final class Methodology {
             case RECORDS -> "record-level data (" + source.file().getFileName() + ")";
             case JUDGEMENTS -> "evaluation team's judgements";
             case LESSONS -> "lessons and recommendations";
+            case NEIGHBOURS -> "comparable areas (statistical neighbours)";
         };
     }
 }

@@ -45,6 +45,7 @@ final class ReportHtml {
             new String[] {"evidence", "Evidence by outcome"},
             new String[] {"pathways", "Pathways"},
             new String[] {"kpis", "KPIs"},
+            new String[] {"neighbours", "Comparable areas"},
             new String[] {"survey", "Survey"},
             new String[] {"delivery", "Delivery"},
             new String[] {"methodology", "Methodology and limitations"},
@@ -151,7 +152,7 @@ final class ReportHtml {
                 .append(InsightChapters.CSS).append(TocSection.CSS)
                 .append("</style>\n");
         out.append("<bookmarks>\n");
-        for (String[] s : SECTIONS) {
+        for (String[] s : shownSections()) {
             out.append("<bookmark name=\"").append(esc(s[1])).append("\" href=\"#").append(s[0]).append("\"/>\n");
         }
         out.append("</bookmarks>\n</head>\n<body>\n");
@@ -165,6 +166,7 @@ final class ReportHtml {
         evidence();
         pathways();
         kpis();
+        neighbours();
         survey();
         delivery();
         out.append("<div class=\"section\">\n");
@@ -195,10 +197,56 @@ final class ReportHtml {
 
     private void contents() {
         out.append("<div class=\"contents\">\n<h2 class=\"contents-title\">Contents</h2>\n<ul class=\"contents-list\">\n");
-        for (String[] s : SECTIONS) {
+        for (String[] s : shownSections()) {
             out.append("<li><a href=\"#").append(s[0]).append("\">").append(esc(s[1])).append("</a></li>\n");
         }
         out.append("</ul>\n</div>\n");
+    }
+
+    private List<String[]> shownSections() {
+        return sections(analysis);
+    }
+
+    /** The sections a report of {@code result} has: the comparison with comparable areas only when the project names neighbours. */
+    static List<String[]> sections(AnalysisResult result) {
+        return SECTIONS.stream().filter(s -> !s[0].equals("neighbours") || !result.neighbours().isEmpty()).toList();
+    }
+
+    /**
+     * Each highlighted area against its comparable areas: the comparison in a sentence per KPI, the
+     * figures, and a chart per KPI. Only for a project with a neighbours source: no empty section.
+     */
+    private void neighbours() {
+        if (analysis.neighbours().isEmpty()) {
+            return;
+        }
+        out.append("<div class=\"section\">\n");
+        section("neighbours");
+        PublishedTable table = input.table("neighbours");
+        long areas = analysis.neighbours().stream().map(org.evident.analysis.NeighbourRow::area).distinct().count();
+        out.append("<p>Each area's latest figure for each KPI beside those of its comparable areas (its statistical")
+                .append(" neighbours, as the project's neighbours file lists them)")
+                .append(analysis.neighbours().stream().anyMatch(r -> r.england().isPresent()) ? " and England's." : ".")
+                .append(" The quartiles and median")
+                .append(" are of the neighbours' figures, without the area's own (R's type 7, as Excel's QUARTILE.INC); the")
+                .append(" rank is among the area and its neighbours with a figure, 1 the best by the KPI's direction (ties")
+                .append(" share the better rank); the quarter says where the area falls against its neighbours' quartiles.")
+                .append(" These are published figures set side by side: a rank can move with differences too small to")
+                .append(" matter, and comparable areas are alike in population and need, not in every circumstance.</p>\n");
+        for (String code : NeighbourCharts.highlighted(analysis)) {
+            List<org.evident.analysis.NeighbourRow> rows = analysis.neighbours().stream().filter(r -> r.area().equals(code)).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            out.append("<h3>").append(esc(rows.get(0).areaName())).append("</h3>\n<ul>\n");
+            rows.forEach(r -> out.append("<li>").append(esc(r.summary())).append("</li>\n"));
+            out.append("</ul>\n");
+            out.append(NeighbourCharts.table(rows));
+            charts(NeighbourCharts.PREFIX + code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-") + "-", "");
+        }
+        out.append("<p>Every area (").append(areas).append(") and KPI is in tables/neighbours.csv and the")
+                .append(" workbook's sheet of the same table.</p>\n");
+        out.append("</div>\n");
     }
 
     private void section(String id) {

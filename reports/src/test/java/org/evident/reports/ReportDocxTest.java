@@ -67,7 +67,7 @@ class ReportDocxTest {
             }
             assertEquals("heading 1", doc.getStyles().getStyle("Heading1").getName());
         }
-        assertEquals(ReportHtml.SECTIONS.stream().map(s -> s[1]).toList(), chapters);
+        assertEquals(ReportHtml.sections(input.analysis()).stream().map(s -> s[1]).toList(), chapters);
         assertTrue(sections.contains("Why each outcome has its grade"), sections::toString);
         assertEquals("Better Care Fund Support Programme 2023-25", title);
     }
@@ -131,9 +131,9 @@ class ReportDocxTest {
         Files.copy(pdf, preview.resolve("report.pdf"), StandardCopyOption.REPLACE_EXISTING);
         String word = text(converted);
         String original = text(pdf);
-        int fromWord = word.indexOf(ReportHtml.SECTIONS.get(ReportHtml.SECTIONS.size() - 1)[1]);
-        int fromPdf = original.indexOf(ReportHtml.SECTIONS.get(ReportHtml.SECTIONS.size() - 1)[1]);
-        for (String[] section : ReportHtml.SECTIONS) {
+        int fromWord = word.indexOf(ReportHtml.sections(input.analysis()).get(ReportHtml.sections(input.analysis()).size() - 1)[1]);
+        int fromPdf = original.indexOf(ReportHtml.sections(input.analysis()).get(ReportHtml.sections(input.analysis()).size() - 1)[1]);
+        for (String[] section : ReportHtml.sections(input.analysis())) {
             int inWord = word.indexOf(section[1], fromWord + 1);
             int inPdf = original.indexOf(section[1], fromPdf + 1);
             assertTrue(inWord > fromWord, section[1] + " in the Word file's chapters, in order");

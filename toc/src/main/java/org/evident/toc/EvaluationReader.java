@@ -22,8 +22,10 @@ final class EvaluationReader {
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
     private static final Set<String> SOURCE = Set.of("id", "type", "file", "period", "sheet", "columns",
-            "respondent", "items", "population", "groups", "date", "area", "region", "store", "measures", "levels", "provenance");
+            "respondent", "items", "population", "groups", "date", "area", "region", "store", "measures", "levels", "provenance",
+            "of", "england", "names", "highlight");
     private static final Set<String> RECORDS_ONLY = Set.of("date", "area", "region", "store", "measures", "levels");
+    private static final Set<String> NEIGHBOURS_ONLY = Set.of("of", "england", "names", "highlight");
     private static final Set<String> MEASURE = Set.of("id", "type", "condition", "column", "where");
     private static final Set<String> CONDITION = Set.of("column", "in", "at_least", "at_most");
     private static final Set<String> ITEM = Set.of("id", "type", "column", "text", "labels", "positive",
@@ -184,7 +186,7 @@ final class EvaluationReader {
             yaml.fields(item, "source", SOURCE).ifPresent(f -> {
                 Optional<String> id = f.requiredText("id");
                 String what = "source " + id.orElse("?");
-                Optional<Source.Type> type = f.requiredValue("type", "one of tracker | survey | kpi | findings | records | judgements | lessons",
+                Optional<Source.Type> type = f.requiredValue("type", "one of tracker | survey | kpi | findings | records | judgements | lessons | neighbours",
                         s -> Source.Type.valueOf(s.toUpperCase(Locale.ROOT)));
                 Optional<String> file = f.requiredText("file");
                 Optional<String> period = f.optionalText("period");
@@ -237,14 +239,31 @@ final class EvaluationReader {
                         }
                     }
                 }
+                Optional<NeighbourLayout> neighbours = Optional.empty();
+                if (type.isPresent() && type.get() == Source.Type.NEIGHBOURS) {
+                    neighbours = readNeighbourLayout(f, what);
+                } else {
+                    for (String key : NEIGHBOURS_ONLY) {
+                        if (f.get(key).isPresent()) {
+                            yaml.error(f.keyNode(key), what + ": only a neighbours source has '" + key + "'");
+                        }
+                    }
+                }
                 if (id.isEmpty() || type.isEmpty() || file.isEmpty()
-                        || (type.get() == Source.Type.RECORDS && records.isEmpty())) {
+                        || (type.get() == Source.Type.RECORDS && records.isEmpty())
+                        || (type.get() == Source.Type.NEIGHBOURS && neighbours.isEmpty())) {
                     return;
                 }
                 Node first = seen.putIfAbsent(id.get(), f.get("id").orElseThrow());
                 if (first != null) {
                     yaml.error(f.get("id").orElseThrow(), "duplicate source id '" + id.get()
                             + "' (first defined at line " + YamlFile.line(first) + ")");
+                    return;
+                }
+                if (neighbours.isPresent() && sources.stream().anyMatch(s -> s.type() == Source.Type.NEIGHBOURS)) {
+                    yaml.error(f.get("type").orElseThrow(), what + ": a project has at most one neighbours source (the"
+                            + " first is " + sources.stream().filter(s -> s.type() == Source.Type.NEIGHBOURS).findFirst()
+                            .orElseThrow().id() + ")");
                     return;
                 }
                 Path resolved = projectDir.resolve(file.get()).normalize();
@@ -271,7 +290,7 @@ final class EvaluationReader {
                             + skipped));
                 }
                 sources.add(new Source(id.get(), type.get(), resolved, period, sheet, columns, respondent, items, population,
-                        groups, records, provenance));
+                        groups, records, provenance, neighbours));
             });
         }
         return sources;
@@ -377,6 +396,36 @@ final class EvaluationReader {
             return Optional.empty();
         }
         return Optional.of(new RecordLayout(date.get(), area.get(), region, measures, store, levels));
+    }
+
+    /**
+     * A neighbours source's settings. The names file, like every file, must be inside the project
+     * (unless paths anywhere are allowed) and exist; the area codes themselves are checked against
+     * the data when the files are read.
+     */
+    private Optional<NeighbourLayout> readNeighbourLayout(Fields f, String what) {
+        Optional<String> of = f.optionalText("of");
+        Optional<String> england = f.optionalText("england");
+        List<String> highlight = f.optionalTexts("highlight").stream().map(YamlFile.Scalar::value).toList();
+        Optional<Path> names = Optional.empty();
+        Optional<String> namesText = f.optionalText("names");
+        if (namesText.isPresent()) {
+            Path file = projectDir.resolve(namesText.get()).normalize();
+            Node node = f.get("names").orElseThrow();
+            if (!confined(node, what + " names", namesText.get(), file)) {
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(file)) {
+                yaml.error(node, what + " names: " + namesText.get() + " does not exist (a CSV file of area codes and"
+                        + " names, relative to the project folder)");
+                return Optional.empty();
+            }
+            names = Optional.of(file);
+        }
+        if (of.isPresent() && f.get("highlight").isPresent() && highlight.isEmpty()) {
+            yaml.error(f.keyNode("highlight"), what + ": highlight needs at least one area code, or leave it out");
+        }
+        return Optional.of(new NeighbourLayout(of, england, names, highlight));
     }
 
     private Optional<RecordCondition> readCondition(Node node, String what) {

@@ -23,11 +23,13 @@ import java.util.Optional;
  * @param records    for a record-level source, how records are dated, placed and measured; its
  *                   {@code file} is then a folder of CSV or Parquet files (or one such file)
  * @param provenance when the numbers are not (or not yet) real: synthetic, illustrative or provisional
+ * @param neighbours for a neighbours source, how its file names each area's comparable areas
  */
 public record Source(String id, Type type, Path file, Optional<String> period, Optional<String> sheet,
                      Map<String, List<String>> columns, String respondent, List<SurveyItem> items,
                      java.util.OptionalLong population, List<String> groups,
-                     Optional<RecordLayout> records, Optional<Provenance> provenance) {
+                     Optional<RecordLayout> records, Optional<Provenance> provenance,
+                     Optional<NeighbourLayout> neighbours) {
 
     /** The kinds of input Evident reads. */
     public enum Type {
@@ -35,7 +37,9 @@ public record Source(String id, Type type, Path file, Optional<String> period, O
         /** The evaluation team's own grade per outcome and period, with its reason, beside the rubric's. */
         JUDGEMENTS,
         /** Lessons and recommendations by theme of the code frame, with the evidence each rests on. */
-        LESSONS;
+        LESSONS,
+        /** Each area's comparable areas (statistical neighbours), to set an area's KPI values beside theirs. */
+        NEIGHBOURS;
 
         public String yamlName() {
             return name().toLowerCase(Locale.ROOT);
@@ -58,6 +62,17 @@ public record Source(String id, Type type, Path file, Optional<String> period, O
         if ((type == Type.RECORDS) != records.isPresent()) {
             throw new IllegalArgumentException("source " + id + ": a records source, and only one, has a record layout");
         }
+        if ((type == Type.NEIGHBOURS) != neighbours.isPresent()) {
+            throw new IllegalArgumentException("source " + id + ": a neighbours source, and only one, has a neighbour layout");
+        }
+    }
+
+    /** A source that is not a neighbours source. */
+    public Source(String id, Type type, Path file, Optional<String> period, Optional<String> sheet,
+                  Map<String, List<String>> columns, String respondent, List<SurveyItem> items,
+                  java.util.OptionalLong population, List<String> groups,
+                  Optional<RecordLayout> records, Optional<Provenance> provenance) {
+        this(id, type, file, period, sheet, columns, respondent, items, population, groups, records, provenance, Optional.empty());
     }
 
     /** A source with no aliases, sheet or survey items: the plain case, for tests and tools. */

@@ -169,7 +169,7 @@ class EvaluationProjectTest {
                 "evaluation.yaml:2:17: error: evaluation.yaml reporting_date: '2025-13-01' is not a date (YYYY-MM-DD)",
                 "evaluation.yaml:4:13: error: periods quarters: quarters from 2024-25 Q1 to 2024 Q2 mix financial-year and calendar quarters",
                 "evaluation.yaml:7:7: error: phase p2 (2024-07-01 to 2024-09-30) overlaps phase p1 (2024-04-01 to 2024-07-31)",
-                "evaluation.yaml:9:20: error: source type: 'spreadsheet' is not one of tracker | survey | kpi | findings | records | judgements | lessons",
+                "evaluation.yaml:9:20: error: source type: 'spreadsheet' is not one of tracker | survey | kpi | findings | records | judgements | lessons | neighbours",
                 "evaluation.yaml:10:60: error: source w: period 'phase-9' is not a defined period; the periods are p1, p2",
                 "evaluation.yaml:12:21: error: settings confidence_level: '95' is not a number between 0.5 and 0.999",
                 "toc.yaml:5:21: error: link in -> acts: 'to' names unknown node 'acts'; did you mean 'act'?"), printed);
