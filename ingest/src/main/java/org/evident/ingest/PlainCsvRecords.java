@@ -262,11 +262,24 @@ final class PlainCsvRecords {
                     }
                     return value;
                 }
-                if (Arrays.equals(key, 0, key.length, bytes, from, to)) {
+                if (same(key, bytes, from, to)) {
                     return values[slot];
                 }
                 slot = (slot + 1) & (SLOTS - 1);
             }
+        }
+
+        /** Arrays.equals, by hand: its vectorised mismatch costs more to set up than these few bytes take to compare. */
+        private static boolean same(byte[] key, byte[] bytes, int from, int to) {
+            if (key.length != to - from) {
+                return false;
+            }
+            for (int i = 0; i < key.length; i++) {
+                if (key[i] != bytes[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

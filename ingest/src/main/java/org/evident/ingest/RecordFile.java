@@ -27,6 +27,9 @@ final class RecordFile implements Serializable {
     /** What the reader noticed about the file as a whole (dates that look month-first). */
     final ArrayList<String> warnings = new ArrayList<>();
     final RecordAggregates aggregates;
+    /** Parquet files up to this size are read into memory whole (two readers at once hold twice this). */
+    private static final long PARQUET_IN_MEMORY = 64L << 20;
+
     /** The file as its reader read it (size, time, SHA-256 of the bytes parsed); null when the reader did not see every byte. */
     RecordStore.Fingerprint fingerprint;
     /** Why the file could not be read at all, with the row where that was found; null when it was read. */
@@ -95,6 +98,17 @@ final class RecordFile implements Serializable {
             RecordFile plain = PlainCsvRecords.read(rules, path, display, aliases);
             if (plain != null) {
                 return plain;
+            }
+        }
+        if (isParquet(path) && Files.isRegularFile(path) && Files.size(path) <= PARQUET_IN_MEMORY) {
+            // Read whole, once: hashed for the store from these bytes, and decoded from memory.
+            RecordStore.Hashing hashing = RecordStore.Fingerprint.hashing(path);
+            byte[] bytes = Files.readAllBytes(path);
+            hashing.digest().update(bytes);
+            try (ParquetRows rows = ParquetRows.open(path, new ParquetRows.InMemory(bytes), rules.columns(), aliases)) {
+                RecordFile result = aggregate(rules, display, rows.columns(), rows::forEach);
+                result.fingerprint = hashing.done();
+                return result;
             }
         }
         if (isParquet(path)) {
