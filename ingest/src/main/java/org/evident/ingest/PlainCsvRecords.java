@@ -76,6 +76,11 @@ final class PlainCsvRecords {
         /** Per column of the file: the cache of the strings of a column the rules read, null for the others. */
         private Strings[] wanted;
         private final Cells cells = new Cells();
+        /** The cells of the current line that may be slash dates: looked at once the line is complete. */
+        private int candidates;
+        private int[] candidateColumn = new int[8];
+        private int[] candidateFrom = new int[8];
+        private int[] candidateTo = new int[8];
 
         Reader(RecordRules rules, Path path, String display, Map<String, List<String>> aliases, FileChannel channel)
                 throws IOException {
@@ -114,64 +119,118 @@ final class PlainCsvRecords {
             return result;
         }
 
-        /** Reads the complete lines of {@code buffer[0, length)} (all of it at the end); returns the bytes consumed. */
+        /**
+         * Reads the complete lines of {@code buffer[0, length)} (all of it at the end); returns the
+         * bytes consumed. One pass over each byte of a line: where its cells end, their hashes (for
+         * {@link Strings}), whether the line is blank, and whether the file is still plain. A line
+         * cut by the end of the block is left, and read whole from the next block.
+         */
         private int lines(int length, boolean end) throws NotPlain {
             int start = 0;
-            for (int i = 0; i < length; i++) {
-                byte b = buffer[i];
-                if (b == '\n') {
-                    int stop = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
-                    line(start, stop);
-                    start = i + 1;
-                } else if (b < 0x20 || b == '"') {
-                    // Bytes above 0x7F are negative; NUL, a quote and a CR not before LF are for the full parser.
-                    if (b < 0 || b == 0 || b == '"' || (b == '\r' && i + 1 < length && buffer[i + 1] != '\n')
-                            || (b == '\r' && i + 1 == length && end)) {
+            if (header == null) {
+                int stop = start;
+                while (stop < length && buffer[stop] != '\n') {
+                    byte b = buffer[stop++];
+                    if (b < 0 || b == 0 || b == '"' || (b == '\r' && (stop == length || buffer[stop] != '\n'))) {
+                        if (b == '\r' && stop == length && !end) {
+                            return 0;
+                        }
                         throw new NotPlain();
                     }
                 }
+                if (stop == length && !end) {
+                    return 0;
+                }
+                lineNumber++;
+                header(start, stop > start && buffer[stop - 1] == '\r' ? stop - 1 : stop);
+                start = Math.min(stop + 1, length);
             }
-            if (end && start < length) {
-                line(start, length);
-                return length;
+            byte delimiter = this.delimiter;
+            while (start < length) {
+                int i = start;
+                int column = 0;
+                int cellStart = i;
+                int hash = 1;
+                boolean blank = true;
+                candidates = 0;
+                while (true) {
+                    if (i == length) {
+                        if (!end) {
+                            return start;
+                        }
+                        cell(column++, cellStart, i, hash);
+                        row(column, blank);
+                        return length;
+                    }
+                    byte b = buffer[i];
+                    if (b > '"' && b != delimiter) {
+                        hash = 31 * hash + b;
+                        blank = false;
+                    } else if (b == delimiter) {
+                        cell(column++, cellStart, i, hash);
+                        cellStart = i + 1;
+                        hash = 1;
+                    } else if (b == '\n' || b == '\r') {
+                        if (b == '\r') {
+                            if (i + 1 == length && !end) {
+                                return start;
+                            }
+                            if (i + 1 == length || buffer[i + 1] != '\n') {
+                                throw new NotPlain();   // a CR alone ends a line for FastCSV: its reader decides
+                            }
+                        }
+                        cell(column++, cellStart, i, hash);
+                        row(column, blank);
+                        start = b == '\r' ? i + 2 : i + 1;
+                        break;
+                    } else if (b < 0 || b == 0 || b == '"') {
+                        // A byte above 0x7F (negative here), NUL or a quote: for the full reader.
+                        throw new NotPlain();
+                    } else {
+                        hash = 31 * hash + b;
+                        blank &= SPACE[b];
+                    }
+                    i++;
+                }
             }
             return start;
         }
 
-        private void line(int from, int to) throws NotPlain {
-            lineNumber++;
-            if (header == null) {
-                header(from, to);
-                return;
-            }
-            int column = 0;
-            int cellStart = from;
-            boolean blank = true;
-            for (int i = from; i <= to; i++) {
-                if (i == to || buffer[i] == delimiter) {
-                    cell(column++, cellStart, i);
-                    cellStart = i + 1;
-                } else if (blank && !SPACE[buffer[i]]) {
-                    blank = false;
-                }
-            }
+        /** The line's cells are read: checks the row, after the month-first watch of its slash-date cells. */
+        private void row(int columns, boolean blank) throws NotPlain {
             if (blank) {
                 throw new NotPlain();   // a blank line or a row of empty cells: the full parser's "blank row"
             }
-            cells.size = column;
+            lineNumber++;
+            for (int k = 0; k < candidates; k++) {
+                int c = candidateColumn[k];
+                dates.look(lineNumber, c, wanted(c) ? cells.values[c] : ascii(candidateFrom[k], candidateTo[k]));
+            }
+            cells.size = columns;
             result.accept(rules, new Row(rules.source(), display, lineNumber, cells, map), false);
         }
 
-        private void cell(int column, int from, int to) {
+        private boolean wanted(int column) {
+            return column < wanted.length && wanted[column] != null;
+        }
+
+        private void cell(int column, int from, int to, int hash) {
             if (column >= cells.values.length) {
                 cells.values = Arrays.copyOf(cells.values, column * 2);
             }
             Strings strings = column < wanted.length ? wanted[column] : null;
-            cells.values[column] = strings == null ? null : strings.of(buffer, from, to);
+            cells.values[column] = strings == null ? null : strings.of(buffer, from, to, hash);
             int length = to - from;
             // The month-first watch of every column (CsvTableFile looks at all cells): only cells shaped like d/m/yyyy.
             if (length >= 8 && length <= 10 && (buffer[from + 1] == '/' || buffer[from + 2] == '/')) {
-                dates.look(lineNumber, column, strings == null ? ascii(from, to) : cells.values[column]);
+                if (candidates == candidateColumn.length) {
+                    candidateColumn = Arrays.copyOf(candidateColumn, candidates * 2);
+                    candidateFrom = Arrays.copyOf(candidateFrom, candidates * 2);
+                    candidateTo = Arrays.copyOf(candidateTo, candidates * 2);
+                }
+                candidateColumn[candidates] = column;
+                candidateFrom[candidates] = from;
+                candidateTo[candidates++] = to;
             }
         }
 
@@ -242,13 +301,10 @@ final class PlainCsvRecords {
         private final String[] values = new String[SLOTS];
         private int count;
 
-        String of(byte[] bytes, int from, int to) {
+        /** The string of {@code bytes[from, to)}, whose hash (31 * h + b from 1, over the bytes) the caller computed. */
+        String of(byte[] bytes, int from, int to, int hash) {
             if (from == to) {
                 return "";
-            }
-            int hash = 1;
-            for (int i = from; i < to; i++) {
-                hash = 31 * hash + bytes[i];
             }
             int slot = (hash ^ (hash >>> 12)) & (SLOTS - 1);
             while (true) {
