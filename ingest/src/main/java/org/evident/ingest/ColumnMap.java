@@ -147,7 +147,7 @@ final class ColumnMap {
     }
 
     /** Where {@code canonical} is in the header, or -1: by reference first, then by value. */
-    private int position(String canonical) {
+    int position(String canonical) {
         for (int n = 0; n < names.length; n++) {
             if (names[n] == canonical) {
                 return positions[n];

@@ -19,32 +19,36 @@ final class DateOrder {
     /** Looks at one record's cells. Cheap for cells that are not slash dates: a length and two characters. */
     void look(long row, String[] cells) {
         for (int c = 0; c < cells.length; c++) {
-            String cell = cells[c];
-            if (cell == null || cell.length() < 8 || cell.length() > 10) {
-                continue;
+            look(row, c, cells[c]);
+        }
+    }
+
+    /** Looks at the cell of column {@code c} (from 0); a reader of bytes calls it only for cells that may be slash dates. */
+    void look(long row, int c, String cell) {
+        if (cell == null || cell.length() < 8 || cell.length() > 10) {
+            return;
+        }
+        int slash = cell.charAt(1) == '/' ? 1 : cell.charAt(2) == '/' ? 2 : -1;
+        if (slash < 0) {
+            return;
+        }
+        int second = cell.indexOf('/', slash + 1);
+        if (second < 0 || second - slash < 2 || second - slash > 3 || cell.length() - second != 5) {
+            return;
+        }
+        long first = Values.digits(cell, 0, slash);
+        long middle = Values.digits(cell, slash + 1, second);
+        if (first < 0 || middle < 0 || Values.digits(cell, second + 1, cell.length()) < 0) {
+            return;
+        }
+        grow(c + 1);
+        if (middle > 12 && first <= 12) {
+            if (monthFirst[c]++ == 0) {
+                firstRow[c] = row;
+                example[c] = cell;
             }
-            int slash = cell.charAt(1) == '/' ? 1 : cell.charAt(2) == '/' ? 2 : -1;
-            if (slash < 0) {
-                continue;
-            }
-            int second = cell.indexOf('/', slash + 1);
-            if (second < 0 || second - slash < 2 || second - slash > 3 || cell.length() - second != 5) {
-                continue;
-            }
-            long first = Values.digits(cell, 0, slash);
-            long middle = Values.digits(cell, slash + 1, second);
-            if (first < 0 || middle < 0 || Values.digits(cell, second + 1, cell.length()) < 0) {
-                continue;
-            }
-            grow(c + 1);
-            if (middle > 12 && first <= 12) {
-                if (monthFirst[c]++ == 0) {
-                    firstRow[c] = row;
-                    example[c] = cell;
-                }
-            } else if (first > 12 && middle <= 12) {
-                dayFirst[c]++;
-            }
+        } else if (first > 12 && middle <= 12) {
+            dayFirst[c]++;
         }
     }
 

@@ -365,7 +365,8 @@ public final class Ingest {
             return;
         }
         try (RecordStore store = RecordStore.open(source.records().orElseThrow().store(), rules, progress)) {
-            progress.accept(store.write(total, files, results.stream().map(r -> r.aggregates).toList(), source.columns()));
+            progress.accept(store.write(total, files, results.stream().map(r -> r.aggregates).toList(),
+                    results.stream().map(r -> r.fingerprint).toList(), source.columns()));
             into.addAll(RecordReturns.of(rules, store.readAll(total), folder));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the aggregates of " + folder + " to "

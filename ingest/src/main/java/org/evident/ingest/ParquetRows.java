@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
@@ -42,9 +45,17 @@ final class ParquetRows implements AutoCloseable {
     }
 
     static ParquetRows open(Path file, Map<String, Boolean> wanted, Map<String, List<String>> aliases) throws IOException {
+        return open(file, new LocalInputFile(file), wanted, aliases);
+    }
+
+    /** The rows of {@code file}, whose bytes {@code input} gives (the file, or a copy in memory). */
+    static ParquetRows open(Path file, org.apache.parquet.io.InputFile input, Map<String, Boolean> wanted,
+                            Map<String, List<String>> aliases) throws IOException {
         ParquetFileReader reader;
         try {
-            reader = ParquetFileReader.open(new LocalInputFile(file));
+            // Parquet's own configuration, not Hadoop's, which reads its XML defaults for every file (as RecordStore writes).
+            reader = ParquetFileReader.open(input, org.apache.parquet.ParquetReadOptions.builder(
+                    new org.apache.parquet.conf.PlainParquetConfiguration()).build());
         } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -81,11 +92,18 @@ final class ParquetRows implements AutoCloseable {
 
     void forEach(TableFile.RowHandler handler) {
         try {
-            MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection);
             TextCells cells = new TextCells(projection);
+            boolean flat = projection.getColumns().size() == projection.getFieldCount()
+                    && projection.getFields().stream().allMatch(f -> f.isPrimitive() && !f.isRepetition(Type.Repetition.REPEATED));
+            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(projection);
             long number = 0;
             PageReadStore pages;
             while ((pages = reader.readNextRowGroup()) != null) {
+                if (flat) {
+                    number = columns(pages, cells, createdBy, number, handler);
+                    continue;
+                }
                 RecordReader<String[]> records = io.getRecordReader(pages, cells);
                 for (long i = 0, n = pages.getRowCount(); i < n; i++) {
                     handler.row(++number, Arrays.asList(records.read()));
@@ -93,6 +111,97 @@ final class ParquetRows implements AutoCloseable {
             }
         } catch (IOException | org.apache.parquet.ParquetRuntimeException e) {
             throw corrupt(file, e);
+        }
+    }
+
+    /** Rows read at a time from each column, then handed over one by one. */
+    private static final int BATCH = 4096;
+
+    /**
+     * A row group of flat columns read column by column (parquet-java's column readers, no record
+     * assembly): a batch of each column's cells, then the batch's rows. Returns the last row number.
+     */
+    private long columns(PageReadStore pages, TextCells cells, String createdBy, long number, TableFile.RowHandler handler) {
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, cells.getRootConverter(), projection, createdBy);
+        List<ColumnDescriptor> descriptors = projection.getColumns();
+        int width = descriptors.size();
+        ColumnReader[] readers = new ColumnReader[width];
+        int[] defined = new int[width];
+        for (int f = 0; f < width; f++) {
+            readers[f] = store.getColumnReader(descriptors.get(f));
+            defined[f] = descriptors.get(f).getMaxDefinitionLevel();
+        }
+        String[][] batch = new String[width][BATCH];
+        String[] row = new String[width];
+        List<String> rowView = Arrays.asList(row);
+        for (long done = 0, n = pages.getRowCount(); done < n; ) {
+            int size = (int) Math.min(BATCH, n - done);
+            for (int f = 0; f < width; f++) {
+                ColumnReader column = readers[f];
+                String[] values = batch[f];
+                for (int i = 0; i < size; i++) {
+                    if (column.getCurrentDefinitionLevel() == defined[f]) {
+                        column.writeCurrentValueToConverter();
+                        values[i] = cells.cells[f];
+                    } else {
+                        values[i] = "";
+                    }
+                    column.consume();
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                for (int f = 0; f < width; f++) {
+                    row[f] = batch[f][i];
+                }
+                // The same list each row: a handler checks a row before the next (RecordFile, RecordStore).
+                handler.row(++number, rowView);
+            }
+            done += size;
+        }
+        return number;
+    }
+
+    /** A file's bytes in memory, as Parquet reads a file: read once, and hashed for the store from the same bytes. */
+    static final class InMemory implements org.apache.parquet.io.InputFile {
+        private final byte[] bytes;
+
+        InMemory(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public long getLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public org.apache.parquet.io.SeekableInputStream newStream() {
+            Positioned in = new Positioned(bytes);
+            return new org.apache.parquet.io.DelegatingSeekableInputStream(in) {
+                @Override
+                public long getPos() {
+                    return in.position();
+                }
+
+                @Override
+                public void seek(long position) {
+                    in.seek(position);
+                }
+            };
+        }
+
+        private static final class Positioned extends java.io.ByteArrayInputStream {
+            Positioned(byte[] bytes) {
+                super(bytes);
+            }
+
+            long position() {
+                return pos;
+            }
+
+            void seek(long position) {
+                pos = (int) Math.min(position, count);
+            }
         }
     }
 

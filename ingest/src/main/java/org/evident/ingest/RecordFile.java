@@ -27,6 +27,11 @@ final class RecordFile implements Serializable {
     /** What the reader noticed about the file as a whole (dates that look month-first). */
     final ArrayList<String> warnings = new ArrayList<>();
     final RecordAggregates aggregates;
+    /** Parquet files up to this size are read into memory whole (two readers at once hold twice this). */
+    private static final long PARQUET_IN_MEMORY = 64L << 20;
+
+    /** The file as its reader read it (size, time, SHA-256 of the bytes parsed); null when the reader did not see every byte. */
+    RecordStore.Fingerprint fingerprint;
     /** Why the file could not be read at all, with the row where that was found; null when it was read. */
     String error;
     long errorRow;
@@ -89,11 +94,34 @@ final class RecordFile implements Serializable {
     }
 
     private static RecordFile read(RecordRules rules, Path path, String display, Map<String, List<String>> aliases) throws IOException {
+        if (isCsv(path) && Files.isRegularFile(path)) {
+            RecordFile plain = PlainCsvRecords.read(rules, path, display, aliases);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        if (isParquet(path) && Files.isRegularFile(path) && Files.size(path) <= PARQUET_IN_MEMORY) {
+            // Read whole, once: hashed for the store from these bytes, and decoded from memory.
+            RecordStore.Hashing hashing = RecordStore.Fingerprint.hashing(path);
+            byte[] bytes = Files.readAllBytes(path);
+            hashing.digest().update(bytes);
+            try (ParquetRows rows = ParquetRows.open(path, new ParquetRows.InMemory(bytes), rules.columns(), aliases)) {
+                RecordFile result = aggregate(rules, display, rows.columns(), rows::forEach);
+                result.fingerprint = hashing.done();
+                return result;
+            }
+        }
         if (isParquet(path)) {
             try (ParquetRows rows = ParquetRows.open(path, rules.columns(), aliases)) {
                 return aggregate(rules, display, rows.columns(), rows::forEach);
             }
         }
+        return readTable(rules, path, display, aliases);
+    }
+
+    /** Reads a CSV (or other table) file through {@link TableFile}: any encoding, quoting and line ends. */
+    static RecordFile readTable(RecordRules rules, Path path, String display, Map<String, List<String>> aliases)
+            throws IOException {
         try (TableFile table = TableFile.open(path, Optional.empty())) {
             ColumnMap map = ColumnMap.resolve(path, table.headerRow(), table.header(), rules.columns(), aliases);
             RecordFile result = aggregate(rules, display, map, handler -> {
@@ -122,9 +150,14 @@ final class RecordFile implements Serializable {
     /** Checks one row of this file and counts it: the step both engines run for every record. */
     void accept(RecordRules rules, ColumnMap map, long number, List<String> cells) {
         Row row = new Row(rules.source(), file, number, cells, map);
+        accept(rules, row, row.isBlank());
+    }
+
+    /** Checks {@code row}, which a reader has found {@code blank} or not. */
+    void accept(RecordRules rules, Row row, boolean blank) {
         read++;
         boolean ok;
-        if (row.isBlank()) {
+        if (blank) {
             row.reject("", "", "blank row", "a row with data, or no row");
             ok = false;
         } else {

@@ -121,28 +121,50 @@ final class RecordStore implements AutoCloseable {
         }
     }
 
-    /** One file a partition's records came from, as it was when they were read. */
-    record Fingerprint(String name, long size, long modified, String sha256) {
+    /**
+     * One file a partition's records came from, as it was when they were read. The hash is what
+     * tells a changed file from an unchanged one when its size and modified time say nothing (a
+     * copy that keeps the time, an edit within the clock's resolution); readers that go through
+     * every byte compute it from the bytes they parse ({@link #hashing}), others read the file once
+     * more ({@link #of}).
+     */
+    record Fingerprint(String name, long size, long modified, String sha256) implements java.io.Serializable {
         static Fingerprint of(Path file) throws IOException {
+            Hashing hashing = hashing(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    hashing.digest.update(buffer, 0, n);
+                }
+            }
+            return hashing.done();
+        }
+
+        /**
+         * Starts the fingerprint of {@code file}, its size and time taken now, before its bytes are
+         * read: a file changed while it is read then shows a newer time than the one kept, and the
+         * next run reads it again.
+         */
+        static Hashing hashing(Path file) throws IOException {
             MessageDigest digest;
             try {
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            long size = Files.size(file);
-            long modified = Files.getLastModifiedTime(file).toMillis();
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, n);
-                }
-            }
-            return new Fingerprint(file.getFileName().toString(), size, modified, HexFormat.of().formatHex(digest.digest()));
+            return new Hashing(file.getFileName().toString(), Files.size(file), Files.getLastModifiedTime(file).toMillis(),
+                    digest);
         }
 
         String line() {
             return size + "\t" + modified + "\t" + sha256 + "\t" + name;
+        }
+    }
+
+    /** A fingerprint being made: every byte of the file goes through {@link #digest}, in order, before {@link #done}. */
+    record Hashing(String name, long size, long modified, MessageDigest digest) {
+        Fingerprint done() {
+            return new Fingerprint(name, size, modified, HexFormat.of().formatHex(digest.digest()));
         }
     }
 
@@ -151,12 +173,14 @@ final class RecordStore implements AutoCloseable {
      * {@code perFile[i]}, and {@code aggregates} is their sum. Each period with records gets a
      * partition, rewritten unless it came from exactly these files, unchanged; a partition of a
      * period none of them has records in is removed. {@code aliases} (the source's column names)
-     * are kept with the fingerprints, as they decide what the files' columns mean.
+     * are kept with the fingerprints, as they decide what the files' columns mean. {@code read}
+     * holds the fingerprint each file's reader made from the bytes it read, or null where it made
+     * none (that file is hashed here).
      *
      * @return a line for the progress display
      */
     String write(RecordAggregates aggregates, List<Path> files, List<RecordAggregates> perFile,
-                 Map<String, List<String>> aliases)
+                 List<Fingerprint> read, Map<String, List<String>> aliases)
             throws IOException {
         Path layout = dir.resolve(LAYOUT_FILE);
         String note = "";
@@ -170,7 +194,7 @@ final class RecordStore implements AutoCloseable {
             }
             Files.writeString(layout, fingerprint, StandardCharsets.UTF_8);
         }
-        List<Fingerprint> prints = fingerprints(files);
+        List<Fingerprint> prints = fingerprints(files, read);
         List<BitSet> periodsOfFile = perFile.stream().map(RecordAggregates::periodsPresent).toList();
         // Sorted, so that the same aggregates always give the same files.
         Map<Integer, List<RecordAggregates.Cell>> byPeriod = aggregates.cells().stream()
@@ -216,12 +240,12 @@ final class RecordStore implements AutoCloseable {
                 + (removed.isEmpty() ? "" : "; removed, as no file has records in them any more: " + String.join(", ", removed));
     }
 
-    /** The files' fingerprints, in their order; hashed in parallel (each file is read once more). */
-    private static List<Fingerprint> fingerprints(List<Path> files) throws IOException {
+    /** The files' fingerprints, in their order: the readers', and the others hashed in parallel (each file read once more). */
+    private static List<Fingerprint> fingerprints(List<Path> files, List<Fingerprint> read) throws IOException {
         try {
-            return files.parallelStream().map(f -> {
+            return java.util.stream.IntStream.range(0, files.size()).parallel().mapToObj(i -> {
                 try {
-                    return Fingerprint.of(f);
+                    return read.get(i) != null ? read.get(i) : Fingerprint.of(files.get(i));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
