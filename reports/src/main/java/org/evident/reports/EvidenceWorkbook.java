@@ -367,6 +367,12 @@ public final class EvidenceWorkbook {
             if (table.name().equals("summary") && !input.analysis().judgements().isEmpty()) {
                 s.text("The rule against the evaluation team's judgements: " + input.analysis().judgementAgreement().describe() + ".");
             }
+            if (table.name().equals("judgements") && !input.analysis().judgements().isEmpty()) {
+                long differ = input.analysis().judgements().stream().filter(j -> !j.agree()).count();
+                s.text("The rule against the evaluation team's judgements: " + input.analysis().judgementAgreement().describe()
+                        + ". Filter the Agree column for \"no\" to see the " + differ + (differ == 1 ? " disagreement" : " disagreements")
+                        + " with both reasons.");
+            }
             if (table.name().equals("rejected_rows") && input.rejects().size() > MAX_REJECTS) {
                 s.text("The first " + MAX_REJECTS + " of " + input.rejects().size() + " rejected rows: every reject is in rejects.csv.");
             }

@@ -504,6 +504,8 @@ final class WorkbookSheet {
         Comment comment = drawing.createCellComment(anchor);
         comment.setString(new XSSFRichTextString(fit(text)));
         comment.setAuthor("Evident");
+        // POI files the comment under the anchor's first cell, the one to the right; a streamed cell does not move it back.
+        comment.setAddress(cell.getAddress());
         cell.setCellComment(comment);
     }
 
