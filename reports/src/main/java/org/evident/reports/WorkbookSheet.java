@@ -444,9 +444,36 @@ final class WorkbookSheet {
             ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL,
                     "\"" + Grade.labelOf(grade) + "\"");
             rule.createPatternFormatting().setFillBackgroundColor(Styles.colour(GradeColours.fill(grade)));
-            rule.createFontFormatting().setFontColor(Styles.colour(GradeColours.text(grade)));
+            rule.createFontFormatting().setFontColor(Styles.colour(readableText(GradeColours.fill(grade), GradeColours.text(grade))));
             formatting.addConditionalFormatting(new CellRangeAddress[] {range}, rule);
         }
+    }
+
+    /**
+     * The text colour for a fill: the report's, or black where the report's falls short of WCAG's
+     * 4.5:1 contrast for body text (white on the strongest grade's blue is 4.2:1, black 5.1:1).
+     */
+    static String readableText(String fill, String text) {
+        return contrast(fill, text) >= 4.5 ? text : "#000000";
+    }
+
+    /** WCAG 2.1's contrast ratio of two colours given as {@code #rrggbb}. */
+    static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(String hex) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        double[] channels = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        double l = 0;
+        for (int i = 0; i < 3; i++) {
+            double c = channels[i] / 255;
+            l += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return l;
     }
 
     /** Column widths in characters: the widest cell, capped; a column of long text wraps at a readable width. */

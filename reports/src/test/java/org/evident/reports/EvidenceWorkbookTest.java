@@ -480,6 +480,16 @@ class EvidenceWorkbookTest {
                 assertEquals(GradeColours.fill(java.util.Optional.of(g)).substring(1).toUpperCase(), fills.get("\"" + g.label() + "\""),
                         g.label());
             }
+            // Text on each fill reads at WCAG AA (4.5:1): the strongest grade's blue (#3182bd, relative luminance 0.203 by
+            // WCAG's formula) gives 4.15:1 against white and 5.06:1 against black, so the workbook writes it in black.
+            for (int i = 0; i < formatting.getNumConditionalFormattings(); i++) {
+                XSSFConditionalFormattingRule rule = formatting.getConditionalFormattingAt(i).getRule(0);
+                String fill = "#" + ((XSSFColor) rule.getPatternFormatting().getFillBackgroundColorColor()).getARGBHex().substring(2);
+                String text = "#" + ((XSSFColor) rule.getFontFormatting().getFontColor()).getARGBHex().substring(2);
+                assertTrue(WorkbookSheet.contrast(fill, text) >= 4.5, rule.getFormula1() + ": " + text + " on " + fill);
+            }
+            assertEquals(4.15, WorkbookSheet.contrast("#3182bd", "#ffffff"), 0.01);
+            assertEquals(5.06, WorkbookSheet.contrast("#3182bd", "#000000"), 0.01);
             assertEquals(GradeColours.fill(java.util.Optional.empty()).substring(1).toUpperCase(),
                     fills.get("\"" + Grade.NOT_YET_ASSESSED + "\""));
         }
