@@ -359,8 +359,8 @@ public final class EvidenceWorkbook {
             PublishedTable table = p.table();
             s.title(capitalised(table.title()));
             s.text("This worksheet contains one table" + (table.rows().isEmpty() ? "." : ", of " + String.format(Locale.UK, "%,d",
-                    table.rows().size()) + (table.rows().size() == 1 ? " row." : " rows.")) + " Its columns are those of "
-                    + (p.sheet().equals(SUMMARY) || !input.tables().contains(table) ? "this sheet" : table.name() + ".csv") + ".");
+                    table.rows().size()) + (table.rows().size() == 1 ? " row." : " rows."))
+                    + (input.tables().contains(table) ? " Its columns are those of tables/" + table.name() + ".csv." : ""));
             if (!labels.isEmpty() && List.of("kpis", "run_charts", "kpi_dashboard").contains(table.name())) {
                 s.label(labels);
             }
