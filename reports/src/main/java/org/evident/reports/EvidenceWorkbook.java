@@ -432,7 +432,10 @@ public final class EvidenceWorkbook {
                 cells.add(Cell.text(labelsById.getOrDefault(id, id)));
                 cells.add(row.get(kpis.columnIndex("measure")));
                 cells.add(row.get(kpis.columnIndex("value")));
-                cells.add(row.get(kpis.columnIndex("target")));
+                Cell target = row.get(kpis.columnIndex("target"));
+                // A KPI without a target has none to meet: not applicable, rather than a figure not available.
+                cells.add(target instanceof PublishedTable.Missing ? new PublishedTable.Missing(WorkbookSheet.Shorthand.NOT_APPLICABLE)
+                        : target);
                 cells.add(Cell.text(row.get(kpis.columnIndex("verdict")).csv().isEmpty() ? WorkbookSheet.Shorthand.NOT_APPLICABLE
                         : row.get(kpis.columnIndex("verdict")).csv()));
                 cells.add(latest == null ? Cell.text(WorkbookSheet.Shorthand.NOT_AVAILABLE) : latest.get(period));

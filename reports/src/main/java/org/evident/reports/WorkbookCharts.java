@@ -109,6 +109,9 @@ final class WorkbookCharts {
     private void runChart(XSSFChart chart, Series s) {
         chart.setTitleText(s.title());
         chart.setTitleOverlay(false);
+        // Excel's default title (18 pt) takes a third of a chart this size.
+        chart.getTitle().getOrAddTextProperties().setFontSize(11.0);
+        chart.getTitle().getOrAddTextProperties().setBold(true);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
