@@ -110,8 +110,10 @@ final class WorkbookCharts {
         chart.setTitleText(s.title());
         chart.setTitleOverlay(false);
         // Excel's default title (18 pt) takes a third of a chart this size.
-        chart.getTitle().getOrAddTextProperties().setFontSize(11.0);
-        chart.getTitle().getOrAddTextProperties().setBold(true);
+        for (var run : chart.getTitle().getBody().getParagraph(0).getTextRuns()) {
+            run.setFontSize(11.0);
+            run.setBold(true);
+        }
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
