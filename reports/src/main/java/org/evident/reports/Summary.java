@@ -193,8 +193,7 @@ public final class Summary {
             return switch (n.format()) {
                 case SHARE -> percent(n.value(), true);
                 case POINTS -> String.format(Locale.UK, "%+.1f points", n.value() * 100);
-                case DAYS -> String.format(Locale.UK, "%,.0f", n.value());
-                case WHOLE, DECIMAL -> n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
+                case WHOLE, DECIMAL, DAYS -> n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
                         ? count((long) n.value()) : String.format(Locale.UK, "%,.2f", n.value());
             };
         }
