@@ -136,7 +136,11 @@ public record PublishedTable(String name, String title, List<Column> columns, Li
         /** A number that is usually whole, such as a count returned as a KPI value. */
         WHOLE,
         /** Any other number, to three decimal places. */
-        DECIMAL
+        DECIMAL,
+        /** A difference between two shares, in percentage points (0.05 is 5.0 points, not 5%). */
+        POINTS,
+        /** A number of days (a median or mean need not be whole), shown to the whole day. */
+        DAYS
     }
 
     /** One cell of a published table. */

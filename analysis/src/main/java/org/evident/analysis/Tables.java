@@ -45,6 +45,7 @@ final class Tables {
             kpiFormats.put(i.id(), switch (i.unit()) {
                 case "share" -> Format.SHARE;
                 case "count" -> Format.WHOLE;
+                case "days" -> Format.DAYS;
                 default -> Format.DECIMAL;
             });
         }
@@ -178,9 +179,12 @@ final class Tables {
                 numberAs("ci_low", interval + ", low", format, k -> Interval.lowOf(k.interval())),
                 numberAs("ci_high", interval + ", high", format, k -> Interval.highOf(k.interval())),
                 text("verdict", "Verdict", k -> Verdict.labelOf(k.verdict())),
-                // A change in a count need not be whole (a median of days, a mean).
-                numberAs("change", "Change", k -> format.apply(k) == Format.WHOLE ? Format.DECIMAL : format.apply(k),
-                        KpiRow::change),
+                // A change in a count need not be whole (a median of days, a mean); a change in a share is in points.
+                numberAs("change", "Change", k -> switch (format.apply(k)) {
+                    case WHOLE -> Format.DECIMAL;
+                    case SHARE -> Format.POINTS;
+                    default -> format.apply(k);
+                }, KpiRow::change),
                 text("signal", "Signal", KpiRow::signal), text("assurance", "Assurance", KpiRow::assurance));
     }
 

@@ -192,7 +192,8 @@ public final class Summary {
         if (cell instanceof org.evident.analysis.PublishedTable.Number n) {
             return switch (n.format()) {
                 case SHARE -> percent(n.value(), true);
-                case WHOLE, DECIMAL -> n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
+                case POINTS -> String.format(Locale.UK, "%+.1f points", n.value() * 100);
+                case WHOLE, DECIMAL, DAYS -> n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 1e15
                         ? count((long) n.value()) : String.format(Locale.UK, "%,.2f", n.value());
             };
         }

@@ -1,58 +1,107 @@
 package org.evident.reports;
 
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.function.IntFunction;
 
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.ComparisonOperator;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.evident.analysis.PublishedTable;
 import org.evident.toc.Grade;
 
 /**
- * One sheet of the evidence workbook being written top to bottom: rows of typed cells, tables
- * with a bold header, and on {@link #finish} the column widths and the print setup.
+ * One sheet of the evidence workbook, written top to bottom as the Analysis Function's guidance
+ * "Releasing statistics in spreadsheets" lays a sheet out: the title in A1, a few lines of
+ * description, then one table, marked up as a named Excel table with one header row and filter
+ * buttons, no merged cells and no blank rows or columns inside it.
  *
- * <p>Column widths are measured in characters as the cells are written rather than with POI's
- * {@code autoSizeColumn}: that needs AWT fonts, reads every cell again, and gives widths that
- * depend on which fonts the machine has. A character count is the same everywhere and is what
- * Excel's width unit (the width of a digit) approximates anyway.
+ * <p>The sheet may be streamed (POI's SXSSF): rows are written once, in order, and never read
+ * back, so column widths are measured from the table's cells before its first row is written and
+ * each row's height is set as it is written. Widths are counted in characters rather than with
+ * POI's {@code autoSizeColumn}, which needs AWT fonts and gives widths that depend on the machine.
  */
 final class WorkbookSheet {
     /** Widest column, in characters; longer text wraps within it. */
     static final int MAX_WIDTH = 60;
+    /** A column whose text runs long (explanations, evidence) wraps at this width, so its rows stay a few lines tall. */
+    static final int WIDE_TEXT = 90;
     private static final int MIN_WIDTH = 6;
-    /** Room for the autofilter's drop-down button beside a header's text. */
+    /** Room for the filter button beside a header's text. */
     private static final int FILTER_BUTTON = 3;
     /** Points a line of 11-point text takes in a row. */
-    private static final float LINE_HEIGHT = 15f;
+    static final float LINE_HEIGHT = 15f;
+    /** Lines of description above a table are cut into rows of at most this many characters, not left to run off the page. */
+    private static final int LINE_CHARACTERS = 110;
 
-    /** How a cell's value is shown. */
+    /**
+     * How a cell's value is shown: the one place where a published column's type becomes an Excel
+     * number format (counts as whole numbers, shares as percentages, changes in shares in
+     * percentage points, days as whole days).
+     */
     enum Kind {
-        /** Text that wraps when it is wider than its column (decided on {@link #finish}). */
-        TEXT(null),
-        WRAP(null),
-        /** Text that runs on over the empty cells to its right, never wraps, and does not widen its column: titles, notes. */
-        OVERFLOW(null),
-        COUNT("0"), PERCENT("0.0%"), DECIMAL("0.000"), DATE("yyyy-mm-dd"), MONTH("yyyy-mm");
+        TEXT(null), COUNT("#,##0"), PERCENT("0.0%"), POINTS("+0.0\" pp\";-0.0\" pp\";0.0\" pp\""), DECIMAL("#,##0.0##"),
+        DAYS("#,##0"), MONTH("yyyy-mm");
 
         final String format;
 
         Kind(String format) {
             this.format = format;
+        }
+
+        static Kind of(PublishedTable.Format format) {
+            return switch (format) {
+                case SHARE -> PERCENT;
+                case POINTS -> POINTS;
+                case WHOLE -> COUNT;
+                case DAYS -> DAYS;
+                case DECIMAL -> DECIMAL;
+            };
+        }
+
+        /** The value the cell holds: a change in shares is held in points (0.05 becomes 5.0), as the format shows it. */
+        double cellValue(double value) {
+            return this == POINTS ? value * 100 : value;
+        }
+
+        /** Characters the shown value takes, for the column's width. */
+        int shownWidth(double value) {
+            int whole = Long.toString(Math.round(Math.abs(cellValue(value)))).length();
+            int separators = (whole - 1) / 3;
+            return switch (this) {
+                case COUNT, DAYS -> whole + separators + 1;
+                case PERCENT -> Long.toString(Math.round(Math.abs(value * 100))).length() + 4;
+                case POINTS -> whole + 6;
+                case DECIMAL -> whole + 5;
+                default -> 10;
+            };
         }
     }
 
@@ -61,9 +110,14 @@ final class WorkbookSheet {
         private final XSSFWorkbook workbook;
         private final Map<Kind, XSSFCellStyle> plain = new EnumMap<>(Kind.class);
         private final Map<Kind, XSSFCellStyle> bold = new EnumMap<>(Kind.class);
-        /** A style per grade, and one for "not yet assessed" (the empty grade). */
-        private final Map<java.util.Optional<Grade>, XSSFCellStyle> grades = new java.util.HashMap<>();
+        private final XSSFCellStyle wrap;
+        private final XSSFCellStyle boldWrap;
         private final XSSFCellStyle header;
+        private final XSSFCellStyle title;
+        private final XSSFCellStyle heading;
+        private final XSSFCellStyle line;
+        private final XSSFCellStyle link;
+        private final XSSFCellStyle grade;
         private final XSSFFont boldFont;
 
         Styles(XSSFWorkbook workbook) {
@@ -79,26 +133,38 @@ final class WorkbookSheet {
                 plain.put(kind, style(kind, false));
                 bold.put(kind, style(kind, true));
             }
-            java.util.List<java.util.Optional<Grade>> all = new java.util.ArrayList<>();
-            for (Grade grade : Grade.values()) {
-                all.add(java.util.Optional.of(grade));
-            }
-            all.add(java.util.Optional.empty());
-            for (java.util.Optional<Grade> grade : all) {
-                XSSFCellStyle style = workbook.createCellStyle();
-                style.setFillForegroundColor(colour(GradeColours.fill(grade)));
-                style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                XSSFFont font = workbook.createFont();
-                font.setColor(colour(GradeColours.text(grade)));
-                style.setFont(font);
-                style.setVerticalAlignment(VerticalAlignment.TOP);
-                // A thin white border keeps neighbouring cells of the same grade apart.
-                style.setBorderBottom(BorderStyle.THIN);
-                style.setBorderRight(BorderStyle.THIN);
-                style.setBottomBorderColor(colour("#ffffff"));
-                style.setRightBorderColor(colour("#ffffff"));
-                grades.put(grade, style);
-            }
+            wrap = style(Kind.TEXT, false);
+            wrap.setWrapText(true);
+            boldWrap = style(Kind.TEXT, true);
+            boldWrap.setWrapText(true);
+            XSSFFont titleFont = workbook.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints((short) 15);
+            title = workbook.createCellStyle();
+            title.setFont(titleFont);
+            XSSFFont headingFont = workbook.createFont();
+            headingFont.setBold(true);
+            headingFont.setFontHeightInPoints((short) 12);
+            heading = workbook.createCellStyle();
+            heading.setFont(headingFont);
+            line = workbook.createCellStyle();
+            XSSFFont linkFont = workbook.createFont();
+            linkFont.setUnderline(org.apache.poi.ss.usermodel.Font.U_SINGLE);
+            linkFont.setColor(colour("#0b4ea2"));
+            link = style(Kind.TEXT, false);
+            link.setFont(linkFont);
+            // A grade's colour comes from conditional formatting (so it follows an edited grade); the
+            // border keeps neighbouring cells of the same colour from looking merged.
+            grade = style(Kind.TEXT, false);
+            grade.setBorderTop(BorderStyle.THIN);
+            grade.setBorderBottom(BorderStyle.THIN);
+            grade.setBorderLeft(BorderStyle.THIN);
+            grade.setBorderRight(BorderStyle.THIN);
+            XSSFColor white = colour("#ffffff");
+            grade.setTopBorderColor(white);
+            grade.setBottomBorderColor(white);
+            grade.setLeftBorderColor(white);
+            grade.setRightBorderColor(white);
         }
 
         private XSSFCellStyle style(Kind kind, boolean isBold) {
@@ -106,12 +172,9 @@ final class WorkbookSheet {
             if (kind.format != null) {
                 style.setDataFormat(workbook.createDataFormat().getFormat(kind.format));
             }
-            if (kind == Kind.DATE || kind == Kind.MONTH) {
-                // Dates are labels here (a period, a month), read like the text around them.
-                style.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
-            }
-            if (kind == Kind.WRAP) {
-                style.setWrapText(true);
+            if (kind == Kind.MONTH) {
+                // A month is a label here, read like the text around it.
+                style.setAlignment(HorizontalAlignment.LEFT);
             }
             // Top alignment so a short cell beside a wrapped one lines up with its first line.
             style.setVerticalAlignment(VerticalAlignment.TOP);
@@ -125,21 +188,16 @@ final class WorkbookSheet {
             return (isBold ? bold : plain).get(kind);
         }
 
-        /** The wrapping variant of a text style, or null when the style is not plain text. */
-        XSSFCellStyle wrapping(XSSFCellStyle style) {
-            // Compared by index: POI hands out a new style object for each cell it is asked about.
-            if (style.getIndex() == plain.get(Kind.TEXT).getIndex()) {
-                return plain.get(Kind.WRAP);
-            }
-            return style.getIndex() == bold.get(Kind.TEXT).getIndex() ? bold.get(Kind.WRAP) : null;
+        XSSFCellStyle title() {
+            return title;
         }
 
-        XSSFCellStyle grade(java.util.Optional<Grade> grade) {
-            return grades.get(grade);
+        XSSFCellStyle heading() {
+            return heading;
         }
 
-        XSSFFont boldFont() {
-            return boldFont;
+        XSSFCellStyle wrap(boolean isBold) {
+            return isBold ? boldWrap : wrap;
         }
 
         /** A colour from a hex string such as {@code #3182bd}. */
@@ -149,236 +207,337 @@ final class WorkbookSheet {
         }
     }
 
-    final XSSFSheet sheet;
+    /** Where a table landed: its sheet, header row and data rows (0-based), for charts and links that point at it. */
+    record Placement(String sheet, int headerRow, int firstRow, int lastRow, List<String> headers) {
+        /** The absolute reference of one column's data rows, such as {@code 'Run chart data'!$D$5:$D$12}. */
+        String range(int column, int from, int to) {
+            return new AreaReference(new CellReference(sheet, from, column, true, true),
+                    new CellReference(sheet, to, column, true, true), SpreadsheetVersion.EXCEL2007).formatAsString();
+        }
+
+        CellReference header(int column) {
+            return new CellReference(sheet, headerRow, column, true, true);
+        }
+    }
+
+    /** What a table needs besides its cells. */
+    record Options(String tableName, List<String> headers, IntFunction<String> linkOfRow, String whenEmpty) {
+    }
+
+    final Sheet sheet;
+    final XSSFSheet xssf;
     private final Styles styles;
-    private final Map<Integer, Integer> widths = new HashMap<>();
     private int next;
-    private boolean hasTable;
     private boolean onePage;
 
-    WorkbookSheet(XSSFWorkbook workbook, Styles styles, String name) {
-        this.sheet = workbook.createSheet(name);
+    /**
+     * @param sheet the sheet cells are written to (streamed or not)
+     * @param xssf  the same sheet as XSSF holds it, for what streaming does not offer (tables, charts)
+     */
+    WorkbookSheet(Sheet sheet, XSSFSheet xssf, Styles styles) {
+        this.sheet = sheet;
+        this.xssf = xssf;
         this.styles = styles;
     }
 
-    /** Prints the sheet on a single page (the summary), rather than one page wide and as long as it takes. */
+    /** Prints the sheet on a single page, rather than one page wide and as long as it takes. */
     void printOnOnePage() {
         onePage = true;
     }
 
-    /** The index of the next row to be written. */
     int nextRow() {
         return next;
     }
 
-    /** Leaves {@code rows} rows empty. */
     void skip(int rows) {
         next += rows;
     }
 
-    /** A bold title row above a table: it may be wider than the table's first column and runs on over the next. */
+    /** The sheet's title, in A1 when it is the first row. */
     void title(String text) {
-        boldLine().overflow(text);
+        cell(sheet.createRow(next++), 0, fit(text), styles.title());
     }
 
-    /** A row with a note such as "No row was rejected.", running on over the empty cells to its right. */
-    void note(String text) {
-        line().overflow(text);
+    /** A bold heading of the cover sheet. */
+    void heading(String text) {
+        Row row = sheet.createRow(next++);
+        row.setHeightInPoints(20);
+        cell(row, 0, fit(text), styles.heading());
+    }
+
+    /** Lines of plain text in column A, each row at most {@value #LINE_CHARACTERS} characters, cut between words. */
+    void text(String text) {
+        for (String paragraph : text.split("\n")) {
+            for (String line : lines(paragraph, LINE_CHARACTERS)) {
+                cell(sheet.createRow(next++), 0, fit(line), null);
+            }
+        }
+    }
+
+    /** Text in column A that links to a place in the workbook, such as {@code 'Notes'!A1}. */
+    void link(String text, String address) {
+        Cell cell = sheet.createRow(next++).createCell(0);
+        cell.setCellValue(text);
+        Hyperlink link = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+        link.setAddress(address);
+        cell.setHyperlink(link);
+        cell.setCellStyle(styles.link);
     }
 
     /**
      * Labels a sheet whose figures are not (or not yet) real: the label in red on the tab, in the
-     * printed page's header and in a note under the table, so the sheet is never read as real data
-     * whether it is looked at, printed or scrolled to the end. The table's header stays the first row.
+     * printed page's header and as a line above the table, so the sheet is never read as real data
+     * whether it is looked at or printed.
      */
     void label(String text) {
-        sheet.setTabColor(Styles.colour("#b30000"));
+        xssf.setTabColor(Styles.colour("#b30000"));
         sheet.getHeader().setCenter(text);
-        skip(1);
-        note(text);
-    }
-
-    /** A bold header row; returns its row index, for {@link #table}. */
-    int header(String... names) {
-        int at = next++;
-        XSSFRow row = sheet.createRow(at);
-        for (int c = 0; c < names.length; c++) {
-            XSSFCell cell = row.createCell(c);
-            cell.setCellValue(names[c]);
-            cell.setCellStyle(styles.header);
-            measure(c, Math.min(longestLine(names[c]), 30) + FILTER_BUTTON);
-        }
-        return at;
+        text(text);
     }
 
     /**
-     * Marks the rows from {@code headerRow} to the last row written as a table. The sheet's first
-     * table gets the autofilter (a sheet has only one) and, when its header is the first row, the
-     * frozen header that stays in view and is printed on every page.
+     * The table: one header row, then a row per published row, each cell as its column's type
+     * says; the range becomes an Excel table named {@code options.tableName()}, with filter
+     * buttons, its header frozen in view and printed on every page. A table with no rows gets one
+     * row of {@code [z]} (an Excel table needs a data row), and the line above it says why.
      */
-    void table(int headerRow, int columns) {
-        if (hasTable) {
-            return;
+    Placement table(PublishedTable table, Options options) {
+        List<String> headers = options.headers();
+        int columns = headers.size();
+        boolean empty = table.rows().isEmpty();
+        if (empty) {
+            text(options.whenEmpty());
         }
-        hasTable = true;
-        int last = Math.max(headerRow, next - 1);
-        sheet.setAutoFilter(new CellRangeAddress(headerRow, last, 0, columns - 1));
-        if (headerRow == 0) {
-            sheet.createFreezePane(0, 1);
-            sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+        int[] widths = widths(table, headers);
+        for (int c = 0; c < columns; c++) {
+            sheet.setColumnWidth(c, (widths[c] + 1) * 256);
         }
+        int headerRow = next++;
+        Row header = sheet.createRow(headerRow);
+        int headerLines = 1;
+        for (int c = 0; c < columns; c++) {
+            cell(header, c, headers.get(c), styles.header);
+            headerLines = Math.max(headerLines, wrappedLines(headers.get(c), widths[c] - FILTER_BUTTON));
+        }
+        if (headerLines > 1) {
+            header.setHeightInPoints(headerLines * LINE_HEIGHT + 2);
+        }
+        Drawing<?> drawing = null;
+        Map<Integer, Boolean> gradeColumns = new HashMap<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<PublishedTable.Cell> cells = table.rows().get(r);
+            boolean total = cells.get(0) instanceof PublishedTable.Text t && t.value().equals(org.evident.analysis.Delivery.TOTAL);
+            Row row = sheet.createRow(next++);
+            int lines = 1;
+            for (int c = 0; c < columns; c++) {
+                PublishedTable.Cell value = cells.get(c);
+                PublishedTable.Type type = table.columns().get(c).type();
+                if (value instanceof PublishedTable.GradeCell g) {
+                    Cell cell = cell(row, c, Grade.labelOf(g.grade()), styles.grade);
+                    gradeColumns.put(c, true);
+                    if (!g.explanation().isBlank()) {
+                        drawing = drawing == null ? sheet.createDrawingPatriarch() : drawing;
+                        comment(drawing, cell, g.explanation());
+                    }
+                } else if (value instanceof PublishedTable.Text t) {
+                    String text = fit(t.value());
+                    boolean wraps = text.indexOf('\n') >= 0 || longestLine(text) > widths[c] * TEXT_PER_DIGIT;
+                    cell(row, c, text, wraps ? styles.wrap(total) : styles.get(Kind.TEXT, total));
+                    if (wraps) {
+                        lines = Math.max(lines, wrappedLines(text, widths[c]));
+                    }
+                    if (c == 0 && options.linkOfRow() != null) {
+                        Hyperlink link = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+                        link.setAddress(options.linkOfRow().apply(r));
+                        row.getCell(c).setHyperlink(link);
+                        row.getCell(c).setCellStyle(styles.link);
+                    }
+                } else if (value instanceof PublishedTable.Count n) {
+                    number(row, c, n.value(), Kind.COUNT, total);
+                } else if (value instanceof PublishedTable.Number n) {
+                    Kind kind = Kind.of(n.format());
+                    number(row, c, kind.cellValue(n.value()), kind, total);
+                } else if (value instanceof PublishedTable.Month m) {
+                    Cell cell = row.createCell(c);
+                    cell.setCellValue(m.value().atDay(1));
+                    cell.setCellStyle(styles.get(Kind.MONTH, total));
+                } else if (value instanceof PublishedTable.Missing m) {
+                    String shown = shorthand(type, m);
+                    if (!shown.isEmpty()) {
+                        cell(row, c, shown, styles.get(Kind.TEXT, total));
+                    }
+                }
+            }
+            if (lines > 1) {
+                row.setHeightInPoints(lines * LINE_HEIGHT + 2);
+            }
+        }
+        if (empty) {
+            Row row = sheet.createRow(next++);
+            for (int c = 0; c < columns; c++) {
+                cell(row, c, Shorthand.NOT_APPLICABLE, null);
+            }
+        }
+        int last = next - 1;
+        namedTable(options.tableName(), headerRow, last, headers);
+        for (int c : gradeColumns.keySet()) {
+            gradeColours(new CellRangeAddress(headerRow + 1, last, c, c));
+        }
+        sheet.createFreezePane(0, headerRow + 1);
+        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        return new Placement(sheet.getSheetName(), headerRow, headerRow + 1, last, headers);
     }
 
-    /** A new row to fill left to right. */
-    Line line() {
-        return new Line(sheet.createRow(next++), false);
+    /** The shorthand the guidance gives for a cell that is not a number, or the text it carries. */
+    static String shorthand(PublishedTable.Type type, PublishedTable.Missing missing) {
+        if (type == PublishedTable.Type.TEXT || List.of(Shorthand.NOT_AVAILABLE, Shorthand.CONFIDENTIAL, Shorthand.NOT_APPLICABLE)
+                .contains(missing.mark())) {
+            return missing.mark();
+        }
+        // A count or number with a mark was hidden by a suppression rule; without one it is not available.
+        return missing.mark().isEmpty() ? Shorthand.NOT_AVAILABLE : Shorthand.CONFIDENTIAL;
     }
 
-    /** A new row in bold, for totals. */
-    Line boldLine() {
-        return new Line(sheet.createRow(next++), true);
-    }
+    /** The shorthand of the guidance, explained on the Cover and Notes sheets. */
+    static final class Shorthand {
+        static final String NOT_AVAILABLE = "[x]";
+        static final String CONFIDENTIAL = "[c]";
+        static final String NOT_APPLICABLE = "[z]";
 
-    /** A row being filled left to right; a missing value leaves its cell empty. */
-    final class Line {
-        private final XSSFRow row;
-        private final boolean bold;
-        private int column;
-
-        private Line(XSSFRow row, boolean bold) {
-            this.row = row;
-            this.bold = bold;
+        private Shorthand() {
         }
-
-        /**
-         * Text, always as a string cell: a value from an input file such as {@code =1+2} or
-         * {@code +44 20} must never become a formula or a number.
-         */
-        Line text(String value) {
-            XSSFCell cell = row.createCell(column);
-            if (value != null && !value.isEmpty()) {
-                String text = fit(value);
-                cell.setCellValue(text);
-                cell.setCellStyle(styles.get(Kind.TEXT, bold));
-                measure(column, longestLine(text));
-            } else {
-                cell.setCellStyle(styles.get(Kind.TEXT, bold));
-            }
-            column++;
-            return this;
-        }
-
-        /** A bold label at the start of a row, such as "Programme" on the summary. */
-        Line bold(String value) {
-            XSSFCell cell = row.createCell(column);
-            cell.setCellValue(fit(value));
-            cell.setCellStyle(styles.get(Kind.TEXT, true));
-            measure(column++, longestLine(value));
-            return this;
-        }
-
-        /** Text that runs on over the empty cells to its right and leaves its column's width alone. */
-        Line overflow(String value) {
-            XSSFCell cell = row.createCell(column++);
-            cell.setCellValue(fit(value));
-            cell.setCellStyle(styles.get(Kind.OVERFLOW, bold));
-            return this;
-        }
-
-        Line count(long value) {
-            return number(value, Kind.COUNT, Long.toString(value).length());
-        }
-
-        Line count(OptionalLong value) {
-            return value.isPresent() ? count(value.getAsLong()) : text(null);
-        }
-
-        /** A count as it may be published: a number, or the suppression rule's mark as text. */
-        Line published(String shown) {
-            java.util.OptionalLong n = org.evident.analysis.Suppressed.number(shown);
-            return n.isPresent() ? count(n.getAsLong()) : text(shown);
-        }
-
-        Line share(OptionalDouble value) {
-            return value.isPresent() ? number(value.getAsDouble(), Kind.PERCENT, 7) : text(null);
-        }
-
-        Line decimal(OptionalDouble value) {
-            if (value.isEmpty()) {
-                return text(null);
-            }
-            double v = value.getAsDouble();
-            return number(v, Kind.DECIMAL, Long.toString((long) Math.abs(v)).length() + 5);
-        }
-
-        /** A number shown the way its kind says (count, percentage or decimal). */
-        Line number(OptionalDouble value, Kind kind) {
-            if (value.isEmpty()) {
-                return text(null);
-            }
-            return switch (kind) {
-                case COUNT -> number(value.getAsDouble(), Kind.COUNT, Long.toString(Math.round(value.getAsDouble())).length() + 1);
-                case PERCENT -> share(value);
-                default -> decimal(value);
-            };
-        }
-
-        Line date(LocalDate value) {
-            XSSFCell cell = row.createCell(column);
-            cell.setCellValue(value);
-            cell.setCellStyle(styles.get(Kind.DATE, bold));
-            measure(column++, 10);
-            return this;
-        }
-
-        Line month(LocalDate firstDay) {
-            XSSFCell cell = row.createCell(column);
-            cell.setCellValue(firstDay);
-            cell.setCellStyle(styles.get(Kind.MONTH, bold));
-            measure(column++, 7);
-            return this;
-        }
-
-        /** A grade label (or "Not yet assessed") on its grade's colour; the caller may add a comment to the cell. */
-        XSSFCell grade(java.util.Optional<Grade> grade) {
-            XSSFCell cell = row.createCell(column);
-            String label = Grade.labelOf(grade);
-            cell.setCellValue(label);
-            cell.setCellStyle(styles.grade(grade));
-            measure(column++, label.length());
-            return cell;
-        }
-
-        private Line number(double value, Kind kind, int shownWidth) {
-            XSSFCell cell = row.createCell(column);
-            if (Double.isFinite(value)) {
-                cell.setCellValue(value);
-                cell.setCellStyle(styles.get(kind, bold));
-                measure(column, shownWidth);
-            }
-            column++;
-            return this;
-        }
-    }
-
-    /** Sets a column's width now, overriding the measured one (e.g. for grade columns). */
-    void width(int column, int characters) {
-        widths.put(column, -characters);
     }
 
     /**
-     * Column widths, wrapping and row heights, and the print setup: landscape A4, one page wide
-     * and as many pages long as it takes, with a footer naming the sheet and the page.
+     * The range as an Excel table: named, its columns named after the header cells (set here, as
+     * a streamed sheet's rows are gone by the time POI would read them), with filter buttons.
      */
+    private void namedTable(String name, int headerRow, int lastRow, List<String> headers) {
+        AreaReference area = new AreaReference(new CellReference(headerRow, 0),
+                new CellReference(lastRow, headers.size() - 1), SpreadsheetVersion.EXCEL2007);
+        XSSFTable table = xssf.createTable(area);
+        table.setName(name);
+        table.setDisplayName(name);
+        var ct = table.getCTTable();
+        for (int c = 0; c < headers.size(); c++) {
+            ct.getTableColumns().getTableColumnArray(c).setName(headers.get(c));
+        }
+        ct.addNewAutoFilter().setRef(area.formatAsString());
+        var style = ct.isSetTableStyleInfo() ? ct.getTableStyleInfo() : ct.addNewTableStyleInfo();
+        // Our own formats and the grades' colours show; the style adds the header's line and filter buttons only.
+        style.setName("TableStyleLight1");
+        style.setShowRowStripes(false);
+        style.setShowColumnStripes(false);
+        style.setShowFirstColumn(false);
+        style.setShowLastColumn(false);
+    }
+
+    /** Each grade on its colour, by conditional formatting: an analyst who edits a grade sees its colour follow. */
+    private void gradeColours(CellRangeAddress range) {
+        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+        List<Optional<Grade>> grades = new ArrayList<>();
+        for (Grade g : Grade.values()) {
+            grades.add(Optional.of(g));
+        }
+        grades.add(Optional.empty());
+        for (Optional<Grade> grade : grades) {
+            ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL,
+                    "\"" + Grade.labelOf(grade) + "\"");
+            rule.createPatternFormatting().setFillBackgroundColor(Styles.colour(GradeColours.fill(grade)));
+            rule.createFontFormatting().setFontColor(Styles.colour(readableText(GradeColours.fill(grade), GradeColours.text(grade))));
+            formatting.addConditionalFormatting(new CellRangeAddress[] {range}, rule);
+        }
+    }
+
+    /**
+     * The text colour for a fill: the report's, or black where the report's falls short of WCAG's
+     * 4.5:1 contrast for body text (white on the strongest grade's blue is 4.2:1, black 5.1:1).
+     */
+    static String readableText(String fill, String text) {
+        return contrast(fill, text) >= 4.5 ? text : "#000000";
+    }
+
+    /** WCAG 2.1's contrast ratio of two colours given as {@code #rrggbb}. */
+    static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(String hex) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        double[] channels = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        double l = 0;
+        for (int i = 0; i < 3; i++) {
+            double c = channels[i] / 255;
+            l += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return l;
+    }
+
+    /** Column widths in characters: the widest cell, capped; a column of long text wraps at a readable width. */
+    private static int[] widths(PublishedTable table, List<String> headers) {
+        int columns = headers.size();
+        int[] widths = new int[columns];
+        int[] longest = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            widths[c] = Math.min(longestWord(headers.get(c)), 30) + FILTER_BUTTON;
+            widths[c] = Math.max(widths[c], Math.min(headers.get(c).length(), 16) + FILTER_BUTTON);
+        }
+        for (List<PublishedTable.Cell> row : table.rows()) {
+            for (int c = 0; c < columns; c++) {
+                PublishedTable.Cell cell = row.get(c);
+                int shown;
+                if (cell instanceof PublishedTable.Number n) {
+                    shown = Kind.of(n.format()).shownWidth(n.value());
+                } else if (cell instanceof PublishedTable.Count n) {
+                    shown = Kind.COUNT.shownWidth(n.value());
+                } else if (cell instanceof PublishedTable.Month) {
+                    shown = 8;
+                } else if (cell instanceof PublishedTable.Missing m) {
+                    shown = Math.max(4, m.mark().length());
+                } else {
+                    shown = longestLine(cell instanceof PublishedTable.GradeCell g ? Grade.labelOf(g.grade()) : cell.csv());
+                }
+                longest[c] = Math.max(longest[c], shown);
+            }
+        }
+        for (int c = 0; c < columns; c++) {
+            int cap = longest[c] > 4 * MAX_WIDTH ? WIDE_TEXT : MAX_WIDTH;
+            widths[c] = Math.max(MIN_WIDTH, Math.min(cap, Math.max(widths[c], longest[c])));
+        }
+        return widths;
+    }
+
+    private Cell cell(Row row, int column, String value, XSSFCellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+        return cell;
+    }
+
+    private void number(Row row, int column, double value, Kind kind, boolean bold) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(styles.get(kind, bold));
+    }
+
+    private static void comment(Drawing<?> drawing, Cell cell, String text) {
+        ClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, cell.getColumnIndex() + 1, cell.getRowIndex(),
+                cell.getColumnIndex() + 7, cell.getRowIndex() + Math.min(30, 2 + (int) text.lines().count() + text.length() / 60));
+        Comment comment = drawing.createCellComment(anchor);
+        comment.setString(new XSSFRichTextString(fit(text)));
+        comment.setAuthor("Evident");
+        // POI files the comment under the anchor's first cell, the one to the right; a streamed cell does not move it back.
+        comment.setAddress(cell.getAddress());
+        cell.setCellComment(comment);
+    }
+
+    /** Print setup: landscape A4, one page wide and as many pages long as it takes, the sheet and page in the footer. */
     void finish() {
-        Map<Integer, Integer> characters = new HashMap<>();
-        for (Map.Entry<Integer, Integer> e : widths.entrySet()) {
-            int width = e.getValue() < 0 ? -e.getValue() : Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, e.getValue()));
-            characters.put(e.getKey(), width);
-            // Excel's width unit is 1/256 of a digit's width; one character more for the cell padding.
-            sheet.setColumnWidth(e.getKey(), (width + 1) * 256);
-        }
-        wrapAndFitRows(characters);
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -391,66 +550,50 @@ final class WorkbookSheet {
     }
 
     /**
-     * Text wider than its column wraps, and its row is made tall enough for the wrapped lines.
-     * Neither Excel nor LibreOffice grows a row for wrapped text when it opens a file, so the
-     * height is set here, from the same character count as the widths.
+     * Lines the text takes when wrapped at word boundaries in a column {@code width} digits wide.
+     * Text runs narrower than digits, the unit of a column's width: measured on LibreOffice's
+     * rendering (Carlito for Calibri), a line of a 90-digit column holds about 150 characters of
+     * prose; Calibri in Excel holds fewer, so {@value #TEXT_PER_DIGIT} per digit, which leaves
+     * Excel's lines whole and LibreOffice's rows a little tall rather than cut.
      */
-    private void wrapAndFitRows(Map<Integer, Integer> characters) {
-        for (org.apache.poi.ss.usermodel.Row row : sheet) {
-            int lines = 1;
-            for (org.apache.poi.ss.usermodel.Cell c : row) {
-                if (c.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
-                    continue;
-                }
-                XSSFCell cell = (XSSFCell) c;
-                String text = cell.getStringCellValue();
-                int width = characters.getOrDefault(cell.getColumnIndex(), 8);
-                XSSFCellStyle wrapping = styles.wrapping(cell.getCellStyle());
-                if (wrapping != null && (text.indexOf('\n') >= 0 || longestLine(text) > width)) {
-                    cell.setCellStyle(wrapping);
-                }
-                if (cell.getCellStyle().getWrapText()) {
-                    lines = Math.max(lines, wrappedLines(text, width));
-                }
-            }
-            if (lines > 1) {
-                // 15 points a line is Excel's default row for 11-point text; 409 points is its tallest row.
-                row.setHeightInPoints(Math.min(409f, lines * LINE_HEIGHT + 2));
-            }
-        }
-    }
-
-    /** Lines the text takes when wrapped at word boundaries into {@code width} characters. */
     static int wrappedLines(String text, int width) {
+        int characters = (int) Math.floor(width * TEXT_PER_DIGIT);
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
-            lines++;
-            int used = 0;
-            for (String word : paragraph.split(" ", -1)) {
-                int length = word.length();
-                if (used > 0 && used + 1 + length > width) {
-                    lines++;
-                    used = 0;
-                }
-                // A word longer than the line breaks across lines.
-                while (length > width) {
-                    lines++;
-                    length -= width;
-                }
-                used += (used > 0 ? 1 : 0) + length;
-            }
+            lines += lines(paragraph, characters).size();
         }
         return lines;
     }
 
-    private void measure(int column, int characters) {
-        Integer width = widths.get(column);
-        if (width == null || (width >= 0 && characters > width)) {
-            widths.put(column, characters);
+    /** Characters of text a column holds per digit of its width, conservatively. */
+    static final double TEXT_PER_DIGIT = 1.2;
+
+    /** The paragraph cut between words into lines of at most {@code width} characters (a longer word on its own). */
+    static List<String> lines(String paragraph, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : paragraph.split(" ", -1)) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            String rest = word;
+            // A word longer than the line breaks across lines.
+            while (rest.length() > width) {
+                if (line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                lines.add(rest.substring(0, width));
+                rest = rest.substring(width);
+            }
+            line.append(line.length() > 0 ? " " : "").append(rest);
         }
+        lines.add(line.toString());
+        return lines;
     }
 
-    private static int longestLine(String text) {
+    static int longestLine(String text) {
         int longest = 0;
         for (String line : text.split("\n", -1)) {
             longest = Math.max(longest, line.length());
@@ -458,8 +601,16 @@ final class WorkbookSheet {
         return longest;
     }
 
+    private static int longestWord(String text) {
+        int longest = 0;
+        for (String word : text.split("[ \n]")) {
+            longest = Math.max(longest, word.length());
+        }
+        return longest;
+    }
+
     /** A cell holds at most 32,767 characters; a longer value (a runaway CSV field) is cut, and says so. */
-    private static String fit(String text) {
+    static String fit(String text) {
         int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
         if (text.length() <= max) {
             return text;

@@ -180,13 +180,20 @@ class NarrativeReportTest {
         Path xlsx = Path.of("target", "narrative-preview", "evidence.xlsx");
         EvidenceWorkbook.write(input, xlsx);
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
-            for (String name : List.of("KPIs", "Run charts", "Run chart limits")) {
+            for (String name : List.of("Dashboard", "KPIs", "Run charts", "Run chart data")) {
                 var sheet = wb.getSheet(name);
                 String header = sheet.getHeader().getCenter();
                 assertTrue(header.contains("Illustrative data") && header.contains("Synthetic data"), name + ": " + header);
-                String last = sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue();
-                assertTrue(last.contains("Illustrative data: invented figures") && last.contains("Synthetic data: generated figures"),
-                        name + ": " + last);
+                // Above the table (or the charts), in the lines that describe the sheet.
+                StringBuilder above = new StringBuilder();
+                int top = sheet.getTables().isEmpty() ? 8 : sheet.getTables().get(0).getStartRowIndex();
+                for (int r = 1; r < top; r++) {
+                    if (sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null) {
+                        above.append(sheet.getRow(r).getCell(0).getStringCellValue()).append(' ');
+                    }
+                }
+                assertTrue(above.toString().contains("Illustrative data: invented figures")
+                        && above.toString().contains("Synthetic data: generated figures"), name + ": " + above);
             }
             // The survey is real (the evaluation's Figures 2 to 10): not labelled.
             assertEquals("", wb.getSheet("Survey").getHeader().getCenter());

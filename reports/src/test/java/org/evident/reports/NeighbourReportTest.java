@@ -81,10 +81,12 @@ class NeighbourReportTest {
         Path xlsx = tmp.resolve("trafford.xlsx");
         EvidenceWorkbook.write(trafford, xlsx);
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            Sheet sheet = wb.getSheet(EvidenceWorkbook.NEIGHBOURS_SHEET);
+            Sheet sheet = wb.getSheet(EvidenceWorkbook.sheetName("neighbours"));
             assertNotNull(sheet);
-            // After Run chart limits, the KPIs it compares.
-            assertEquals(wb.getSheetIndex("Run chart limits") + 1, wb.getSheetIndex(sheet));
+            // After the KPIs it compares, as one named Excel table.
+            assertTrue(wb.getSheetIndex("KPIs") < wb.getSheetIndex(sheet));
+            assertEquals(List.of("neighbours"), ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getTables().stream()
+                    .map(t -> t.getName()).toList());
             List<String> areas = new ArrayList<>();
             sheet.forEach(row -> areas.add(row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue()));
             // Trafford and its 15 peers (England is the comparison, not an area) x 2 KPIs.
@@ -95,7 +97,7 @@ class NeighbourReportTest {
         Path other = tmp.resolve("bcf.xlsx");
         EvidenceWorkbook.write(bcf, other);
         try (InputStream in = Files.newInputStream(other); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            assertNull(wb.getSheet(EvidenceWorkbook.NEIGHBOURS_SHEET));
+            assertNull(wb.getSheet(EvidenceWorkbook.sheetName("neighbours")));
         }
         assertFalse(ReportHtml.of(bcf).contains("Comparable areas"), "no empty section without neighbours");
     }
