@@ -185,7 +185,7 @@ final class SurveyComparisons {
             small.add(first + " in " + firstName);
         }
         return small.isEmpty() ? "" : "small base: " + String.join(" and ", small)
-                + " (under " + ComparedShares.SMALL_BASE + "); the interval is wide, read the difference with care";
+                + " (under " + ComparedShares.SMALL_BASE + "): a wide interval";
     }
 
     /** A wave's interval for its own share: its finite population's where it declares one at least n, else Wilson. */

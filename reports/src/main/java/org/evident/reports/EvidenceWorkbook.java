@@ -83,6 +83,12 @@ public final class EvidenceWorkbook {
             runCharts(sheets.get(6), workbook, input.charts());
             table(sheets.get(7), input.table("run_charts"));
             table(sheets.get(8), input.table("survey_items"));
+            // The comparisons between waves and groups, under their titles, where the survey has any.
+            for (String name : List.of("survey_changes", "survey_group_differences")) {
+                if (!input.table(name).rows().isEmpty()) {
+                    delivery(sheets.get(8), input.table(name));
+                }
+            }
             for (String name : DELIVERY_TABLES) {
                 delivery(sheets.get(9), input.table(name));
             }
