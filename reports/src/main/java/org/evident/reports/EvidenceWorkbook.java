@@ -46,7 +46,7 @@ import org.evident.toc.Period;
  */
 public final class EvidenceWorkbook {
     static final List<String> SHEETS = List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts",
-            "Run chart limits", "Survey", "Delivery", "Pathways", "Assumptions", "Themes", "Lessons", "Data quality");
+            "Run chart limits", "Survey", "Survey comparisons", "Delivery", "Pathways", "Assumptions", "Themes", "Lessons", "Data quality");
     /** The published tables of the Delivery sheet, Table 3 of the evaluation (by region) first. */
     static final List<String> DELIVERY_TABLES = List.of("delivery_by_region", "universal_by_stage", "completions_by_month",
             "referral_routes", "support_types", "closed_offers", "regions_reached");
@@ -83,16 +83,11 @@ public final class EvidenceWorkbook {
             runCharts(sheets.get(6), workbook, input.charts());
             table(sheets.get(7), input.table("run_charts"));
             table(sheets.get(8), input.table("survey_items"));
-            // The comparisons between waves and groups, under their titles, where the survey has any.
-            for (String name : List.of("survey_changes", "survey_group_differences")) {
-                if (!input.table(name).rows().isEmpty()) {
-                    delivery(sheets.get(8), input.table(name));
-                }
-            }
+            surveyComparisons(sheets.get(SHEETS.indexOf("Survey comparisons")), input);
             for (String name : DELIVERY_TABLES) {
-                delivery(sheets.get(9), input.table(name));
+                delivery(sheets.get(SHEETS.indexOf("Delivery")), input.table(name));
             }
-            table(sheets.get(10), input.table("pathways"));
+            table(sheets.get(SHEETS.indexOf("Pathways")), input.table("pathways"));
             // The KPI sheets show every KPI: labelled wherever a source behind any of them declares a provenance.
             String labels = ProvenanceLabels.of(input.project(), input.project().theoryOfChange().indicators()).stream()
                     .map(p -> ProvenanceLabels.text(input.project(), p)).collect(java.util.stream.Collectors.joining(" "));
@@ -242,7 +237,19 @@ public final class EvidenceWorkbook {
         }
     }
 
-    /** One of the Delivery sheet's tables, under its title after the first. */
+    /** The changes between survey waves, then the groups against the rest of their wave, each where there are any. */
+    private static void surveyComparisons(WorkbookSheet s, ReportInput input) {
+        for (String name : List.of("survey_changes", "survey_group_differences")) {
+            if (!input.table(name).rows().isEmpty()) {
+                delivery(s, input.table(name));
+            }
+        }
+        if (s.nextRow() == 0) {
+            s.note("No survey item was asked in two waves, and no survey is broken down by groups: there is nothing to compare.");
+        }
+    }
+
+    /** One of the Delivery sheet's tables (or another sheet's), under its title after the first. */
     private static void delivery(WorkbookSheet s, PublishedTable table) {
         if (s.nextRow() == 0) {
             table(s, table);

@@ -132,7 +132,7 @@ final class SurveyComparisonSection {
                 .isPresent()).count();
         out.append("<p>Of ").append(differences.size()).append(" groups set against the rest of their wave, ").append(clear)
                 .append(clear == 1 ? " differs" : " differ").append(" clearly from the rest of their wave.</p>\n");
-        out.append("<table class=\"data small\"><thead><tr><th>Wave</th><th style=\"width: 22%\">Item</th><th>Group</th>"
+        out.append("<table class=\"data small\"><thead><tr><th>Wave</th><th>Item</th><th style=\"width: 16%\">Group</th>"
                 + "<th class=\"num\">In the group</th><th class=\"num\">In the rest</th><th class=\"num\">Difference, points</th><th class=\"num\">")
                 .append(level).append(" interval</th><th style=\"width: 20%\">Verdict</th></tr></thead><tbody>\n");
         for (List<PublishedTable.Cell> row : table.rows()) {

@@ -153,8 +153,8 @@ class EvidenceWorkbookTest {
         try (XSSFWorkbook wb = open(write(bcf()))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts", "Run chart limits", "Survey", "Delivery",
-                    "Pathways", "Assumptions", "Themes", "Lessons", "Data quality"), names);
+            assertEquals(List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts", "Run chart limits", "Survey",
+                    "Survey comparisons", "Delivery", "Pathways", "Assumptions", "Themes", "Lessons", "Data quality"), names);
             for (String name : TABLE_SHEETS) {
                 XSSFSheet sheet = wb.getSheet(name);
                 PaneInformation pane = sheet.getPaneInformation();
