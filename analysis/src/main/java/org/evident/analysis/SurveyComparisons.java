@@ -96,7 +96,7 @@ final class SurveyComparisons {
                 Interval interval = DifferenceInterval.combine((double) x1 / n1, interval(to, x1, n1),
                         (double) x2 / n2, interval(from, x2, n2));
                 boolean finite = finite(from, n2) || finite(to, n1);
-                String method = (finite ? "mover: " + describe(from, n2) + " and " + describe(to, n1)
+                String method = (finite ? "mover (" + describe(from, n2) + "; " + describe(to, n1) + ")"
                         : "newcombe hybrid score (wilson)") + " " + percent() + rounded();
                 shares = new ComparedShares(first, second, Optional.of(interval), better, smallBases(n2, from.id(), n1, to.id()), method);
             }
@@ -199,8 +199,8 @@ final class SurveyComparisons {
     }
 
     private static String describe(Source wave, long n) {
-        return wave.id() + (finite(wave, n) ? " a finite population of " + wave.population().getAsLong() + " (hypergeometric)"
-                : " wilson");
+        return wave.id() + (finite(wave, n) ? ": finite population of " + wave.population().getAsLong() + ", hypergeometric"
+                : ": wilson");
     }
 
     private String percent() {
