@@ -91,6 +91,14 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         return KpiVerdicts.of(kpis);
     }
 
+    /**
+     * The funnel plots of the KPI returns: each share or rate indicator, ended period and level of units with at least
+     * three units, under the project's suppression rule (see {@link Funnel}); empty for a project without comparable units.
+     */
+    public List<Funnel> funnels() {
+        return Funnels.of(project, kpis, SuppressionRule.fromYaml(project.evaluation().settings().suppression()));
+    }
+
     /** The latest period's assessment of each graded outcome and impact. */
     public List<Assessment> latestEvidence() {
         java.util.Map<String, Assessment> latest = new java.util.LinkedHashMap<>();

@@ -132,7 +132,8 @@ final class KpiResults {
      * The chart that fits the measure: a p chart (or Laney's p') for a share of a count, a c chart
      * for a count, an XmR chart otherwise, its limits clipped to what the measure can take.
      */
-    private Optional<RunChart> chart(Indicator indicator, List<IndicatorData> valued, OptionalDouble target) {
+    /** The chart's stretches, one per {@code rebase:} stretch (one without a rebase); empty when too short to chart. */
+    private Optional<List<RunChart>> chart(Indicator indicator, List<IndicatorData> valued, OptionalDouble target) {
         List<IndicatorData> points = charted(indicator, valued);
         if (points.size() < settings.runCharts().minimumPoints()) {
             return Optional.empty();
@@ -156,7 +157,7 @@ final class KpiResults {
             stretch(indicator, points.subList(starts.get(s), starts.get(s + 1)), target, starts.size() > 2)
                     .ifPresent(stretches::add);
         }
-        return stretches.isEmpty() ? Optional.empty() : Optional.of(RunChart.rebased(stretches));
+        return stretches.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(stretches));
     }
 
     private Optional<RunChart> stretch(Indicator indicator, List<IndicatorData> points, OptionalDouble target, boolean rebased) {
@@ -275,8 +276,11 @@ final class KpiResults {
         OptionalDouble target = indicator.target();
         // A running total only rises: its chart, signals and assurance are of what each period added.
         // The target of a running total is not a target for one period's increment.
-        Optional<RunChart> chart = chart(indicator, valued, indicator.cumulative() ? OptionalDouble.empty() : target);
-        chart.ifPresent(c -> charts.add(new KpiChart(indicator.id(), indicator.label(), unit, c, indicator.cumulative())));
+        Optional<List<RunChart>> stretches = chart(indicator, valued, indicator.cumulative() ? OptionalDouble.empty() : target);
+        Optional<RunChart> chart = stretches.map(RunChart::rebased);
+        stretches.ifPresent(s -> charts.add(new KpiChart(indicator.id(), indicator.label(), unit, chart.get(),
+                indicator.cumulative(), BeforeAfter.between(indicator.id(), indicator.label(), unit, s,
+                        settings.runCharts().shiftLength()))));
         toDate.add(toDate(indicator, unit, valued,
                 chart.filter(c -> !indicator.cumulative()).map(c -> c.assurance().label()).orElse("")));
         OptionalDouble previous = OptionalDouble.empty();

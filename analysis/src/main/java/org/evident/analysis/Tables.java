@@ -100,6 +100,8 @@ final class Tables {
                 SurveyComparisonTables.groupDifferences(r.surveyGroupDifferences(), interval),
                 kpis(r.kpis(), kpiFormats, interval),
                 runCharts(r.kpiCharts(), kpiFormats),
+                funnel(r.funnels()),
+                beforeAfter(r.kpiCharts(), kpiFormats),
                 rows("evidence", "Evidence grades by outcome, impact and period, with the items behind them", r.evidence(),
                         text("node", "Node", Assessment::node), text("label", "Outcome or impact", Assessment::label),
                         text("stage", "Stage", a -> a.stage().yamlName()), text("period", "Period", Assessment::period),
@@ -209,6 +211,54 @@ final class Tables {
                 numberAs("upper", "Upper limit", limit, p -> OptionalDouble.of(p.run().upperLimits().get(p.i()))),
                 text("chart", "Chart", p -> p.run().type().label() + (p.chart().ofIncrements() ? " of increments" : "")),
                 text("signal", "Signal", p -> p.run().signal(p.i())));
+    }
+
+    /** Each KPI series either side of each declared change point ({@code rebase:}), and whether it has shifted since. */
+    private static PublishedTable beforeAfter(List<KpiChart> charts, Map<String, Format> formats) {
+        Function<BeforeAfter, Format> format = b -> formats.getOrDefault(b.indicator(), Format.DECIMAL) == Format.WHOLE
+                ? Format.DECIMAL : formats.getOrDefault(b.indicator(), Format.DECIMAL);
+        return rows("before_after", "KPIs before and after a declared change point", charts.stream()
+                        .flatMap(c -> c.changes().stream()).toList(),
+                text("kpi", "KPI", BeforeAfter::indicator), text("unit", "Region or system", BeforeAfter::unit),
+                text("change_point", "Change point", BeforeAfter::changePoint),
+                count("points_before", "Points before", b -> OptionalLong.of(b.pointsBefore())),
+                numberAs("centre_before", "Centre before", format, b -> OptionalDouble.of(b.centreBefore())),
+                count("points_after", "Points since", b -> OptionalLong.of(b.pointsAfter())),
+                numberAs("centre_after", "Centre since", format, b -> OptionalDouble.of(b.centreAfter())),
+                numberAs("difference", "Difference", format, b -> OptionalDouble.of(b.difference())),
+                count("longest_run", "Longest run on one side", b -> OptionalLong.of(b.longestRun())),
+                text("shift", "Sustained shift", b -> b.sustained() ? "yes, " + b.side() : "no"),
+                text("reading", "Reading", BeforeAfter::reading));
+    }
+
+    /** Every unit of every funnel plot: its value against its denominator, the centre and the four limits. */
+    private static PublishedTable funnel(List<Funnel> funnels) {
+        record Unit(Funnel funnel, Funnel.FunnelRow row) {
+            Format format() {
+                return funnel.kind() == Funnel.Kind.PROPORTION ? Format.SHARE : Format.DECIMAL;
+            }
+
+            OptionalDouble limit(java.util.function.ToDoubleFunction<Funnel.Limits> which) {
+                return row.limits().map(l -> OptionalDouble.of(which.applyAsDouble(l))).orElse(OptionalDouble.empty());
+            }
+        }
+        List<Unit> units = funnels.stream().flatMap(f -> f.rows().stream().map(row -> new Unit(f, row))).toList();
+        return rows("funnel", "Funnel plots: each unit against the centre and the 95% and 99.8% limits", units,
+                text("indicator", "Indicator", u -> u.funnel().indicator()), text("period", "Period", u -> u.funnel().period()),
+                text("unit", "Unit", u -> u.row().unit()),
+                count("numerator", "Numerator", u -> u.row().numerator()),
+                count("denominator", "Denominator", u -> u.row().denominator()),
+                numberAs("value", "Value", Unit::format, u -> u.row().value()),
+                numberAs("centre", "Centre", Unit::format, u -> OptionalDouble.of(u.funnel().centre())),
+                numberAs("lower_95", "95% limit, low", Unit::format, u -> u.limit(Funnel.Limits::lower95)),
+                numberAs("upper_95", "95% limit, high", Unit::format, u -> u.limit(Funnel.Limits::upper95)),
+                numberAs("lower_998", "99.8% limit, low", Unit::format, u -> u.limit(Funnel.Limits::lower998)),
+                numberAs("upper_998", "99.8% limit, high", Unit::format, u -> u.limit(Funnel.Limits::upper998)),
+                text("position", "Position (99.8%)", u -> u.row().position().map(Funnel.Position::label).orElse("")),
+                text("position_95", "Position (95%)", u -> u.row().position95().map(Funnel.Position::label).orElse("")),
+                text("level", "Level", u -> u.funnel().level().label()),
+                text("suppressed", "Suppressed", u -> u.row().suppressed()),
+                text("limits", "Limits drawn", u -> u.funnel().method()));
     }
 
     /** Local projects by region and stage; with a suppression rule, a {@code suppressed} column names each row's hidden stages. */

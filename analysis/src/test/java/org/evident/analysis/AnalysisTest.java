@@ -1,6 +1,7 @@
 package org.evident.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -300,6 +301,22 @@ class AnalysisTest {
         assertEquals(0.716, chart.centres().get(4), 1e-12);
         assertEquals(2.42 / 3, chart.centres().get(5), 1e-12);
         assertEquals(2.42 / 3, chart.mean(), 1e-12);
+        // Before and after the change point: 0.716 over 5 points, then 0.806667 over 3; all three since are above 0.716,
+        // a run of 3, short of the 7 a shift needs: no sustained shift yet.
+        BeforeAfter change = r.kpiCharts().stream().filter(c -> c.indicator().equals("kpi-sat")).findFirst().orElseThrow()
+                .changes().get(0);
+        assertEquals("2024-25 Q1", change.changePoint());
+        assertEquals(5, change.pointsBefore());
+        assertEquals(0.716, change.centreBefore(), 1e-12);
+        assertEquals(3, change.pointsAfter());
+        assertEquals(2.42 / 3, change.centreAfter(), 1e-12);
+        assertEquals(3, change.longestRun());
+        assertEquals("above", change.side());
+        assertFalse(change.sustained());
+        PublishedTable table = PublishedTable.named(r.publishedTables(), "before_after").orElseThrow();
+        assertEquals(1, table.rows().size());
+        assertEquals("no", table.rows().get(0).get(table.columnIndex("shift")).csv());
+        assertEquals("0.090667", table.rows().get(0).get(table.columnIndex("difference")).csv());
     }
 
     /**

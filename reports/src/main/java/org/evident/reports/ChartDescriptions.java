@@ -167,6 +167,33 @@ final class ChartDescriptions {
         return String.join(", ", counts);
     }
 
+    /**
+     * "Funnel plot of ...: 9 units, centre 84%; limits ...; above the 99.8% limits: London 88% of 2,005; below: none;
+     * 7 within."
+     */
+    static String funnel(String title, org.evident.analysis.Funnel funnel) {
+        boolean share = funnel.kind() == org.evident.analysis.Funnel.Kind.PROPORTION;
+        StringBuilder text = new StringBuilder("Funnel plot of ").append(title).append(": ").append(funnel.rows().size())
+                .append(" units, each value against its denominator; centre (all units pooled) ")
+                .append(value(funnel.centre(), share)).append("; 95% and 99.8% limits: ").append(funnel.method()).append('.');
+        for (org.evident.analysis.Funnel.Position side : List.of(org.evident.analysis.Funnel.Position.ABOVE,
+                org.evident.analysis.Funnel.Position.BELOW)) {
+            List<String> units = funnel.outside().stream().filter(r -> r.position().orElseThrow() == side)
+                    .map(r -> r.unit() + " " + value(r.value().getAsDouble(), share) + " of "
+                            + String.format(Locale.UK, "%,d", r.denominator().getAsLong())).toList();
+            text.append(' ').append(side == org.evident.analysis.Funnel.Position.ABOVE ? "Above" : "Below")
+                    .append(" the 99.8% limits: ").append(units.isEmpty() ? "none" : String.join(", ", units)).append('.');
+        }
+        long within = funnel.rows().stream().filter(r -> r.position().orElse(null) == org.evident.analysis.Funnel.Position.WITHIN)
+                .count();
+        long hidden = funnel.rows().stream().filter(r -> r.value().isEmpty()).count();
+        text.append(' ').append(within).append(" within");
+        if (hidden > 0) {
+            text.append("; ").append(hidden).append(" suppressed and not drawn");
+        }
+        return text.append('.').toString();
+    }
+
     /** A share as a whole percentage (as the chart's axis shows it), any other value to at most two places. */
     private static String value(double v, boolean share) {
         if (share) {

@@ -65,6 +65,7 @@ public final class Charts {
                 charts.add(() -> runChart(kpi, analysis.kpis(), provenance(analysis, kpi.indicator())));
             }
         }
+        charts.addAll(FunnelSection.charts(analysis));
         if (!analysis.delivery().completionsByMonth().isEmpty()) {
             charts.add(() -> completions(analysis.delivery().completionsByMonth()));
         }
@@ -235,7 +236,7 @@ public final class Charts {
     // ---- Run charts --------------------------------------------------------------------------
 
     /** "Illustrative data: " before the title of a chart whose figures are not real, else "". */
-    private static String provenance(AnalysisResult analysis, String indicator) {
+    static String provenance(AnalysisResult analysis, String indicator) {
         return analysis.project().theoryOfChange().indicators().stream().filter(i -> i.id().equals(indicator)).findFirst()
                 .flatMap(i -> analysis.project().provenance(i)).map(p -> p.label() + ": ").orElse("");
     }
@@ -395,7 +396,7 @@ public final class Charts {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
     }
 
-    private static BasicStroke dashed() {
+    static BasicStroke dashed() {
         return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
     }
 
@@ -475,7 +476,7 @@ public final class Charts {
 
     // ---- Shared XChart style -----------------------------------------------------------------
 
-    private static void style(CategoryStyler styler) {
+    static void style(org.knowm.xchart.style.AxesChartStyler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);

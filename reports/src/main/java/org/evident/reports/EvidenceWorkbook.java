@@ -101,6 +101,7 @@ public final class EvidenceWorkbook {
             table(sheets.get(SHEETS.indexOf("Lessons")), input.table("lessons"));
             dataQuality(sheets.get(SHEETS.indexOf("Data quality")), input);
             sheets.forEach(WorkbookSheet::finish);
+            funnel(workbook, styles, input, labels);
             // POI stamps "created" and every zip entry with the current time; the reporting date keeps two runs alike.
             OfficeFiles.writeDated(workbook, file, input.project().evaluation().reportingDate(),
                     "Evidence workbook: " + input.project().evaluation().programme());
@@ -305,14 +306,44 @@ public final class EvidenceWorkbook {
         cell.setCellComment(comment);
     }
 
+    /**
+     * Two sheets before "Data quality", only for a project whose KPI returns compare units: "Funnel plots", each funnel
+     * chart, and "Funnel", every unit of every period as funnel.csv has them.
+     */
+    private static void funnel(XSSFWorkbook workbook, WorkbookSheet.Styles styles, ReportInput input, String labels) {
+        PublishedTable funnel = input.table("funnel");
+        if (funnel.rows().isEmpty()) {
+            return;
+        }
+        WorkbookSheet plots = new WorkbookSheet(workbook, styles, "Funnel plots");
+        pictures(plots, workbook, input.charts().stream().filter(c -> c.name().startsWith(FunnelSection.CHART_PREFIX)).toList());
+        WorkbookSheet table = new WorkbookSheet(workbook, styles, "Funnel");
+        table(table, funnel);
+        for (WorkbookSheet s : List.of(plots, table)) {
+            // Labelled as the KPI sheets are: the funnels are of KPI returns.
+            if (!labels.isEmpty()) {
+                s.label(labels);
+            }
+            s.finish();
+        }
+        int at = SHEETS.indexOf("Data quality");
+        workbook.setSheetOrder("Funnel plots", at);
+        workbook.setSheetOrder("Funnel", at + 1);
+    }
+
     private static void runCharts(WorkbookSheet s, XSSFWorkbook workbook, List<ChartImage> charts) {
         List<ChartImage> runCharts = charts.stream().filter(c -> c.name().startsWith(RUN_CHART_PREFIX)).toList();
         if (runCharts.isEmpty()) {
             s.note("No KPI had enough periods for a run chart.");
             return;
         }
+        pictures(s, workbook, runCharts);
+    }
+
+    /** Each chart under its title, at its own size. */
+    private static void pictures(WorkbookSheet s, XSSFWorkbook workbook, List<ChartImage> charts) {
         XSSFDrawing drawing = s.sheet.createDrawingPatriarch();
-        for (ChartImage chart : runCharts) {
+        for (ChartImage chart : charts) {
             s.title(chart.title());
             int top = s.nextRow();
             int index = workbook.addPicture(chart.png(), Workbook.PICTURE_TYPE_PNG);

@@ -432,9 +432,26 @@ final class ReportHtml {
             withPeriod.add(1, View.of("period", "nowrap"));
             table(kpis, List.copyOf(latest.values()), "data small", withPeriod.toArray(View[]::new));
             verdictAndAssurance(kpis, toDate);
+            BeforeAfterSection.write(analysis, out);
         }
         glossary();
         charts("run-chart-", "");
+        FunnelSection.write(input, new FunnelSection.Page() {
+            @Override
+            public StringBuilder out() {
+                return out;
+            }
+
+            @Override
+            public void png(String alt, byte[] png, double aspect, double maxWidthMm, double maxHeightMm) {
+                ReportHtml.this.png(alt, png, aspect, maxWidthMm, maxHeightMm);
+            }
+
+            @Override
+            public String figure(String name, String title) {
+                return ReportHtml.this.figure(name, title);
+            }
+        });
         out.append("</div>\n");
     }
 

@@ -55,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The workbook of the worked example and of a small project, read back with POI and opened by LibreOffice. */
 class EvidenceWorkbookTest {
     private static final List<String> TABLE_SHEETS = List.of("Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run chart limits", "Survey", "Delivery", "Pathways",
-            "Assumptions", "Themes", "Lessons", "Data quality");
+            "Assumptions", "Themes", "Lessons", "Funnel", "Data quality");
 
     @TempDir
     Path dir;
@@ -154,7 +154,7 @@ class EvidenceWorkbookTest {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
             assertEquals(List.of("Summary", "Evidence", "Judgements", "Evidence items", "Changes", "KPIs", "Run charts", "Run chart limits", "Survey",
-                    "Survey comparisons", "Delivery", "Pathways", "Assumptions", "Themes", "Lessons", "Data quality"), names);
+                    "Survey comparisons", "Delivery", "Pathways", "Assumptions", "Themes", "Lessons", "Funnel plots", "Funnel", "Data quality"), names);
             for (String name : TABLE_SHEETS) {
                 XSSFSheet sheet = wb.getSheet(name);
                 PaneInformation pane = sheet.getPaneInformation();
