@@ -89,6 +89,16 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
                 judgements, assumptions, insights, neighbours);
     }
 
+    /** Each survey item asked in two waves, each wave against the one before, from the survey lines as published. */
+    public List<SurveyChange> surveyChanges() {
+        return SurveyComparisons.changes(project, surveyItems);
+    }
+
+    /** Each group of each survey breakdown against the rest of its wave, from the survey lines as published. */
+    public List<SurveyGroupDifference> surveyGroupDifferences() {
+        return SurveyComparisons.groupDifferences(project, surveyItems);
+    }
+
     /** The KPI verdict totals, counted one way for the report and the workbook ({@link KpiVerdicts#WHAT}). */
     public KpiVerdicts kpiVerdicts() {
         return KpiVerdicts.of(kpis);

@@ -97,6 +97,8 @@ final class Tables {
                         number("net_agreement", "Net agreement", Format.SHARE, SurveyRow::netAgreement),
                         number("p_exact", "p (exact)", Format.DECIMAL, SurveyRow::pExact),
                         text("interval", "Interval method", SurveyRow::method)),
+                SurveyComparisonTables.changes(r.surveyChanges(), interval),
+                SurveyComparisonTables.groupDifferences(r.surveyGroupDifferences(), interval),
                 kpis(r.kpis(), kpiFormats, interval),
                 runCharts(r.kpiCharts(), kpiFormats),
                 funnel(r.funnels()),
@@ -413,7 +415,7 @@ final class Tables {
     }
 
     /** A column made from each row value. */
-    private record RowColumn<T>(Column column, Function<T, Cell> cell) {
+    record RowColumn<T>(Column column, Function<T, Cell> cell) {
     }
 
     /** A column made from each row's position, for tables whose rows come from parallel lists. */
@@ -421,7 +423,7 @@ final class Tables {
     }
 
     @SafeVarargs
-    private static <T> PublishedTable rows(String name, String title, List<T> rows, RowColumn<T>... columns) {
+    static <T> PublishedTable rows(String name, String title, List<T> rows, RowColumn<T>... columns) {
         return rows(name, title, rows, List.of(columns));
     }
 
@@ -441,15 +443,15 @@ final class Tables {
         return new IndexColumn(new Column(name, heading, type), cell);
     }
 
-    private static <T> RowColumn<T> text(String name, String heading, Function<T, String> value) {
+    static <T> RowColumn<T> text(String name, String heading, Function<T, String> value) {
         return new RowColumn<>(new Column(name, heading, Type.TEXT), row -> Cell.text(value.apply(row)));
     }
 
-    private static <T> RowColumn<T> count(String name, String heading, Function<T, OptionalLong> value) {
+    static <T> RowColumn<T> count(String name, String heading, Function<T, OptionalLong> value) {
         return new RowColumn<>(new Column(name, heading, Type.COUNT), row -> Cell.count(value.apply(row)));
     }
 
-    private static <T> RowColumn<T> number(String name, String heading, Format format, Function<T, OptionalDouble> value) {
+    static <T> RowColumn<T> number(String name, String heading, Format format, Function<T, OptionalDouble> value) {
         return numberAs(name, heading, row -> format, value);
     }
 

@@ -78,7 +78,7 @@ public final class EvidenceWorkbook {
      * point, comparable areas, a second survey wave): no sheet at all without it, as the report
      * has no section.
      */
-    private static final Set<String> ONLY_WITH_ROWS = Set.of("funnel", "before_after", "neighbours");
+    private static final Set<String> ONLY_WITH_ROWS = Set.of("survey_changes", "survey_group_differences", "funnel", "before_after", "neighbours");
 
     private static Map<String, String> sheetNames() {
         Map<String, String> names = new LinkedHashMap<>();
@@ -89,6 +89,8 @@ public final class EvidenceWorkbook {
         names.put("kpis", "KPIs");
         names.put("run_charts", "Run chart data");
         names.put("survey_items", "Survey");
+        names.put("survey_changes", "Survey changes");
+        names.put("survey_group_differences", "Survey groups");
         names.put("delivery_by_region", "Delivery by region");
         names.put("pathways", "Pathways");
         names.put("assumptions", "Assumptions");

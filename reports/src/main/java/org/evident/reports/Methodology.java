@@ -30,7 +30,7 @@ import org.evident.toc.Stage;
  */
 final class Methodology {
     /** A question answered by fewer people than this gives an interval too wide to lean on. */
-    static final long SMALL_BASE = 30;
+    static final long SMALL_BASE = org.evident.analysis.ComparedShares.SMALL_BASE;
 
     private final ReportInput input;
     private final EvaluationProject project;

@@ -628,6 +628,7 @@ final class ReportHtml {
                     View.range("ci_low", "ci_high").below("interval"), View.of("threshold"), View.of("verdict"));
         }
         charts("likert-", "");
+        out.append(SurveyComparisonSection.html(input));
         out.append("</div>\n");
     }
 

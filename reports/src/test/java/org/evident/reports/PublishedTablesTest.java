@@ -129,6 +129,8 @@ class PublishedTablesTest {
         assertSameTable(csv("evidence_by_period"), sheet("Evidence"), "evidence_by_period");
         assertSameTable(csv("themes"), sheet("Themes"), "themes");
         assertSameTable(csv("lessons"), sheet("Lessons"), "lessons");
+        // One wave, broken down by region: no change between waves, each region against the rest.
+        assertSameTable(csv("survey_group_differences"), sheet("Survey groups"), "survey_group_differences");
     }
 
     @Test
