@@ -40,12 +40,15 @@ public final class Ingest {
     private final List<Reconciliation> reconciliations = new ArrayList<>();
     private final List<Problem> fileErrors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
+    private final Redactor redactor;
+    private final List<PersonalDataFound> personalData = new ArrayList<>();
 
     private Ingest(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress, RecordEngine engine) {
         this.project = project;
         this.pseudonymiser = pseudonymiser;
         this.progress = progress;
         this.engine = engine;
+        this.redactor = Redactor.of(project.evaluation().personalData().names());
     }
 
     /**
@@ -101,7 +104,7 @@ public final class Ingest {
         IndicatorMapping mapping = new IndicatorMapping(project, projects, surveyCounts, kpis);
         return new IngestResult(projects, surveyCounts, freeText, kpis, findings, mapping.data(), mapping.gaps(),
                 rejects, reconciliations, warnings, judgements,
-                java.util.stream.Stream.concat(findingTexts.stream(), commentTexts.stream()).toList(), lessons);
+                java.util.stream.Stream.concat(findingTexts.stream(), commentTexts.stream()).toList(), lessons, personalData);
     }
 
     private String display(Source source) {
@@ -122,7 +125,7 @@ public final class Ingest {
         try (TableFile table = TableFile.open(source.file(), source.sheet())) {
             ColumnMap map = ColumnMap.resolve(source.file(), table.headerRow(), table.header(), columns, source.columns());
             table.rows((number, cells) -> {
-                Row row = new Row(source.id(), file, number, cells, map);
+                Row row = new Row(source.id(), file, number, cells, map, redactor);
                 counts[0]++;
                 boolean accepted;
                 if (row.isBlank()) {
@@ -133,6 +136,8 @@ public final class Ingest {
                 }
                 if (accepted) {
                     counts[1]++;
+                    // Only an accepted row's text goes on to any output.
+                    personalData.addAll(row.personalData());
                 } else {
                     rejects.addAll(row.rejects());
                 }
@@ -260,7 +265,8 @@ public final class Ingest {
             into.add(f);
             if (!f.quote().isBlank()) {
                 coded.add(new CodedText(CodedText.Kind.FINDING, source.id(), java.util.Optional.of(f.id()), f.method(),
-                        f.sourceRef(), java.util.Optional.of(f.direction()), f.quote(), CodedText.region(row), themes));
+                        f.sourceRef(), java.util.Optional.of(f.direction()), f.quote(), CodedText.region(row), themes,
+                        f.cases().orElse(0), 0));
             }
             return true;
         }).orElse(false);

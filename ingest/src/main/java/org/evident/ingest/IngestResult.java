@@ -13,12 +13,15 @@ import java.util.List;
  * @param codedTexts the findings with a quote and the free-text survey answers, with the theme codes people
  *                   gave them, findings first, each in file order
  * @param lessons    the lessons and recommendations of {@code type: lessons} sources, in file order
+ * @param personalData where personal data was found in the free text of accepted rows and redacted, in the
+ *                   order read (never the text found)
  */
 public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts,
                            List<FreeTextAnswer> freeText, List<KpiReturn> kpiReturns, List<Finding> findings,
                            List<IndicatorData> indicatorData, List<String> gaps, List<Reject> rejects,
                            List<Reconciliation> reconciliations, List<org.evident.toc.Problem> warnings,
-                           List<Judgement> judgements, List<CodedText> codedTexts, List<Lesson> lessons) {
+                           List<Judgement> judgements, List<CodedText> codedTexts, List<Lesson> lessons,
+                           List<PersonalDataFound> personalData) {
     public IngestResult {
         projects = List.copyOf(projects);
         surveyCounts = List.copyOf(surveyCounts);
@@ -33,6 +36,17 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
         judgements = List.copyOf(judgements);
         codedTexts = List.copyOf(codedTexts);
         lessons = List.copyOf(lessons);
+        personalData = List.copyOf(personalData);
+    }
+
+    /** A result in which no personal data was found. */
+    public IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts, List<FreeTextAnswer> freeText,
+                        List<KpiReturn> kpiReturns, List<Finding> findings, List<IndicatorData> indicatorData,
+                        List<String> gaps, List<Reject> rejects, List<Reconciliation> reconciliations,
+                        List<org.evident.toc.Problem> warnings, List<Judgement> judgements, List<CodedText> codedTexts,
+                        List<Lesson> lessons) {
+        this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, warnings,
+                judgements, codedTexts, lessons, List.of());
     }
 
     /** A result without coded texts or lessons. */
@@ -41,7 +55,7 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
                         List<String> gaps, List<Reject> rejects, List<Reconciliation> reconciliations,
                         List<org.evident.toc.Problem> warnings, List<Judgement> judgements) {
         this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, warnings,
-                judgements, List.of(), List.of());
+                judgements, List.of(), List.of(), List.of());
     }
 
     /** A result without warnings or judgements. */
@@ -49,7 +63,7 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
                         List<KpiReturn> kpiReturns, List<Finding> findings, List<IndicatorData> indicatorData,
                         List<String> gaps, List<Reject> rejects, List<Reconciliation> reconciliations) {
         this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     public long rejectedRows() {

@@ -10,15 +10,24 @@ final class Row {
     private final long number;
     private final List<String> cells;
     private final ColumnMap columns;
+    /** Null for rows that hold no free text (record-level files). */
+    private final Redactor redactor;
     /** Made on the first reject: most rows have none. */
     private List<Reject> rejects;
+    /** Made on the first find: most rows have none. */
+    private List<PersonalDataFound> personalData;
 
     Row(String source, String file, long number, List<String> cells, ColumnMap columns) {
+        this(source, file, number, cells, columns, null);
+    }
+
+    Row(String source, String file, long number, List<String> cells, ColumnMap columns, Redactor redactor) {
         this.source = source;
         this.file = file;
         this.number = number;
         this.cells = cells;
         this.columns = columns;
+        this.redactor = redactor;
     }
 
     long number() {
@@ -27,6 +36,31 @@ final class Row {
 
     String text(String column) {
         return columns.cell(cells, column);
+    }
+
+    /**
+     * A free-text cell (a comment, a quote, a lesson) with its personal data redacted, each find recorded
+     * with the cell's place: the one door through which free text enters, so no output can get the text
+     * unredacted.
+     */
+    String freeText(String column) {
+        String text = text(column);
+        if (redactor == null || text.isEmpty()) {
+            return text;
+        }
+        Redactor.Redacted redacted = redactor.redact(text);
+        for (Redactor.Match m : redacted.matches()) {
+            if (personalData == null) {
+                personalData = new ArrayList<>(2);
+            }
+            personalData.add(new PersonalDataFound(file, number, columns.header(column), m.kind(), m.start() + 1));
+        }
+        return redacted.text();
+    }
+
+    /** Where personal data was found in this row's free-text cells, in the order they were read. */
+    List<PersonalDataFound> personalData() {
+        return personalData == null ? List.of() : personalData;
     }
 
     boolean has(String column) {
