@@ -61,8 +61,11 @@ public final class Redactor {
     private static final Pattern PERSONAL_PATH = Pattern.compile(
             "(?i)/(?:~|@|in/|pub/|users?/|u/|profiles?/|people/|person/|staff/|members?/|author/)");
     private static final String TITLE = "(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Prof)\\.?";
-    /** A capitalised word (O'Neill, Smith-Jones) or an initial, after a title; up to three of them. */
-    private static final String NAME_WORD = "\\p{Lu}(?:[\\p{L}'\u2019-]*\\p{Ll}|\\.)?";
+    /**
+     * A capitalised word (O'Neill, Smith-Jones), or an initial with its full stop or before such a word, after a
+     * title; up to three of them. A capital letter alone is not an initial: "the Dr I saw" is the pronoun.
+     */
+    private static final String NAME_WORD = "\\p{Lu}(?:[\\p{L}'\u2019-]*\\p{Ll}|\\.|(?=[ \\t]+\\p{Lu}[\\p{L}'\u2019-]*\\p{Ll}))";
     private static final Pattern TITLED_NAME = Pattern.compile("(?<![\\p{L}])" + TITLE + "[ \\t]+(" + NAME_WORD
             + "(?:[ \\t]+" + NAME_WORD + "){0,2})(?![\\p{L}])");
 

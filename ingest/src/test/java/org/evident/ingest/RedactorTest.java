@@ -110,8 +110,11 @@ class RedactorTest {
         assertEquals("Dr [name] was kind, and Mrs [name] too.", redact("Dr Patel was kind, and Mrs O'Neill too."));
         assertEquals("Prof. [name] and Cllr [name] came.", redact("Prof. Anne Smith-Jones and Cllr Bob Hughes came."));
         assertEquals("Thanks to Ms [name] and Mr [name].", redact("Thanks to Ms J. Okafor and Mr Li."));
-        // Not a name: lower case after the title, and a title inside a word.
+        assertEquals("Dr [name] and Dr [name] came.", redact("Dr A Khan and Dr A. Khan came."));
+        // Not a name: lower case after the title, a title inside a word, and the pronoun (a comment in the
+        // Friends and Family Test data says "the female Dr I saw").
         assertEquals("the dr said; Drew was there; Mr came late", redact("the dr said; Drew was there; Mr came late"));
+        assertEquals("the female Dr I saw on the 16th", redact("the female Dr I saw on the 16th"));
     }
 
     @Test
