@@ -140,6 +140,10 @@ final class RunCommand implements Callable<Integer> {
         IngestResult data = ingest(opened, console);
         console.say("      " + Evident.plural(data.indicatorData().size(), "indicator value") + " mapped onto the theory of change; "
                 + Evident.plural(data.gaps().size(), "indicator-period") + " without data (listed in data_gaps.txt)");
+        if (!data.personalData().isEmpty()) {
+            console.say("      personal data redacted from free text: " + personalData(data.personalData())
+                    + " (where: personal_data.csv)");
+        }
 
         console.say("[3/4] analysing");
         RunOutputs.Comparison compared = outputs.compareWithHistory(Timings.time("analysis", () -> Analysis.run(opened, data)));
@@ -170,10 +174,6 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.docx, report.html, evidence.xlsx, toc.svg, toc.png, toc.html, rejects.csv ("
                     + Evident.plural(written.rejects(), "reject") + "), personal_data.csv, data_gaps.txt, charts/ ("
                     + Evident.plural(written.charts(), "chart") + "), tables/ (" + Evident.plural(written.tables(), "CSV table") + ")");
-        }
-        if (!data.personalData().isEmpty()) {
-            console.say("      personal data redacted from free text: " + personalData(data.personalData())
-                    + " (where: personal_data.csv)");
         }
         boolean failed = false;
         if (failOnPersonalData && !data.personalData().isEmpty()) {
