@@ -48,8 +48,10 @@ import org.evident.toc.TheoryOfChange;
  * @param counts  per theme, one row per source with coded or proposed items, then the theme's total
  * @param quotes  the chosen quotes, theme by theme
  * @param lessons the lessons in file order, numbered from 1
+ * @param attributionK how many respondents must share a region or role before a quote's attribution names it
  */
-public record Insights(Optional<CodeFrame> codeFrame, List<ThemeCount> counts, List<Quote> quotes, List<LessonRow> lessons) {
+public record Insights(Optional<CodeFrame> codeFrame, List<ThemeCount> counts, List<Quote> quotes, List<LessonRow> lessons,
+                       int attributionK) {
 
     /** Texts shorter than this many words are quoted only when nothing longer is left. */
     static final int MIN_WORDS = 6;
@@ -60,7 +62,8 @@ public record Insights(Optional<CodeFrame> codeFrame, List<ThemeCount> counts, L
     private static final java.util.Set<String> PLACEHOLDERS = java.util.Arrays.stream(PersonalDataKind.values())
             .map(PersonalDataKind::placeholder).collect(Collectors.toSet());
 
-    public static final Insights NONE = new Insights(Optional.empty(), List.of(), List.of(), List.of());
+    public static final Insights NONE = new Insights(Optional.empty(), List.of(), List.of(), List.of(),
+            org.evident.toc.PersonalDataSettings.DEFAULT_K);
 
     public Insights {
         Objects.requireNonNull(codeFrame, "codeFrame");
@@ -107,7 +110,7 @@ public record Insights(Optional<CodeFrame> codeFrame, List<ThemeCount> counts, L
             quotes.addAll(quotes(frame, theme, data.codedTexts(), k));
         }
         return new Insights(project.codeFrame(), counts(frame, toc, data.codedTexts(), quotes), quotes,
-                lessons(frame, toc, data.lessons(), data.findings()));
+                lessons(frame, toc, data.lessons(), data.findings()), k);
     }
 
     private static List<ThemeCount> counts(CodeFrame frame, TheoryOfChange toc, List<CodedText> texts, List<Quote> quotes) {
