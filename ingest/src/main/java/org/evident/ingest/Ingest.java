@@ -139,6 +139,8 @@ public final class Ingest {
                     // Only an accepted row's text goes on to any output.
                     personalData.addAll(row.personalData());
                 } else {
+                    // A rejected row's text goes nowhere, but its rejects' values go to rejects.csv.
+                    personalData.addAll(row.rejectedPersonalData());
                     rejects.addAll(row.rejects());
                 }
                 if (counts[0] % PROGRESS_CHECK_EVERY == 0) {

@@ -16,6 +16,7 @@ final class Row {
     private List<Reject> rejects;
     /** Made on the first find: most rows have none. */
     private List<PersonalDataFound> personalData;
+    private List<PersonalDataFound> rejectedPersonalData;
 
     Row(String source, String file, long number, List<String> cells, ColumnMap columns) {
         this(source, file, number, cells, columns, null);
@@ -81,12 +82,36 @@ final class Row {
         // A value missing because its whole column is: said so, not left to read as a blank cell.
         String why = !column.isEmpty() && value.isEmpty() && !columns.has(column)
                 ? reason + " (the file has no column '" + column + "')" : reason;
-        add(new Reject(source, file, number, column.isEmpty() ? "" : columns.header(column), value, why, expected));
+        String header = column.isEmpty() ? "" : columns.header(column);
+        add(new Reject(source, file, number, header, redactedValue(header, value), why, expected));
     }
 
     /** A reject in a column that is not one of the canonical ones (survey option columns). */
     void rejectRaw(String header, String value, String reason, String expected) {
-        add(new Reject(source, file, number, header, value, reason, expected));
+        add(new Reject(source, file, number, header, redactedValue(header, value), reason, expected));
+    }
+
+    /**
+     * A rejected value as rejects.csv and the console show it: redacted as free text is, since an answer
+     * typed in the wrong column ("ring me on ...") is published there; each find is recorded.
+     */
+    private String redactedValue(String header, String value) {
+        if (redactor == null || value.isEmpty()) {
+            return value;
+        }
+        Redactor.Redacted redacted = redactor.redact(value);
+        for (Redactor.Match m : redacted.matches()) {
+            if (rejectedPersonalData == null) {
+                rejectedPersonalData = new ArrayList<>(1);
+            }
+            rejectedPersonalData.add(new PersonalDataFound(file, number, header, m.kind(), m.start() + 1));
+        }
+        return redacted.text();
+    }
+
+    /** Where personal data was found in the values of this row's rejects (shown in rejects.csv), in order. */
+    List<PersonalDataFound> rejectedPersonalData() {
+        return rejectedPersonalData == null ? List.of() : rejectedPersonalData;
     }
 
     private void add(Reject reject) {

@@ -58,6 +58,7 @@ class PersonalDataIngestTest {
                         finding_id,node,direction,method,period,strength,quote,source_ref,themes
                         F1,st-sat,supports,interviews,phase-3,Told to Dr Khan,Priya Raman said partners trust each other more.,Case study 1,trust
                         F2,no-such-node,supports,interviews,phase-3,,Mail priya@example.org,,trust
+                        F3,st-sat,maybe 020 7946 0958,interviews,phase-3,,,,trust
                         """)
                 .write("data/survey.csv", """
                         Respondent,Any other comments,region,themes
@@ -81,10 +82,13 @@ class PersonalDataIngestTest {
         assertEquals(List.of(
                 new PersonalDataFound("data/findings.csv", 2, "strength", PersonalDataKind.NAME, 12),
                 new PersonalDataFound("data/findings.csv", 2, "quote", PersonalDataKind.NAME, 1),
+                // F3's direction holds a phone number ("maybe " is 6 characters): the reject shows it redacted.
+                new PersonalDataFound("data/findings.csv", 4, "direction", PersonalDataKind.PHONE, 7),
                 new PersonalDataFound("data/survey.csv", 2, "Any other comments", PersonalDataKind.NAME, 6),
                 new PersonalDataFound("data/survey.csv", 2, "Any other comments", PersonalDataKind.PHONE, 20),
                 new PersonalDataFound("data/lessons.csv", 2, "recommendation", PersonalDataKind.EMAIL, 5)), r.personalData());
         assertTrue(r.rejects().stream().noneMatch(x -> x.value().contains("@")));
+        assertTrue(r.rejects().stream().anyMatch(x -> x.value().equals("maybe [phone]")), r.rejects().toString());
         // The inputs are never touched.
         assertArrayEquals(findingsBefore, Files.readAllBytes(dir.resolve("data/findings.csv")));
         assertArrayEquals(surveyBefore, Files.readAllBytes(dir.resolve("data/survey.csv")));
@@ -96,6 +100,7 @@ class PersonalDataIngestTest {
                 file,row,column,kind,position
                 data/findings.csv,2,strength,name,12
                 data/findings.csv,2,quote,name,1
+                data/findings.csv,4,direction,phone,7
                 data/survey.csv,2,Any other comments,name,6
                 data/survey.csv,2,Any other comments,phone,20
                 data/lessons.csv,2,recommendation,email,5
