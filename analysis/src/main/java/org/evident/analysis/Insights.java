@@ -15,6 +15,7 @@ import org.evident.ingest.CodedText;
 import org.evident.ingest.Finding;
 import org.evident.ingest.IngestResult;
 import org.evident.ingest.Lesson;
+import org.evident.ingest.PersonalDataKind;
 import org.evident.toc.CodeFrame;
 import org.evident.toc.EvaluationProject;
 import org.evident.toc.TheoryOfChange;
@@ -35,16 +36,34 @@ import org.evident.toc.TheoryOfChange;
  * only by what the code frame's {@code attribution} allows (role, region), never by a person or a
  * respondent's pseudonym.
  *
+ * <p>Personal data: the texts arrive redacted (ingest replaces names, e-mail addresses, phone and NHS numbers,
+ * postcodes and personal web addresses with placeholders as it reads them), so a quote is chosen from what
+ * will be published; a text more than half of whose words are placeholders is never quoted. The
+ * attribution is k-anonymous: its region is named only when at least k respondents of the source share it
+ * (a survey's accepted respondents in that region; a finding's {@code cases}), else it says "England"; a
+ * survey's role only when the wave has at least k respondents, else "respondent". k is {@code personal_data:
+ * attribution_k} (default 5), at least 8 under the {@code nhs} suppression rule and 5 under {@code fewer-than-5},
+ * so an attribution never names a group the tables would hide.
+ *
  * @param counts  per theme, one row per source with coded or proposed items, then the theme's total
  * @param quotes  the chosen quotes, theme by theme
  * @param lessons the lessons in file order, numbered from 1
+ * @param attributionK how many respondents must share a region or role before a quote's attribution names it
  */
-public record Insights(Optional<CodeFrame> codeFrame, List<ThemeCount> counts, List<Quote> quotes, List<LessonRow> lessons) {
+public record Insights(Optional<CodeFrame> codeFrame, List<ThemeCount> counts, List<Quote> quotes, List<LessonRow> lessons,
+                       int attributionK) {
 
     /** Texts shorter than this many words are quoted only when nothing longer is left. */
     static final int MIN_WORDS = 6;
+    /** A region generalised for k-anonymity. */
+    static final String ALL_REGIONS = "England";
+    /** A survey's role generalised for k-anonymity. */
+    static final String ANY_ROLE = "respondent";
+    private static final java.util.Set<String> PLACEHOLDERS = java.util.Arrays.stream(PersonalDataKind.values())
+            .map(PersonalDataKind::placeholder).collect(Collectors.toSet());
 
-    public static final Insights NONE = new Insights(Optional.empty(), List.of(), List.of(), List.of());
+    public static final Insights NONE = new Insights(Optional.empty(), List.of(), List.of(), List.of(),
+            org.evident.toc.PersonalDataSettings.DEFAULT_K);
 
     public Insights {
         Objects.requireNonNull(codeFrame, "codeFrame");
@@ -86,11 +105,12 @@ public record Insights(Optional<CodeFrame> codeFrame, List<ThemeCount> counts, L
         CodeFrame frame = project.codeFrame().get();
         TheoryOfChange toc = project.theoryOfChange();
         List<Quote> quotes = new ArrayList<>();
+        int k = project.evaluation().personalData().effectiveK(project.evaluation().settings().suppression());
         for (CodeFrame.Theme theme : frame.themes()) {
-            quotes.addAll(quotes(frame, theme, data.codedTexts()));
+            quotes.addAll(quotes(frame, theme, data.codedTexts(), k));
         }
         return new Insights(project.codeFrame(), counts(frame, toc, data.codedTexts(), quotes), quotes,
-                lessons(frame, toc, data.lessons(), data.findings()));
+                lessons(frame, toc, data.lessons(), data.findings()), k);
     }
 
     private static List<ThemeCount> counts(CodeFrame frame, TheoryOfChange toc, List<CodedText> texts, List<Quote> quotes) {
@@ -117,12 +137,12 @@ public record Insights(Optional<CodeFrame> codeFrame, List<ThemeCount> counts, L
     }
 
     /** The quote rule of the class comment, for one theme. */
-    static List<Quote> quotes(CodeFrame frame, CodeFrame.Theme theme, List<CodedText> texts) {
+    static List<Quote> quotes(CodeFrame frame, CodeFrame.Theme theme, List<CodedText> texts, int k) {
         List<CodedText> candidates = new ArrayList<>();
         texts.stream().filter(t -> t.kind() == CodedText.Kind.FINDING).forEach(candidates::add);
         texts.stream().filter(t -> t.kind() == CodedText.Kind.SURVEY_COMMENT).forEach(candidates::add);
-        candidates.removeIf(t -> t.text().isBlank() || !t.themes().contains(theme.code()));
-        candidates.sort(java.util.Comparator.comparing(t -> t.text().strip().split("\\s+").length < MIN_WORDS));
+        candidates.removeIf(t -> t.text().isBlank() || !t.themes().contains(theme.code()) || mostlyRedacted(t.text()));
+        candidates.sort(java.util.Comparator.comparing(t -> words(t.text()) - placeholders(t.text()) < MIN_WORDS));
         List<CodedText> chosen = new ArrayList<>();
         Set<CodedText.Kind> kinds = new HashSet<>();
         for (CodedText t : candidates) {
@@ -138,8 +158,42 @@ public record Insights(Optional<CodeFrame> codeFrame, List<ThemeCount> counts, L
         }
         candidates.stream().filter(t -> !chosen.contains(t)).forEach(chosen::add);
         return chosen.stream().limit(frame.quotesPerTheme()).map(t -> new Quote(theme.code(), t.text().strip(),
-                frame.attribute(t.kind() == CodedText.Kind.FINDING ? frame.methodRole(t.method()) : frame.surveyRole(t.source()),
-                        t.region()), t.kind(), t.source())).toList();
+                attribution(frame, t, k), t.kind(), t.source())).toList();
+    }
+
+    /**
+     * "BCF lead, North West" when at least k respondents stand behind it; the region generalised to England
+     * when fewer share it, and a survey's role to "respondent" when its whole wave is smaller than k.
+     */
+    static String attribution(CodeFrame frame, CodedText t, int k) {
+        boolean finding = t.kind() == CodedText.Kind.FINDING;
+        String role = finding ? frame.methodRole(t.method()) : frame.surveyRole(t.source());
+        if (!finding && t.roleGroup() < k) {
+            role = ANY_ROLE;
+        }
+        String region = t.region().isBlank() || t.regionGroup() >= k ? t.region() : ALL_REGIONS;
+        return frame.attribute(role, region);
+    }
+
+    /** Whether more than half of a text's words are placeholders of redacted personal data. */
+    static boolean mostlyRedacted(String text) {
+        return 2 * placeholders(text) > words(text);
+    }
+
+    private static int words(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+    }
+
+    /** Placeholders such as "[name]" and "[NHS number]" (two words as written, one redaction). */
+    private static int placeholders(String text) {
+        int count = 0;
+        for (String placeholder : PLACEHOLDERS) {
+            for (int at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + 1)) {
+                count += placeholder.split(" ").length;
+            }
+        }
+        return count;
     }
 
     /** Where a text comes from, for preferring quotes from different places: the document part, or the region. */

@@ -20,6 +20,8 @@ import org.evident.analysis.Verdict;
 import org.evident.ingest.Ingest;
 import org.evident.ingest.IngestResult;
 import org.evident.ingest.RecordEngine;
+import org.evident.ingest.PersonalDataFound;
+import org.evident.ingest.PersonalDataKind;
 import org.evident.ingest.Pseudonymiser;
 import org.evident.ingest.Reconciliation;
 import org.evident.reports.RunOutputs;
@@ -44,7 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "'evident key' shows where it is and its fingerprint."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (warnings may be printed)", "1:a file could not be read or written",
-            "2:usage error", "3:invalid input data, or a rejected row with --fail-on-reject"})
+            "2:usage error", "3:invalid input data, or a rejected row with --fail-on-reject,",
+            "  or personal data found in free text with --fail-on-personal-data"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectArgument project;
@@ -72,6 +75,15 @@ final class RunCommand implements Callable<Integer> {
                 "written). Default: off (rejects are listed in",
                 "rejects.csv and the run succeeds)."})
     boolean failOnReject;
+
+    @Option(names = "--fail-on-personal-data",
+            description = {"Exit with code 3 if personal data (a name, e-mail",
+                "address, phone or NHS number, postcode or personal",
+                "web address) was found in free text, for a",
+                "publishing pipeline. The outputs are still written,",
+                "with it redacted, and personal_data.csv says where",
+                "it was. Default: off (redacted and listed)."})
+    boolean failOnPersonalData;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
             description = {"Where record-level sources are read and aggregated:",
@@ -142,6 +154,10 @@ final class RunCommand implements Callable<Integer> {
         IngestResult data = ingest(opened, console);
         console.say("      " + Evident.plural(data.indicatorData().size(), "indicator value") + " mapped onto the theory of change; "
                 + Evident.plural(data.gaps().size(), "indicator-period") + " without data (listed in data_gaps.txt)");
+        if (!data.personalData().isEmpty()) {
+            console.say("      personal data redacted from free text: " + personalData(data.personalData())
+                    + " (where: personal_data.csv)");
+        }
 
         console.say("[3/4] analysing");
         RunOutputs.Comparison compared = outputs.compareWithHistory(Timings.time("analysis", () -> Analysis.run(opened, data)));
@@ -170,15 +186,22 @@ final class RunCommand implements Callable<Integer> {
         Timings.mark("end");
         if (!quiet) {
             spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.docx, report.html, evidence.xlsx, toc.svg, toc.png, toc.html, rejects.csv ("
-                    + Evident.plural(written.rejects(), "reject") + "), data_gaps.txt, charts/ ("
+                    + Evident.plural(written.rejects(), "reject") + "), personal_data.csv, data_gaps.txt, charts/ ("
                     + Evident.plural(written.charts(), "chart") + "), tables/ (" + Evident.plural(written.tables(), "CSV table") + ")");
+        }
+        boolean failed = false;
+        if (failOnPersonalData && !data.personalData().isEmpty()) {
+            err.println("evident: personal data found in free text (" + personalData(data.personalData())
+                    + ") and --fail-on-personal-data is set; it is redacted in every output, see "
+                    + out.resolve("personal_data.csv"));
+            failed = true;
         }
         if (failOnReject && data.rejectedRows() > 0) {
             err.println("evident: " + Evident.plural(data.rejectedRows(), "row") + " rejected and --fail-on-reject is set"
                     + " (see " + out.resolve("rejects.csv") + ")");
-            return Evident.INVALID_INPUT;
+            failed = true;
         }
-        return Evident.OK;
+        return failed ? Evident.INVALID_INPUT : Evident.OK;
     }
 
     /**
@@ -217,6 +240,22 @@ final class RunCommand implements Callable<Integer> {
         console.say("      total: " + counts(total[0], total[1]) + " (every rejected row is in rejects.csv)");
         data.warnings().forEach(w -> console.say(w.toString()));
         return data;
+    }
+
+    /** "2 names, 1 phone, 1 NHS number": how many of each kind, in the kinds' order. */
+    static String personalData(List<PersonalDataFound> found) {
+        Map<PersonalDataKind, Long> counts = new EnumMap<>(PersonalDataKind.class);
+        found.forEach(f -> counts.merge(f.kind(), 1L, Long::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((kind, n) -> parts.add(n + " " + switch (kind) {
+            case NAME -> n == 1 ? "name" : "names";
+            case EMAIL -> n == 1 ? "e-mail address" : "e-mail addresses";
+            case PHONE -> n == 1 ? "phone number" : "phone numbers";
+            case NHS_NUMBER -> n == 1 ? "NHS number" : "NHS numbers";
+            case POSTCODE -> n == 1 ? "postcode" : "postcodes";
+            case URL -> n == 1 ? "personal web address" : "personal web addresses";
+        }));
+        return String.join(", ", parts);
     }
 
     private static String counts(long read, long accepted) {

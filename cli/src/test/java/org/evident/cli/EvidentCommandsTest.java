@@ -181,7 +181,8 @@ class EvidentCommandsTest {
         // + 16 judgements + 12 lessons + 20,872 discharge records = 21,206 read; the 20 planted discharge errors rejected.
         assertTrue(r.err().contains("      total: 21206 rows read = 21186 accepted + 20 rejected"), r.err());
         try (var files = Files.list(out)) {
-            assertEquals(List.of("charts", "data_gaps.txt", "evidence.xlsx", "evident-manifest.txt", "rejects.csv", "report.docx", "report.html",
+            assertEquals(List.of("charts", "data_gaps.txt", "evidence.xlsx", "evident-manifest.txt", "personal_data.csv", "rejects.csv",
+                    "report.docx", "report.html",
                     "report.pdf", "tables", "toc-contract.svg", "toc-full.svg", "toc.html", "toc.png", "toc.svg"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }

@@ -17,9 +17,15 @@ import org.evident.toc.EvidenceDirection;
  * @param direction  whether a finding supports or contradicts its node; empty for a survey answer
  * @param region     the row's {@code region} cell, blank when the file has none
  * @param themes     the theme codes people gave in the row's {@code themes} column, in their order
+ * @param regionGroup how many people stand behind an attribution to the text's source and region: for a survey
+ *                    answer, the wave's accepted respondents in that region; for a finding, its {@code cases}; 0 when
+ *                    not known (a finding without cases)
+ * @param roleGroup   how many stand behind an attribution to its role alone: for a survey answer, the wave's
+ *                    accepted respondents; 0 for a finding, whose role is a method of the evaluation, not a group of people
  */
 public record CodedText(Kind kind, String source, Optional<String> finding, String method, String sourceRef,
-                        Optional<EvidenceDirection> direction, String text, String region, List<String> themes) {
+                        Optional<EvidenceDirection> direction, String text, String region, List<String> themes,
+                        int regionGroup, int roleGroup) {
 
     /** Where the text comes from. */
     public enum Kind {
@@ -40,6 +46,12 @@ public record CodedText(Kind kind, String source, Optional<String> finding, Stri
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(region, "region");
         themes = List.copyOf(themes);
+    }
+
+    /** A text whose groups are not known. */
+    public CodedText(Kind kind, String source, Optional<String> finding, String method, String sourceRef,
+                     Optional<EvidenceDirection> direction, String text, String region, List<String> themes) {
+        this(kind, source, finding, method, sourceRef, direction, text, region, themes, 0, 0);
     }
 
     /** The theme codes in a row's themes column; an unknown code rejects the row, naming the value. */

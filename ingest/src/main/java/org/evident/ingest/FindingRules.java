@@ -82,8 +82,8 @@ final class FindingRules {
         if (!row.accepted()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(id, node, direction.get(), method, period, row.text("strength"), row.text("quote"),
-                row.text("source_ref"), test, collected, concerns, cases, restates, assumption));
+        return Optional.of(new Finding(id, node, direction.get(), method, period, row.freeText("strength"), row.freeText("quote"),
+                row.freeText("source_ref"), test, collected, concerns, cases, restates, assumption));
     }
 
     private static Optional<LocalDate> collected(Row row, LocalDate reportingDate) {

@@ -40,12 +40,15 @@ public final class Ingest {
     private final List<Reconciliation> reconciliations = new ArrayList<>();
     private final List<Problem> fileErrors = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
+    private final Redactor redactor;
+    private final List<PersonalDataFound> personalData = new ArrayList<>();
 
     private Ingest(EvaluationProject project, Pseudonymiser pseudonymiser, Consumer<String> progress, RecordEngine engine) {
         this.project = project;
         this.pseudonymiser = pseudonymiser;
         this.progress = progress;
         this.engine = engine;
+        this.redactor = Redactor.of(project.evaluation().personalData().names());
     }
 
     /**
@@ -104,7 +107,7 @@ public final class Ingest {
         return new IngestResult(projects, surveyCounts, freeText, kpis, findings, mapping.data(), mapping.gaps(),
                 rejects, reconciliations, warnings, judgements,
                 java.util.stream.Stream.concat(findingTexts.stream(), commentTexts.stream()).toList(), lessons,
-                java.util.Optional.ofNullable(neighbours));
+                personalData, java.util.Optional.ofNullable(neighbours));
     }
 
     /** Each area's comparable areas, from a JSON object or a CSV file of area and neighbour, and their names. */
@@ -155,7 +158,7 @@ public final class Ingest {
         try (TableFile table = TableFile.open(source.file(), source.sheet())) {
             ColumnMap map = ColumnMap.resolve(source.file(), table.headerRow(), table.header(), columns, source.columns());
             table.rows((number, cells) -> {
-                Row row = new Row(source.id(), file, number, cells, map);
+                Row row = new Row(source.id(), file, number, cells, map, redactor);
                 counts[0]++;
                 boolean accepted;
                 if (row.isBlank()) {
@@ -166,7 +169,11 @@ public final class Ingest {
                 }
                 if (accepted) {
                     counts[1]++;
+                    // Only an accepted row's text goes on to any output.
+                    personalData.addAll(row.personalData());
                 } else {
+                    // A rejected row's text goes nowhere, but its rejects' values go to rejects.csv.
+                    personalData.addAll(row.rejectedPersonalData());
                     rejects.addAll(row.rejects());
                 }
                 if (counts[0] % PROGRESS_CHECK_EVERY == 0) {
@@ -293,7 +300,8 @@ public final class Ingest {
             into.add(f);
             if (!f.quote().isBlank()) {
                 coded.add(new CodedText(CodedText.Kind.FINDING, source.id(), java.util.Optional.of(f.id()), f.method(),
-                        f.sourceRef(), java.util.Optional.of(f.direction()), f.quote(), CodedText.region(row), themes));
+                        f.sourceRef(), java.util.Optional.of(f.direction()), f.quote(), CodedText.region(row), themes,
+                        f.cases().orElse(0), 0));
             }
             return true;
         }).orElse(false);

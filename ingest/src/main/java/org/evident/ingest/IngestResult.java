@@ -13,6 +13,8 @@ import java.util.List;
  * @param codedTexts the findings with a quote and the free-text survey answers, with the theme codes people
  *                   gave them, findings first, each in file order
  * @param lessons    the lessons and recommendations of {@code type: lessons} sources, in file order
+ * @param personalData where personal data was found in the free text of accepted rows and redacted, in the
+ *                   order read (never the text found)
  * @param neighbours each area's comparable areas, from the project's {@code type: neighbours} source, if it has one
  */
 public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts,
@@ -20,7 +22,7 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
                            List<IndicatorData> indicatorData, List<String> gaps, List<Reject> rejects,
                            List<Reconciliation> reconciliations, List<org.evident.toc.Problem> warnings,
                            List<Judgement> judgements, List<CodedText> codedTexts, List<Lesson> lessons,
-                           java.util.Optional<ComparableAreas> neighbours) {
+                           List<PersonalDataFound> personalData, java.util.Optional<ComparableAreas> neighbours) {
     public IngestResult {
         projects = List.copyOf(projects);
         surveyCounts = List.copyOf(surveyCounts);
@@ -35,17 +37,18 @@ public record IngestResult(List<TrackerProject> projects, List<SurveyItemCounts>
         judgements = List.copyOf(judgements);
         codedTexts = List.copyOf(codedTexts);
         lessons = List.copyOf(lessons);
+        personalData = List.copyOf(personalData);
         java.util.Objects.requireNonNull(neighbours, "neighbours");
     }
 
-    /** A result without comparable areas. */
+    /** A result without comparable areas, in which no personal data was found. */
     public IngestResult(List<TrackerProject> projects, List<SurveyItemCounts> surveyCounts, List<FreeTextAnswer> freeText,
                         List<KpiReturn> kpiReturns, List<Finding> findings, List<IndicatorData> indicatorData,
                         List<String> gaps, List<Reject> rejects, List<Reconciliation> reconciliations,
                         List<org.evident.toc.Problem> warnings, List<Judgement> judgements, List<CodedText> codedTexts,
                         List<Lesson> lessons) {
         this(projects, surveyCounts, freeText, kpiReturns, findings, indicatorData, gaps, rejects, reconciliations, warnings,
-                judgements, codedTexts, lessons, java.util.Optional.empty());
+                judgements, codedTexts, lessons, List.of(), java.util.Optional.empty());
     }
 
     /** A result without coded texts or lessons. */

@@ -45,7 +45,7 @@ final class JudgementRules {
         if (grade.isEmpty()) {
             row.reject("grade", text, text.isEmpty() ? "no grade" : "unknown grade", Grade.fileNames(", "));
         }
-        String reason = row.text("reason").strip();
+        String reason = row.freeText("reason").strip();
         if (reason.isEmpty()) {
             row.reject("reason", "", "no reason", "why the evaluation team gave the grade");
         }

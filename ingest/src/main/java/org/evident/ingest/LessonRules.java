@@ -32,12 +32,12 @@ final class LessonRules {
             row.reject("theme", theme, theme.isEmpty() ? "no theme" : "unknown theme code",
                     "a theme code of " + CodeFrame.FILE + ": " + String.join(", ", frame.get().codes()));
         }
-        String lesson = row.text("lesson").strip();
+        String lesson = row.freeText("lesson").strip();
         if (lesson.isEmpty()) {
             row.reject("lesson", "", "no lesson", "what was learned, in a sentence or two");
         }
-        String recommendation = row.text("recommendation").strip();
-        String owner = row.text("owner").strip();
+        String recommendation = row.freeText("recommendation").strip();
+        String owner = row.freeText("owner").strip();
         if (!owner.isEmpty() && recommendation.isEmpty()) {
             row.reject("owner", owner, "an owner without a recommendation", "a recommendation for the owner, or no owner");
         }
@@ -45,7 +45,7 @@ final class LessonRules {
             return Optional.empty();
         }
         return Optional.of(new Lesson(theme, lesson, recommendation, owner,
-                Arrays.stream(row.text("evidence").split(CodedText.SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty())
+                Arrays.stream(row.freeText("evidence").split(CodedText.SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty())
                         .toList()));
     }
 }

@@ -28,7 +28,13 @@ final class SurveyRules {
     private final Map<String, Map<String, String>> labelsByKey = new HashMap<>();
     private final Map<String, Map<String, String>> notInBaseByKey = new HashMap<>();
     private final List<FreeTextAnswer> freeText = new ArrayList<>();
-    private final List<CodedText> coded = new ArrayList<>();
+    /** The free-text answers of accepted rows, made into {@link CodedText} once the groups' sizes are known. */
+    private final List<RegionalText> comments = new ArrayList<>();
+    /** Accepted respondents per value of the region column ("" when blank or absent). */
+    private final Map<String, Integer> respondentsByRegion = new HashMap<>();
+
+    private record RegionalText(String text, String region, List<String> themes) {
+    }
     private final Optional<org.evident.toc.CodeFrame> codeFrame;
 
     SurveyRules(Source source, Optional<org.evident.toc.CodeFrame> codeFrame) {
@@ -83,7 +89,7 @@ final class SurveyRules {
         for (SurveyItem item : source.items()) {
             switch (item.type()) {
                 case FREE_TEXT -> {
-                    String text = row.text(item.column());
+                    String text = row.freeText(item.column());
                     if (!text.isEmpty()) {
                         texts.add(new FreeTextAnswer(source.id(), source.period().orElse(""), item.id(), pseudonym, text));
                     }
@@ -111,8 +117,8 @@ final class SurveyRules {
         }
         freeText.addAll(texts);
         String region = CodedText.region(row);
-        texts.forEach(t -> coded.add(new CodedText(CodedText.Kind.SURVEY_COMMENT, source.id(), Optional.empty(), "", "",
-                Optional.empty(), t.text(), region, themes)));
+        respondentsByRegion.merge(region, 1, Integer::sum);
+        texts.forEach(t -> comments.add(new RegionalText(t.text(), region, themes)));
         return true;
     }
 
@@ -201,8 +207,11 @@ final class SurveyRules {
         return freeText;
     }
 
+    /** The free-text answers with the sizes of the groups behind their attribution: call once every row is read. */
     List<CodedText> coded() {
-        return coded;
+        int respondents = respondentsByRegion.values().stream().mapToInt(Integer::intValue).sum();
+        return comments.stream().map(a -> new CodedText(CodedText.Kind.SURVEY_COMMENT, source.id(), Optional.empty(), "", "",
+                Optional.empty(), a.text(), a.region(), a.themes(), respondentsByRegion.get(a.region()), respondents)).toList();
     }
 
     /** Running counts for one item. */

@@ -98,7 +98,7 @@ final class TrackerRules {
         return Optional.of(new TrackerProject(id, system, region, optional(row.text("support_type")), offer.get(),
                 directed, optional(row.text("referral_route")), stage.get(), date(dates, "requested_date"),
                 date(dates, "started_date"), date(dates, "completed_date"), date(dates, "eos_report_date"),
-                date(dates, "follow_up_date"), optional(row.text("closure_reason"))));
+                date(dates, "follow_up_date"), optional(row.freeText("closure_reason"))));
     }
 
     private static Optional<LocalDate> date(Map<String, LocalDate> dates, String column) {

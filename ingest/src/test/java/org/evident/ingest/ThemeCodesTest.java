@@ -57,8 +57,9 @@ class ThemeCodesTest {
                         List.of("trust", "data")),
                 new CodedText(CodedText.Kind.FINDING, "findings", Optional.of("F2"), "interviews", "",
                         Optional.of(EvidenceDirection.CONTRADICTS), "No quote coded", "", List.of()),
+                // Both accepted respondents are in London: 2 behind the region, 2 in the wave.
                 new CodedText(CodedText.Kind.SURVEY_COMMENT, "leads", Optional.empty(), "", "", Optional.empty(),
-                        "We share data now", "London", List.of("data"))), r.codedTexts());
+                        "We share data now", "London", List.of("data"), 2, 2)), r.codedTexts());
         assertFalse(r.codedTexts().toString().contains("R-001"), "no respondent id, raw or pseudonymised");
         assertEquals(List.of(new Lesson("trust", "Trust grew", "Keep it up", "LGA", List.of("F1", "evaluation section 6"))),
                 r.lessons());

@@ -88,7 +88,11 @@ final class InsightChapters {
                 .append(" quotes, verbatim: the findings' quotes are the evaluation's own words; the comments are the"
                         + " respondents'. Quotes are chosen by a fixed rule (findings before comments, different sources and"
                         + " regions first, file order) and attributed only by the kind of source and region, never to a"
-                        + " person.</p>\n");
+                        + " person. Personal data is replaced by its kind in brackets ([name], [email], [phone], [NHS number],"
+                        + " [postcode], [url]) before any quote is chosen, and a quote that is mostly such brackets is not"
+                        + " used. A region is named only when at least ").append(insights.attributionK())
+                .append(" respondents (for a finding, cases) share it (otherwise England), and a survey's role only when at least as"
+                        + " many answered it (otherwise \u201crespondent\u201d).</p>\n");
         for (String parent : frame.parents(toc)) {
             List<CodeFrame.Theme> themes = frame.themes().stream().filter(t -> t.parent().equals(parent)).toList();
             if (themes.isEmpty() && frame.framework() == CodeFrame.Framework.EVALUATION_QUESTIONS) {

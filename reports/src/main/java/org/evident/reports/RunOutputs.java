@@ -17,12 +17,14 @@ import org.evident.analysis.Assessment;
 import org.evident.analysis.PublishedTable;
 import org.evident.diagram.TocDiagram;
 import org.evident.ingest.IngestResult;
+import org.evident.ingest.PersonalDataFile;
 import org.evident.ingest.RejectsFile;
 import org.evident.toc.EvaluationProject;
 
 /**
  * Everything one run of an evaluation writes, behind one entry: the output folder's layout
- * (report.pdf, report.docx, report.html, evidence.xlsx, toc.svg, toc.png, toc.html, toc-VIEW.svg, rejects.csv, data_gaps.txt,
+ * (report.pdf, report.docx, report.html, evidence.xlsx, toc.svg, toc.png, toc.html, toc-VIEW.svg, rejects.csv,
+ * personal_data.csv, data_gaps.txt,
  * charts/, tables/), the diagram coloured by the latest grades, and the dated snapshot of the
  * grades in the history folder, read back by the next run to say what changed.
  *
@@ -33,7 +35,7 @@ import org.evident.toc.EvaluationProject;
 public final class RunOutputs {
     /** The files and folders a run writes into its output folder, in the order a reader meets them. */
     public static final List<String> FILES = List.of("report.pdf", "report.docx", "report.html", "evidence.xlsx", "toc.svg", "toc.png", "toc.html",
-            "rejects.csv", "data_gaps.txt", "charts/", "tables/", OutputFolder.MANIFEST);
+            "rejects.csv", "personal_data.csv", "data_gaps.txt", "charts/", "tables/", OutputFolder.MANIFEST);
 
     private final EvaluationProject project;
     private final Path history;
@@ -150,6 +152,7 @@ public final class RunOutputs {
                 Timings.time("workbook", () -> EvidenceWorkbook.write(report, folder.resolve("evidence.xlsx")));
                 io(() -> {
                     RejectsFile.write(data.rejects(), folder.resolve("rejects.csv"));
+                    PersonalDataFile.write(data.personalData(), folder.resolve("personal_data.csv"));
                     CsvTables.write(tables, folder.resolve("tables"));
                     return Files.writeString(folder.resolve("data_gaps.txt"), dataGaps(data), StandardCharsets.UTF_8);
                 });

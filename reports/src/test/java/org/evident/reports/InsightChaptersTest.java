@@ -108,18 +108,23 @@ class InsightChaptersTest {
         // Worked by hand from the rule: partnership-working's findings in file order are F-007 (case study 12,
         // Walsall, West Midlands), F-011 (section 5), ...; there are no comments. The first finding comes first;
         // the next from another place is F-011.
-        assertEquals(List.of("The ICB gained confidence and validation, encouraging further integration steps.",
+        // F-007's quote carries a planted name and e-mail address (evaluation.yaml's personal_data), quoted redacted.
+        assertEquals(List.of("The ICB gained confidence and validation, encouraging further integration steps. Contact: [name],"
+                        + " [email].",
                         "Overall, the support programme demonstrated the most success in improving partnership working,"
                                 + " particularly between health and social care system partners."),
                 insights.quotes("partnership-working").stream().map(Insights.Quote::text).toList());
-        assertEquals(List.of("case study interviews, West Midlands", "case study interviews"),
+        // k-anonymous attribution (k = 5): F-007 gives no cases, so its region (West Midlands) is not named.
+        assertEquals(List.of("case study interviews, England", "case study interviews"),
                 insights.quotes("partnership-working").stream().map(Insights.Quote::attribution).toList());
-        // how-support-is-seen: the first finding (F-032) and the first comment (BCF-LEAD-01, Doncaster).
-        assertEquals(List.of("survey of BCF leads", "BCF lead, Yorkshire and Humber"),
+        // how-support-is-seen: the first finding (F-032) and the first comment (BCF-LEAD-01, Doncaster). Only 4 of the
+        // survey's 38 respondents are in Yorkshire and Humber (counted in survey_leads_phase3.csv's region column), so
+        // the region is generalised; the wave's 38 are enough for the role.
+        assertEquals(List.of("survey of BCF leads", "BCF lead, England"),
                 insights.quotes("how-support-is-seen").stream().map(Insights.Quote::attribution).toList());
         // shared-understanding: F-020 "reiterating what systems already knew" has 5 words, so it goes last;
-        // F-008 (case study 3, Suffolk) and F-017 (section 5) are quoted.
-        assertEquals(List.of("case study interviews, East of England", "survey of BCF leads"),
+        // F-008 (case study 3, Suffolk, no cases given: region generalised) and F-017 (section 5) are quoted.
+        assertEquals(List.of("case study interviews, England", "survey of BCF leads"),
                 insights.quotes("shared-understanding").stream().map(Insights.Quote::attribution).toList());
         // follow-up: F-069 is only proposed by a keyword, so it is never quoted.
         assertTrue(insights.quotes("follow-up").stream().noneMatch(q -> q.text().startsWith("Completed")));

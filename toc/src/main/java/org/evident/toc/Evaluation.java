@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param reportingDate the "as of" date that every date-relative measure uses, never today
  * @param periods       quarters in order, then phases in order
  * @param rubric        the grading rule: the project's own rubric file, or {@link Rubric#DEFAULT}
+ * @param personalData  the names to redact from free text and the k of a quote's attribution
  */
 public record Evaluation(String programme, Optional<String> organisation, LocalDate reportingDate,
-                         List<Period> periods, List<Source> sources, Settings settings, Rubric rubric) {
+                         List<Period> periods, List<Source> sources, Settings settings, Rubric rubric,
+                         PersonalDataSettings personalData) {
     public Evaluation {
         Objects.requireNonNull(programme, "programme");
         Objects.requireNonNull(organisation, "organisation");
@@ -23,6 +25,13 @@ public record Evaluation(String programme, Optional<String> organisation, LocalD
         sources = List.copyOf(sources);
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(rubric, "rubric");
+        Objects.requireNonNull(personalData, "personalData");
+    }
+
+    /** An evaluation with no list of names and the default k. */
+    public Evaluation(String programme, Optional<String> organisation, LocalDate reportingDate, List<Period> periods,
+                      List<Source> sources, Settings settings, Rubric rubric) {
+        this(programme, organisation, reportingDate, periods, sources, settings, rubric, PersonalDataSettings.DEFAULTS);
     }
 
     public Optional<Period> period(String id) {

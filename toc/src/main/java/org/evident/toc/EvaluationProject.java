@@ -127,7 +127,7 @@ public record EvaluationProject(Path directory, Evaluation evaluation, TheoryOfC
         }).orElse(source)).toList();
         Evaluation e = evaluation;
         return new EvaluationProject(directory, new Evaluation(e.programme(), e.organisation(), e.reportingDate(), e.periods(),
-                sources, e.settings(), e.rubric()), theoryOfChange, warnings);
+                sources, e.settings(), e.rubric(), e.personalData()), theoryOfChange, warnings, codeFrame);
     }
 
     /** A record measure that no indicator names is computed for nothing: most likely a typo on one side. */

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads {@code evaluation.yaml}, recording every problem with its position. */
 final class EvaluationReader {
     private static final Set<String> TOP = Set.of("programme", "organisation", "reporting_date", "periods",
-            "sources", "settings", "rubric");
+            "sources", "settings", "rubric", "personal_data");
     private static final Set<String> PERIODS = Set.of("quarters", "years", "phases");
     private static final Set<String> RANGE = Set.of("from", "to");
     private static final Set<String> PHASE = Set.of("id", "label", "from", "to");
@@ -34,6 +34,7 @@ final class EvaluationReader {
     private static final Set<String> SETTINGS = Set.of("confidence_level", "interval", "regions", "run_charts",
             "suppression", "suppress_organisations", "prior", "units_listed");
     private static final Set<String> RUN_CHARTS = Set.of("shift_length", "trend_length", "minimum_points", "laney");
+    private static final Set<String> PERSONAL_DATA = Set.of("names", "names_file", "attribution_k");
 
     private final YamlFile yaml;
     private final Path projectDir;
@@ -98,11 +99,13 @@ final class EvaluationReader {
         List<Source> sources = f.get("sources").map(this::readSources).orElse(List.of());
         Settings settings = f.get("settings").map(this::readSettings).orElse(Settings.DEFAULTS);
         Rubric rubric = f.get("rubric").flatMap(this::readRubric).orElse(Rubric.DEFAULT);
+        PersonalDataSettings personalData = f.get("personal_data").flatMap(this::readPersonalData)
+                .orElse(PersonalDataSettings.DEFAULTS);
         if (programme.isEmpty() || reportingDate.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Evaluation(programme.get(), organisation, reportingDate.get(), periods, sources,
-                settings, rubric));
+                settings, rubric, personalData));
     }
 
     private void readPeriods(Node node) {
@@ -596,6 +599,22 @@ final class EvaluationReader {
                     .orElse(Settings.UNITS_LISTED);
             return new Settings(level, interval, regions, runCharts, suppression, organisations, prior, unitsListed);
         }).orElse(Settings.DEFAULTS);
+    }
+
+    private Optional<PersonalDataSettings> readPersonalData(Node node) {
+        return yaml.fields(node, "personal_data", PERSONAL_DATA).map(f -> {
+            PersonalDataNames names = new PersonalDataNames(yaml);
+            f.optionalTexts("names").forEach(n -> names.add(n.value(), n.node()));
+            f.get("names_file").ifPresent(fileNode -> yaml.text(fileNode, "personal_data names_file").ifPresent(name -> {
+                Path file = projectDir.resolve(name).normalize();
+                if (confined(fileNode, "personal_data names_file", name, file)) {
+                    names.readFile(fileNode, name, file);
+                }
+            }));
+            int k = f.optionalValue("attribution_k", "a whole number of at least 2", s -> atLeast(s, 2))
+                    .orElse(PersonalDataSettings.DEFAULT_K);
+            return new PersonalDataSettings(names.names(), k);
+        });
     }
 
     private static int atLeast(String text, int least) {
