@@ -43,6 +43,10 @@ final class WatchedRuns {
             while (true) {
                 Optional<EvaluationProject> project = opened(run);
                 watch.ignore(ownOutputs(run, folder, project));
+                // Watched before the run, not after: a file saved while a run is in progress (or the
+                // moment it ends) sets off the next one instead of being lost.
+                watch.watch(folder);
+                dataFolders(project).forEach(watch::watch);
                 running.set(true);
                 long start = System.nanoTime();
                 long cpuStart = cpuMillis();
@@ -59,8 +63,6 @@ final class WatchedRuns {
                         cpu, code,
                         changed.isEmpty() ? "" : " (changed: " + names(folder, changed) + ")"));
                 err.flush();
-                watch.watch(folder);
-                dataFolders(project).forEach(watch::watch);
                 out.println("watching " + folder + " for changes (Ctrl-C to stop)");
                 out.flush();
                 Optional<List<Path>> next = watch.awaitChange();
