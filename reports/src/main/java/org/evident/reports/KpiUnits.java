@@ -95,7 +95,7 @@ final class KpiUnits {
                 .append(" are not listed here: more than ").append(listed).append(" units of one level are summarised"
                         + " (settings: units_listed). Every ").append(esc(level.one)).append("'s figure for every quarter and to"
                         + " date (").append(Summary.count(rows)).append(" rows) is in the workbook's KPIs sheet and in"
-                        + " tables/kpis.csv, and each series' run chart limits are in the Run chart limits sheet and"
+                        + " tables/kpis.csv, and each series' run chart limits are in the Run chart data sheet and"
                         + " tables/run_charts.csv. The figures above, for the programme")
                 .append(level == Level.LOCAL && units(input).containsKey(Level.REGION) ? " and its regions" : "")
                 .append(", are made from all of theirs.</p>\n");
