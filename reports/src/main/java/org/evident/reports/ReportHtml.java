@@ -245,7 +245,7 @@ final class ReportHtml {
             charts(NeighbourCharts.PREFIX + code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-") + "-", "");
         }
         out.append("<p>Every area (").append(areas).append(") and KPI is in tables/neighbours.csv and the")
-                .append(" workbook's sheet of the same table.</p>\n");
+                .append(" workbook's ").append(esc(EvidenceWorkbook.sheetName("neighbours"))).append(" sheet.</p>\n");
         out.append("</div>\n");
     }
 
