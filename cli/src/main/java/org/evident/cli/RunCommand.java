@@ -167,7 +167,8 @@ final class RunCommand implements Callable<Integer> {
         KpiVerdicts kpis = analysis.kpiVerdicts();
         console.say("      KPI verdicts to date: " + kpis.count(Verdict.MET) + " met, " + kpis.count(Verdict.NOT_MET) + " not met, "
                 + kpis.count(Verdict.INCONCLUSIVE) + " inconclusive (of " + Evident.plural(kpis.indicators(), "KPI")
-                + " with a target and a figure to date); " + Evident.plural(analysis.kpiCharts().size(), "run chart"));
+                + " with a target and a figure to date); " + analysis.kpiCharts().size()
+                + " run chart series (tables/run_charts.csv; the report draws the programme's, not each unit's)");
         long differing = analysis.kpis().stream().filter(KpiRow::differsFromUnits).count();
         if (differing > 0) {
             console.say("      KPI roll-up: " + (differing == 1 ? "1 programme return differs from the sum of its units'"
