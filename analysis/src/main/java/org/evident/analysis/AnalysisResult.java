@@ -30,12 +30,16 @@ import tech.tablesaw.api.Table;
  * @param insights                 themes, quotes and lessons by the project's code frame; {@link Insights#NONE} without one
  * @param neighbours               each area's KPI values beside its comparable areas'; empty when the project
  *                                 has no neighbours source
+ * @param funnels                  the funnel plots of the KPI returns: each share or rate indicator, ended period and
+ *                                 level of units with at least three units, under the project's suppression rule (see
+ *                                 {@link Funnel}); empty for a project without comparable units. Computed once here, as
+ *                                 the tables, the charts and the report all read them
  */
 public record AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis, List<KpiChart> kpiCharts,
                              SuppressionRule organisationSuppression, List<Assessment> evidence,
                              List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways,
                              List<JudgementRow> judgements, List<AssumptionStatus> assumptions, Insights insights,
-                             List<NeighbourRow> neighbours) {
+                             List<NeighbourRow> neighbours, List<Funnel> funnels) {
     public AnalysisResult {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(delivery, "delivery");
@@ -50,6 +54,17 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         assumptions = List.copyOf(assumptions);
         Objects.requireNonNull(insights, "insights");
         neighbours = List.copyOf(neighbours);
+        funnels = List.copyOf(funnels);
+    }
+
+    /** A result whose funnel plots are drawn from its KPI rows. */
+    public AnalysisResult(EvaluationProject project, Delivery delivery, List<SurveyRow> surveyItems, List<KpiRow> kpis,
+                          List<KpiChart> kpiCharts, SuppressionRule organisationSuppression, List<Assessment> evidence,
+                          List<EvidenceChange> evidenceChanges, List<PathwayRow> pathways, List<JudgementRow> judgements,
+                          List<AssumptionStatus> assumptions, Insights insights, List<NeighbourRow> neighbours) {
+        this(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, evidenceChanges, pathways,
+                judgements, assumptions, insights, neighbours,
+                Funnels.of(project, kpis, SuppressionRule.fromYaml(project.evaluation().settings().suppression())));
     }
 
     /** A result without neighbour comparisons. */
@@ -86,7 +101,7 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
         List<EvidenceChange> all = new java.util.ArrayList<>(evidenceChanges);
         all.addAll(EvidenceChanges.since(grades, date, evidence));
         return new AnalysisResult(project, delivery, surveyItems, kpis, kpiCharts, organisationSuppression, evidence, all, pathways,
-                judgements, assumptions, insights, neighbours);
+                judgements, assumptions, insights, neighbours, funnels);
     }
 
     /** Each survey item asked in two waves, each wave against the one before, from the survey lines as published. */
@@ -102,14 +117,6 @@ public record AnalysisResult(EvaluationProject project, Delivery delivery, List<
     /** The KPI verdict totals, counted one way for the report and the workbook ({@link KpiVerdicts#WHAT}). */
     public KpiVerdicts kpiVerdicts() {
         return KpiVerdicts.of(kpis);
-    }
-
-    /**
-     * The funnel plots of the KPI returns: each share or rate indicator, ended period and level of units with at least
-     * three units, under the project's suppression rule (see {@link Funnel}); empty for a project without comparable units.
-     */
-    public List<Funnel> funnels() {
-        return Funnels.of(project, kpis, SuppressionRule.fromYaml(project.evaluation().settings().suppression()));
     }
 
     /** The latest period's assessment of each graded outcome and impact. */
