@@ -193,11 +193,6 @@ public final class Ingest {
         } catch (java.nio.file.NoSuchFileException e) {
             fileErrors.add(new Problem(Problem.Severity.ERROR, file, 0, 0, "does not exist (source '" + source.id()
                     + "' in evaluation.yaml)"));
-        } catch (java.util.zip.ZipException e) {
-            // Damaged compressed data inside an .xlsx (a file cut short or altered in transit): the
-            // file's fault, not the machine's, so an error naming it rather than a failed read.
-            fileErrors.add(new Problem(Problem.Severity.ERROR, file, 0, 0, "is damaged: its compressed data cannot be"
-                    + " unpacked (" + e.getMessage() + "); save it again from Excel, or copy it again"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

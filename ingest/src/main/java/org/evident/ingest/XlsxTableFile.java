@@ -187,6 +187,11 @@ final class XlsxTableFile implements TableFile {
             });
         } catch (FromHandler e) {
             throw (RuntimeException) e.getCause();
+        } catch (java.util.zip.ZipException e) {
+            // Damaged compressed data inside the workbook (cut short or altered in transit): the
+            // file's fault, not the machine's, so named as invalid input rather than a failed read.
+            throw new DataFileException(file, 0, "is damaged: its compressed data cannot be unpacked (" + e.getMessage()
+                    + "); save it again from Excel, or copy it again");
         } catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
             // What POI throws on a damaged sheet; what the row handler throws is passed on as it is.
             throw new DataFileException(file, 0, "cannot be read: " + e);
