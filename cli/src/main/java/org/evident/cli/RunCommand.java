@@ -4,11 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.evident.analysis.Analysis;
 import org.evident.analysis.AnalysisResult;
@@ -24,6 +28,7 @@ import org.evident.ingest.PersonalDataFound;
 import org.evident.ingest.PersonalDataKind;
 import org.evident.ingest.Pseudonymiser;
 import org.evident.ingest.Reconciliation;
+import org.evident.reports.Output;
 import org.evident.reports.RunOutputs;
 import org.evident.reports.Timings;
 import org.evident.toc.EvaluationProject;
@@ -115,6 +120,17 @@ final class RunCommand implements Callable<Integer> {
                 "Default: run once."})
     boolean watch;
 
+    @Option(names = "--only", split = ",", paramLabel = "OUTPUT",
+            description = {"Write only these outputs, with the tables, which are",
+                "always written: tables (tables/*.csv, rejects.csv,",
+                "personal_data.csv, data_gaps.txt), workbook",
+                "(evidence.xlsx), report (report.pdf, .docx, .html",
+                "and charts/), diagram (toc.svg, .png, .html).",
+                "Comma-separated, e.g. --only workbook,report. For a",
+                "pipeline that needs the figures, not the documents.",
+                "Default: everything."})
+    List<Output> only;
+
     /** The engines of --engine. */
     enum Engine { local, spark }
 
@@ -139,19 +155,24 @@ final class RunCommand implements Callable<Integer> {
     int runOnce() {
         PrintWriter err = spec.commandLine().getErr();
         Console console = new Console(err, quiet ? Console.Level.QUIET : verbose ? Console.Level.VERBOSE : Console.Level.NORMAL);
-        RunOutputs.prepare();
+        Timings.mark("run started");
+        Set<Output> parts = parts();
+        RunOutputs.prepare(parts);
         console.say("[1/4] reading " + project.folder);
-        EvaluationProject opened = state.apply(project.open());
+        EvaluationProject opened = Timings.time("opening the project", () -> state.apply(project.open()));
         TheoryOfChange toc = opened.theoryOfChange();
         opened.warnings().forEach(w -> console.say(w.toString()));
         console.say("      " + opened.evaluation().programme() + ": " + Evident.plural(toc.nodes().size(), "node") + ", "
                 + Evident.plural(toc.links().size(), "link") + ", " + Evident.plural(toc.indicators().size(), "indicator")
                 + ", " + Evident.plural(opened.warnings().size(), "warning"));
-        RunOutputs outputs = RunOutputs.begin(opened, state.history(opened, history));
+        RunOutputs outputs = RunOutputs.begin(opened, state.history(opened, history), parts);
         outputs.checkOut(out);
 
         console.say("[2/4] reading the data files (rows read = accepted + rejected)");
         IngestResult data = ingest(opened, console);
+        if (Boolean.getBoolean(OptimisingCompiler.STOP_AFTER_READING)) {
+            Timings.time("C2 stopped", OptimisingCompiler::stop);
+        }
         console.say("      " + Evident.plural(data.indicatorData().size(), "indicator value") + " mapped onto the theory of change; "
                 + Evident.plural(data.gaps().size(), "indicator-period") + " without data (listed in data_gaps.txt)");
         if (!data.personalData().isEmpty()) {
@@ -181,14 +202,17 @@ final class RunCommand implements Callable<Integer> {
             console.say("      the evaluation team's judgements: the rule agrees on " + analysis.judgementAgreement().describe());
         }
 
-        console.say("[4/4] writing the diagram, charts, tables and report");
-        RunOutputs.Written written = outputs.write(data, analysis, out);
+        console.say(parts.equals(Output.all()) ? "[4/4] writing the diagram, charts, tables and report"
+                : "[4/4] writing " + parts.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        RunOutputs.Written written = outputs.write(data, analysis, out, parts);
         console.say("      evidence snapshot: " + written.snapshot());
         Timings.mark("end");
         if (!quiet) {
-            spec.commandLine().getOut().println("wrote " + out + ": report.pdf, report.docx, report.html, evidence.xlsx, toc.svg, toc.png, toc.html, rejects.csv ("
-                    + Evident.plural(written.rejects(), "reject") + "), personal_data.csv, data_gaps.txt, charts/ ("
-                    + Evident.plural(written.charts(), "chart") + "), tables/ (" + Evident.plural(written.tables(), "CSV table") + ")");
+            spec.commandLine().getOut().println("wrote " + out + ": " + (parts.contains(Output.REPORT) ? "report.pdf, report.docx, report.html, " : "")
+                    + (parts.contains(Output.WORKBOOK) ? "evidence.xlsx, " : "") + (parts.contains(Output.DIAGRAM) ? "toc.svg, toc.png, toc.html, " : "")
+                    + "rejects.csv (" + Evident.plural(written.rejects(), "reject") + "), personal_data.csv, data_gaps.txt, "
+                    + (parts.contains(Output.REPORT) ? "charts/ (" + Evident.plural(written.charts(), "chart") + "), " : "")
+                    + "tables/ (" + Evident.plural(written.tables(), "CSV table") + ")");
         }
         boolean failed = false;
         if (failOnPersonalData && !data.personalData().isEmpty()) {
@@ -203,6 +227,11 @@ final class RunCommand implements Callable<Integer> {
             failed = true;
         }
         return failed ? Evident.INVALID_INPUT : Evident.OK;
+    }
+
+    /** The outputs --only asks for, with the tables; every output without it. */
+    private Set<Output> parts() {
+        return only == null || only.isEmpty() ? Output.all() : Output.withTables(EnumSet.copyOf(only));
     }
 
     /**

@@ -41,10 +41,11 @@ class RunTablesTest {
         tables = run(tmp.resolve("first"));
     }
 
-    private static Path run(Path out) {
+    private static Path run(Path out, String... options) {
         StringWriter err = new StringWriter();
-        int code = Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", BCF, "--out", out.toString(),
-                "--history", tmp.resolve("history").toString());
+        List<String> args = new ArrayList<>(List.of("run", BCF, "--out", out.toString(), "--history", tmp.resolve("history").toString()));
+        args.addAll(List.of(options));
+        int code = Evident.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
         assertEquals(0, code, err::toString);
         return out.resolve("tables");
     }
@@ -285,9 +286,15 @@ class RunTablesTest {
         assertEquals("challenged", latest.get("B"));
     }
 
+    /** The second run asks for the tables only (--only tables): the same tables, and no other output. */
     @Test
-    void tablesAreTheSameByteForByte_onASecondRun() throws IOException {
-        Path again = run(tmp.resolve("second"));
+    void tablesAreTheSameByteForByte_onASecondRun_withTheTablesOnly() throws IOException {
+        Path again = run(tmp.resolve("second"), "--only", "tables");
+        List<String> written;
+        try (var files = Files.list(again.getParent())) {
+            written = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("data_gaps.txt", "evident-manifest.txt", "personal_data.csv", "rejects.csv", "tables"), written);
         List<String> names;
         try (var files = Files.list(tables)) {
             names = files.map(p -> p.getFileName().toString()).sorted().toList();
@@ -300,6 +307,9 @@ class RunTablesTest {
                 "universal_by_stage.csv"), names);
         for (String name : names) {
             assertArrayEquals(Files.readAllBytes(tables.resolve(name)), Files.readAllBytes(again.resolve(name)), name);
+        }
+        for (String name : List.of("rejects.csv", "personal_data.csv", "data_gaps.txt")) {
+            assertArrayEquals(Files.readAllBytes(tables.resolveSibling(name)), Files.readAllBytes(again.resolveSibling(name)), name);
         }
     }
 

@@ -103,7 +103,7 @@ final class PlainCsvRecords {
                 if (n < 0) {
                     end = true;
                 } else {
-                    hashing.digest().update(buffer, length, n);
+                    hashing.update(buffer, length, n);
                     length += n;
                 }
                 int consumed = lines(length, end);

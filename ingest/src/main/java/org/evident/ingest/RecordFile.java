@@ -104,7 +104,7 @@ final class RecordFile implements Serializable {
             // Read whole, once: hashed for the store from these bytes, and decoded from memory.
             RecordStore.Hashing hashing = RecordStore.Fingerprint.hashing(path);
             byte[] bytes = Files.readAllBytes(path);
-            hashing.digest().update(bytes);
+            hashing.update(bytes, 0, bytes.length);
             try (ParquetRows rows = ParquetRows.open(path, new ParquetRows.InMemory(bytes), rules.columns(), aliases)) {
                 RecordFile result = aggregate(rules, display, rows.columns(), rows::forEach);
                 result.fingerprint = hashing.done();

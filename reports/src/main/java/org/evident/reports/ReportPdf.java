@@ -16,6 +16,8 @@ import java.util.EnumSet;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -89,11 +91,18 @@ public final class ReportPdf {
         if (System.getProperty(DEFLATE_LEVEL) == null) {
             System.setProperty(DEFLATE_LEVEL, Integer.toString(java.util.zip.Deflater.BEST_SPEED));
         }
-        try {
-            Files.writeString(html, xhtml.standalone(), StandardCharsets.UTF_8);
-            if (docx != null) {
+        // The Word report is made from the same XHTML, beside the PDF: offered to the common pool
+        // (whose worker is usually still busy with the workbook) and taken back by this thread if
+        // nobody has started it by the time the PDF is written. Either way it is written once.
+        AtomicBoolean wordTaken = new AtomicBoolean(docx == null);
+        Runnable word = () -> {
+            if (wordTaken.compareAndSet(false, true)) {
                 Timings.time("Word report", () -> ReportDocx.write(input, xhtml, docx));
             }
+        };
+        CompletableFuture<Void> wordOffered = CompletableFuture.runAsync(word);
+        try {
+            Files.writeString(html, xhtml.standalone(), StandardCharsets.UTF_8);
             // openhtmltopdf logs every font load and page to the console through JUL; Evident reports itself.
             XRLog.setLoggingEnabled(false);
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -132,6 +141,8 @@ public final class ReportPdf {
                     Timings.mark("PDF: saved in " + (System.nanoTime() - saving) / 1_000_000 + " ms");
                 }
             }
+            word.run();
+            RunOutputs.join(wordOffered);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + pdf + ": " + e.getMessage(), e);
         }

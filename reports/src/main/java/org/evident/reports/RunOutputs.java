@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -51,8 +52,10 @@ public final class RunOutputs {
      * Loads what the PDF needs first (the standard fonts' metrics) on a spare thread: call it
      * before opening the project, whose reading leaves the other core mostly idle.
      */
-    public static void prepare() {
-        CompletableFuture.runAsync(ReportPdf::prepare);
+    public static void prepare(Set<Output> parts) {
+        if (parts.contains(Output.REPORT)) {
+            CompletableFuture.runAsync(ReportPdf::prepare);
+        }
     }
 
     /**
@@ -61,8 +64,15 @@ public final class RunOutputs {
      * class loading; a failure there shows when the diagram is drawn) start now, in the background.
      */
     public static RunOutputs begin(EvaluationProject project, Path history) {
+        return begin(project, history, Output.all());
+    }
+
+    /** As {@link #begin(EvaluationProject, Path)}, laying out the diagram only when {@code parts} draw it. */
+    public static RunOutputs begin(EvaluationProject project, Path history, Set<Output> parts) {
         RunOutputs outputs = new RunOutputs(project, history);
-        CompletableFuture.runAsync(() -> Timings.time("diagram layout (background)", outputs.diagram::toSvg));
+        if (parts.contains(Output.REPORT) || parts.contains(Output.DIAGRAM)) {
+            CompletableFuture.runAsync(() -> Timings.time("diagram layout (background)", outputs.diagram::toSvg));
+        }
         return outputs;
     }
 
@@ -122,34 +132,30 @@ public final class RunOutputs {
      * then this reporting date's snapshot of the grades into the history folder.
      */
     public Written write(IngestResult data, AnalysisResult analysis, Path out) {
-        TocDiagram coloured = coloured(analysis);
+        return write(data, analysis, out, Output.all());
+    }
+
+    /**
+     * Writes the {@code parts} asked for (the tables always) into {@code out}, which is replaced
+     * only once all of them are written, then this reporting date's snapshot of the grades into the
+     * history folder. A part not asked for is not made at all: the tables alone take no chart,
+     * diagram or page layout.
+     */
+    public Written write(IngestResult data, AnalysisResult analysis, Path out, Set<Output> parts) {
+        boolean report = parts.contains(Output.REPORT);
+        boolean diagramFiles = parts.contains(Output.DIAGRAM);
         List<PublishedTable> tables = Timings.time("tables", analysis::publishedTables);
-        // The diagram's files beside the charts (which keep both cores busy), not after them.
-        CompletableFuture<byte[]> tocPngDrawn = CompletableFuture.supplyAsync(
-                () -> Timings.time("diagram PNG", () -> coloured.toPng(1.0)));
-        List<ChartImage> charts = Timings.time("charts", () -> Charts.all(analysis));
-        String tocSvg = Timings.time("diagram SVG", coloured::toSvg);
-        List<TocView> views = Timings.time("diagram views", () -> TocView.all(project.theoryOfChange(), analysis, diagram));
-        byte[] tocPng = join(tocPngDrawn);
-        ReportInput report = new ReportInput(project, analysis, data.reconciliations(), data.rejects(), data.gaps(), tocSvg,
-                tocPng, charts, g -> coloured.draw(g, true), tables);
+        int[] chartCount = new int[1];
         OutputFolder.writeAtomically(out, kept(), folder -> {
-            Files.writeString(folder.resolve("toc.svg"), tocSvg, StandardCharsets.UTF_8);
-            Files.write(folder.resolve("toc.png"), tocPng);
-            Files.writeString(folder.resolve("toc.html"), TocHtml.of(report), StandardCharsets.UTF_8);
-            for (TocView view : views) {
-                Files.writeString(folder.resolve(view.fileName()), view.diagram().toSvg(), StandardCharsets.UTF_8);
-            }
-            Path chartFolder = Files.createDirectories(folder.resolve("charts"));
-            for (ChartImage chart : charts) {
-                Files.writeString(chartFolder.resolve(chart.name() + ".svg"), chart.svg(), StandardCharsets.UTF_8);
-                Files.write(chartFolder.resolve(chart.name() + ".png"), chart.png());
-            }
-            // The workbook and the PDF are each single-threaded and read the same finished input:
-            // written side by side they take the time of the slower, not of both. The PDF is the
-            // slower, so the small files are written after the workbook, on its thread.
+            // The workbook and the small files need the tables only: they are written on the other
+            // core from the start, beside the charts, the diagram and the PDF on this one (each of
+            // those single-threaded), so the stage takes the time of the longer side, not of both.
+            ReportInput tablesOnly = new ReportInput(project, analysis, data.reconciliations(), data.rejects(), data.gaps(), "",
+                    new byte[0], List.of(), null, tables);
             CompletableFuture<Void> workbook = CompletableFuture.runAsync(() -> {
-                Timings.time("workbook", () -> EvidenceWorkbook.write(report, folder.resolve("evidence.xlsx")));
+                if (parts.contains(Output.WORKBOOK)) {
+                    Timings.time("workbook", () -> EvidenceWorkbook.write(tablesOnly, folder.resolve("evidence.xlsx")));
+                }
                 io(() -> {
                     RejectsFile.write(data.rejects(), folder.resolve("rejects.csv"));
                     PersonalDataFile.write(data.personalData(), folder.resolve("personal_data.csv"));
@@ -157,12 +163,36 @@ public final class RunOutputs {
                     return Files.writeString(folder.resolve("data_gaps.txt"), dataGaps(data), StandardCharsets.UTF_8);
                 });
             });
-            Timings.time("PDF", () -> ReportPdf.write(report, folder.resolve("report.pdf"), folder.resolve("report.html"),
-                    folder.resolve("report.docx")));
+            if (report || diagramFiles) {
+                TocDiagram coloured = coloured(analysis);
+                List<ChartImage> charts = report ? Timings.time("charts", () -> Charts.all(analysis)) : List.of();
+                chartCount[0] = charts.size();
+                String tocSvg = Timings.time("diagram SVG", coloured::toSvg);
+                byte[] tocPng = Timings.time("diagram PNG", () -> coloured.toPng(1.0));
+                ReportInput input = new ReportInput(project, analysis, data.reconciliations(), data.rejects(), data.gaps(), tocSvg,
+                        tocPng, charts, g -> coloured.draw(g, true), tables);
+                if (diagramFiles) {
+                    Files.writeString(folder.resolve("toc.svg"), tocSvg, StandardCharsets.UTF_8);
+                    Files.write(folder.resolve("toc.png"), tocPng);
+                    Files.writeString(folder.resolve("toc.html"), TocHtml.of(input), StandardCharsets.UTF_8);
+                    for (TocView view : Timings.time("diagram views", () -> TocView.all(project.theoryOfChange(), analysis, diagram))) {
+                        Files.writeString(folder.resolve(view.fileName()), view.diagram().toSvg(), StandardCharsets.UTF_8);
+                    }
+                }
+                if (report) {
+                    Path chartFolder = Files.createDirectories(folder.resolve("charts"));
+                    for (ChartImage chart : charts) {
+                        Files.writeString(chartFolder.resolve(chart.name() + ".svg"), chart.svg(), StandardCharsets.UTF_8);
+                        Files.write(chartFolder.resolve(chart.name() + ".png"), chart.png());
+                    }
+                    Timings.time("PDF", () -> ReportPdf.write(input, folder.resolve("report.pdf"), folder.resolve("report.html"),
+                            folder.resolve("report.docx")));
+                }
+            }
             join(workbook);
         });
         Path snapshot = io(() -> EvidenceHistory.write(history, project.evaluation().reportingDate(), analysis.evidence()));
-        return new Written(out, charts.size(), tables.size(), data.rejects().size(), snapshot);
+        return new Written(out, chartCount[0], tables.size(), data.rejects().size(), snapshot);
     }
 
     /**
@@ -184,7 +214,7 @@ public final class RunOutputs {
     }
 
     /** The future's value; its failure thrown as it was thrown (an unchecked exception), not wrapped. */
-    private static <T> T join(CompletableFuture<T> future) {
+    static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
