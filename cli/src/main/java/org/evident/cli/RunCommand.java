@@ -170,9 +170,6 @@ final class RunCommand implements Callable<Integer> {
 
         console.say("[2/4] reading the data files (rows read = accepted + rejected)");
         IngestResult data = ingest(opened, console);
-        if (Boolean.getBoolean(OptimisingCompiler.STOP_AFTER_READING)) {
-            Timings.time("C2 stopped", OptimisingCompiler::stop);
-        }
         console.say("      " + Evident.plural(data.indicatorData().size(), "indicator value") + " mapped onto the theory of change; "
                 + Evident.plural(data.gaps().size(), "indicator-period") + " without data (listed in data_gaps.txt)");
         if (!data.personalData().isEmpty()) {
