@@ -7,14 +7,8 @@ import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -87,58 +81,7 @@ final class ChartCanvas {
         VectorGraphics2D vector = new VectorGraphics2D();
         paint.accept(vector);
         String svg = SvgWriter.write(vector.getCommands(), width, height, title);
-        return new ChartImage(name, title, svg, DRAWN.png(svg, () -> png(width, height, paint)), width, height);
-    }
-
-    /**
-     * The PNGs drawn in this JVM, by the SVG of the same drawing: the SVG is written from every
-     * drawing command (shapes, colours, text, fonts, size), so the same SVG means the same picture,
-     * and a re-run under {@code run --watch} rasterises only the charts whose drawing changed (the
-     * rasterising is about two thirds of a chart's time). Keyed by the SVG's SHA-256, at most 32 MB of PNGs.
-     */
-    private static final PngCache DRAWN = new PngCache(32L << 20);
-
-    static final class PngCache {
-        private final long limit;
-        private final LinkedHashMap<String, byte[]> pngs = new LinkedHashMap<>(64, 0.75f, true);
-        private long bytes;
-
-        PngCache(long limit) {
-            this.limit = limit;
-        }
-
-        byte[] png(String svg, Supplier<byte[]> draw) {
-            String key = sha256(svg);
-            synchronized (this) {
-                byte[] known = pngs.get(key);
-                if (known != null) {
-                    return known;
-                }
-            }
-            byte[] png = draw.get();
-            synchronized (this) {
-                if (pngs.put(key, png) == null) {
-                    bytes += png.length;
-                }
-                for (var eldest = pngs.entrySet().iterator(); bytes > limit && eldest.hasNext(); ) {
-                    bytes -= eldest.next().getValue().length;
-                    eldest.remove();
-                }
-            }
-            return png;
-        }
-
-        synchronized int size() {
-            return pngs.size();
-        }
-
-        private static String sha256(String text) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-            }
-        }
+        return new ChartImage(name, title, svg, PngCache.DRAWN.png(svg, () -> png(width, height, paint)), width, height);
     }
 
     /** An XChart chart: the same paint recorded for the SVG and drawn at 2x for the PNG. */

@@ -607,17 +607,23 @@ final class ReportDocx {
         double w = Double.parseDouble(box[2]);
         double h = Double.parseDouble(box[3]);
         double scale = Math.min(widthMm / w, heightMm / h) * DIAGRAM_PX_PER_MM;
-        BufferedImage image = new BufferedImage((int) Math.ceil(w * scale), (int) Math.ceil(h * scale), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.scale(scale, scale);
-        g.translate(-x, -y);
-        g.clip(new java.awt.geom.Rectangle2D.Double(x, y, w, h));
-        input.tocDrawing().accept(g);
-        g.dispose();
-        picture(Png.encode(image), image.getWidth() / DIAGRAM_PX_PER_MM, image.getHeight() / DIAGRAM_PX_PER_MM, alt);
+        int pixelsWide = (int) Math.ceil(w * scale);
+        int pixelsHigh = (int) Math.ceil(h * scale);
+        // The drawing is the coloured diagram's (its SVG says all of it) clipped to this part.
+        byte[] png = PngCache.DRAWN.png(input.tocSvg() + "\npart " + svg.getAttribute("viewBox") + " at " + pixelsWide + "x" + pixelsHigh, () -> {
+            BufferedImage image = new BufferedImage(pixelsWide, pixelsHigh, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.scale(scale, scale);
+            g.translate(-x, -y);
+            g.clip(new java.awt.geom.Rectangle2D.Double(x, y, w, h));
+            input.tocDrawing().accept(g);
+            g.dispose();
+            return Png.encode(image);
+        });
+        picture(png, pixelsWide / DIAGRAM_PX_PER_MM, pixelsHigh / DIAGRAM_PX_PER_MM, alt);
     }
 
     private double mmWidth() {

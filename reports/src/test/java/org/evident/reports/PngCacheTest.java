@@ -13,7 +13,7 @@ class PngCacheTest {
     @Test
     void theSameSvg_isDrawnOnce_anotherSvgAgain_andTheOldestGoesPastTheLimit() {
         List<String> drawn = new ArrayList<>();
-        ChartCanvas.PngCache cache = new ChartCanvas.PngCache(10);
+        PngCache cache = new PngCache(10);
         byte[] a = cache.png("<svg>a</svg>", () -> draw(drawn, "a", 4));
         assertArrayEquals(a, cache.png("<svg>a</svg>", () -> draw(drawn, "a again", 4)));
         cache.png("<svg>b</svg>", () -> draw(drawn, "b", 4));
