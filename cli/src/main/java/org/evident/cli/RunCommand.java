@@ -125,7 +125,9 @@ final class RunCommand implements Callable<Integer> {
                 "always written: tables (tables/*.csv, rejects.csv,",
                 "personal_data.csv, data_gaps.txt), workbook",
                 "(evidence.xlsx), report (report.pdf, .docx, .html",
-                "and charts/), diagram (toc.svg, .png, .html).",
+                "and charts/), html (report.html alone: no PDF or",
+                "Word layout, for a quick look with --watch),",
+                "diagram (toc.svg, .png, .html).",
                 "Comma-separated, e.g. --only workbook,report. For a",
                 "pipeline that needs the figures, not the documents.",
                 "Default: everything."})
@@ -205,7 +207,8 @@ final class RunCommand implements Callable<Integer> {
         console.say("      evidence snapshot: " + written.snapshot());
         Timings.mark("end");
         if (!quiet) {
-            spec.commandLine().getOut().println("wrote " + out + ": " + (parts.contains(Output.REPORT) ? "report.pdf, report.docx, report.html, " : "")
+            spec.commandLine().getOut().println("wrote " + out + ": " + (parts.contains(Output.REPORT) ? "report.pdf, report.docx, report.html, "
+                    : parts.contains(Output.HTML) ? "report.html, " : "")
                     + (parts.contains(Output.WORKBOOK) ? "evidence.xlsx, " : "") + (parts.contains(Output.DIAGRAM) ? "toc.svg, toc.png, toc.html, " : "")
                     + "rejects.csv (" + Evident.plural(written.rejects(), "reject") + "), personal_data.csv, data_gaps.txt, "
                     + (parts.contains(Output.REPORT) ? "charts/ (" + Evident.plural(written.charts(), "chart") + "), " : "")

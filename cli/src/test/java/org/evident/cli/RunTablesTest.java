@@ -313,6 +313,18 @@ class RunTablesTest {
         }
     }
 
+    /** --only html writes report.html alone with the tables: the same bytes as a whole run's, and no PDF, Word file or chart files. */
+    @Test
+    void onlyHtml_writesTheSameReportHtml_asAWholeRun() throws IOException {
+        Path html = run(tmp.resolve("html"), "--only", "html").getParent();
+        List<String> written;
+        try (var files = Files.list(html)) {
+            written = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("data_gaps.txt", "evident-manifest.txt", "personal_data.csv", "rejects.csv", "report.html", "tables"), written);
+        assertArrayEquals(Files.readAllBytes(tables.resolveSibling("report.html")), Files.readAllBytes(html.resolve("report.html")));
+    }
+
     @Test
     void judgements_reproduceTables6And7_andTheRuleAgreesWith14Of16() throws IOException {
         // Tables 6 and 7 of the evaluation: the evaluators' grades at the end of fieldwork.

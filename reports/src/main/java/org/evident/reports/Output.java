@@ -15,6 +15,11 @@ public enum Output {
     WORKBOOK,
     /** report.pdf, report.docx, report.html and the charts/ they show. */
     REPORT,
+    /**
+     * report.html alone (its charts inside it): the report as a browser shows it, without laying
+     * out the PDF or writing the Word file, for a quick look while editing (with {@code run --watch}).
+     */
+    HTML,
     /** toc.svg, toc.png, toc.html and one toc-VIEW.svg per view. */
     DIAGRAM;
 

@@ -70,7 +70,7 @@ public final class RunOutputs {
     /** As {@link #begin(EvaluationProject, Path)}, laying out the diagram only when {@code parts} draw it. */
     public static RunOutputs begin(EvaluationProject project, Path history, Set<Output> parts) {
         RunOutputs outputs = new RunOutputs(project, history);
-        if (parts.contains(Output.REPORT) || parts.contains(Output.DIAGRAM)) {
+        if (parts.contains(Output.REPORT) || parts.contains(Output.HTML) || parts.contains(Output.DIAGRAM)) {
             CompletableFuture.runAsync(() -> Timings.time("diagram layout (background)", outputs.diagram::toSvg));
         }
         return outputs;
@@ -143,6 +143,7 @@ public final class RunOutputs {
      */
     public Written write(IngestResult data, AnalysisResult analysis, Path out, Set<Output> parts) {
         boolean report = parts.contains(Output.REPORT);
+        boolean html = report || parts.contains(Output.HTML);
         boolean diagramFiles = parts.contains(Output.DIAGRAM);
         List<PublishedTable> tables = Timings.time("tables", analysis::publishedTables);
         int[] chartCount = new int[1];
@@ -163,9 +164,9 @@ public final class RunOutputs {
                     return Files.writeString(folder.resolve("data_gaps.txt"), dataGaps(data), StandardCharsets.UTF_8);
                 });
             });
-            if (report || diagramFiles) {
+            if (html || diagramFiles) {
                 TocDiagram coloured = coloured(analysis);
-                List<ChartImage> charts = report ? Timings.time("charts", () -> Charts.all(analysis)) : List.of();
+                List<ChartImage> charts = html ? Timings.time("charts", () -> Charts.all(analysis)) : List.of();
                 chartCount[0] = charts.size();
                 String tocSvg = Timings.time("diagram SVG", coloured::toSvg);
                 byte[] tocPng = Timings.time("diagram PNG", () -> coloured.toPng(1.0));
@@ -187,6 +188,9 @@ public final class RunOutputs {
                     }
                     Timings.time("PDF", () -> ReportPdf.write(input, folder.resolve("report.pdf"), folder.resolve("report.html"),
                             folder.resolve("report.docx")));
+                } else if (html) {
+                    Files.writeString(folder.resolve("report.html"), Timings.time("HTML", () -> ReportHtml.of(input)),
+                            StandardCharsets.UTF_8);
                 }
             }
             join(workbook);
