@@ -69,7 +69,14 @@ public final class Redactor {
     private static final Pattern TITLED_NAME = Pattern.compile("(?<![\\p{L}])" + TITLE + "[ \\t]+(" + NAME_WORD
             + "(?:[ \\t]+" + NAME_WORD + "){0,2})(?![\\p{L}])");
 
-    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /**
+     * libphonenumber, made when the first free text is redacted, not when the class loads: it logs
+     * through java.util.logging, whose start makes the JDK look for a logging service in every jar
+     * of the class path (about 0.1 s), and a project of records alone has no free text.
+     */
+    private static final class Phones {
+        static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    }
 
     private final List<String> names;
     /** Every listed name and its words, longest first, as one alternation; empty without a list. */
@@ -229,7 +236,7 @@ public final class Redactor {
     }
 
     private static void phones(String text, List<Match> found) {
-        for (PhoneNumberMatch m : PHONES.findNumbers(text, "GB", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+        for (PhoneNumberMatch m : Phones.UTIL.findNumbers(text, "GB", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
             add(found, PersonalDataKind.PHONE, m.start(), m.end());
         }
     }
