@@ -85,8 +85,8 @@ public final class ReportPdf {
      * @throws IllegalStateException if the DejaVu Sans font files are missing
      */
     public static void write(ReportInput input, Path pdf, Path html, Path docx) {
-        Path regular = font("DejaVuSans.ttf");
-        Path bold = font("DejaVuSans-Bold.ttf");
+        byte[] regular = withoutSubstitutions(font("DejaVuSans.ttf"));
+        byte[] bold = withoutSubstitutions(font("DejaVuSans-Bold.ttf"));
         ReportHtml.Document xhtml = Timings.time("PDF: XHTML", () -> ReportHtml.documents(input));
         if (System.getProperty(DEFLATE_LEVEL) == null) {
             System.setProperty(DEFLATE_LEVEL, Integer.toString(java.util.zip.Deflater.BEST_SPEED));
@@ -115,11 +115,11 @@ public final class ReportPdf {
             // Registered once for the document and once for SVG text, so that no standard (unembedded)
             // font is used anywhere. In 1.1.65 the overload that takes use cases does not reach the
             // document's font resolver, so the document's fonts go through the plain overload.
-            builder.useFont(regular.toFile(), FONT, 400, FontStyle.NORMAL, true);
-            builder.useFont(bold.toFile(), FONT, 700, FontStyle.NORMAL, true);
+            builder.useFont(() -> new ByteArrayInputStream(regular), FONT, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> new ByteArrayInputStream(bold), FONT, 700, FontStyle.NORMAL, true);
             EnumSet<FSFontUseCase> svg = EnumSet.of(FSFontUseCase.SVG, FSFontUseCase.FALLBACK_FINAL);
-            builder.useFont(regular.toFile(), FONT, 400, FontStyle.NORMAL, true, svg);
-            builder.useFont(bold.toFile(), FONT, 700, FontStyle.NORMAL, true, svg);
+            builder.useFont(() -> new ByteArrayInputStream(regular), FONT, 400, FontStyle.NORMAL, true, svg);
+            builder.useFont(() -> new ByteArrayInputStream(bold), FONT, 700, FontStyle.NORMAL, true, svg);
             builder.useSVGDrawer(input.tocDrawing() != null ? new DiagramSvgDrawer(input.tocDrawing())
                     : new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
             builder.useProtocolsStreamImplementation(url -> image(xhtml.images(), url), ReportHtml.IMAGE_SCHEME);
@@ -204,6 +204,37 @@ public final class ReportPdf {
         ids.add(id);
         document.getDocument().setDocumentID(ids);
     }
+
+    /**
+     * The font's bytes with its glyph substitution table (GSUB) out of PDFBox's sight: its tag in
+     * the table directory renamed to {@code GSUx}, which no reader knows, so the font has no
+     * substitutions. With GSUB, PDFBox 3.0.8 set "fi", "ff" and "fl" as ligature glyphs, which
+     * come back from the PDF's text (copying, searching, a screen reader) as U+FB01, U+FB00 and
+     * U+FB02 instead of the letters; and it compiled a regular expression for every string it drew,
+     * a third of drawing the pages. Nothing else in DejaVu Sans's GSUB applies to the report's
+     * Latin text (PDFBox shapes no other script that DejaVu has). The glyphs, metrics and kerning
+     * are untouched, and the embedded subsets never carry the renamed table. Kept per JVM.
+     */
+    static byte[] withoutSubstitutions(Path file) {
+        return UNSUBSTITUTED.computeIfAbsent(file, f -> {
+            byte[] ttf;
+            try {
+                ttf = Files.readAllBytes(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the font " + f + ": " + e.getMessage(), e);
+            }
+            int tables = ttf.length < 12 ? 0 : (ttf[4] & 0xff) << 8 | (ttf[5] & 0xff);
+            for (int i = 0; i < tables && 12 + 16 * i + 4 <= ttf.length; i++) {
+                int at = 12 + 16 * i;
+                if (ttf[at] == 'G' && ttf[at + 1] == 'S' && ttf[at + 2] == 'U' && ttf[at + 3] == 'B') {
+                    ttf[at + 3] = 'x';
+                }
+            }
+            return ttf;
+        });
+    }
+
+    private static final java.util.Map<Path, byte[]> UNSUBSTITUTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Path font(String file) {
         Path path = FONT_DIR.resolve(file);

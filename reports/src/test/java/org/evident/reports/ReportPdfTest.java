@@ -71,6 +71,22 @@ class ReportPdfTest {
         }
     }
 
+    /**
+     * The text comes back as letters: no ligature characters (U+FB00 to U+FB06) for "ff", "fi",
+     * "fl", as pdftotext (poppler) reads it; PDFBox's own text stripper would hide them, as it
+     * turns ligatures back into letters.
+     */
+    @Test
+    void text_hasNoLigatureCharacters() throws IOException, InterruptedException {
+        Process pdftotext = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), "-").redirectErrorStream(true).start();
+        String raw = new String(pdftotext.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, pdftotext.waitFor(), raw);
+        assertTrue(raw.contains("figure") && raw.contains("files"), "the text has words with fi");
+        for (char c = '\uFB00'; c <= '\uFB06'; c++) {
+            assertEquals(-1, raw.indexOf(c), "ligature U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT));
+        }
+    }
+
     @Test
     void titlePage_namesProgrammeOrganisationAndDate() {
         String first = text.substring(0, text.indexOf("Contents"));
