@@ -15,9 +15,10 @@ import java.util.Calendar;
 import java.util.EnumSet;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -42,6 +43,8 @@ public final class ReportPdf {
     /** Where .ci/run installs DejaVu; the PDF embeds it so it prints the same everywhere. */
     static final Path FONT_DIR = Path.of("/usr/share/fonts/truetype/dejavu");
     static final String FONT = "DejaVu Sans";
+    /** The fonts as PDFBox is given them ({@link #withoutSubstitutions}), read once per JVM. */
+    private static final Map<Path, byte[]> UNSUBSTITUTED = new ConcurrentHashMap<>();
 
     /**
      * PDFBox deflates every content stream at zlib's default level (6) unless this system
@@ -91,16 +94,10 @@ public final class ReportPdf {
         if (System.getProperty(DEFLATE_LEVEL) == null) {
             System.setProperty(DEFLATE_LEVEL, Integer.toString(java.util.zip.Deflater.BEST_SPEED));
         }
-        // The Word report is made from the same XHTML, beside the PDF: offered to the common pool
-        // (whose worker is usually still busy with the workbook) and taken back by this thread if
-        // nobody has started it by the time the PDF is written. Either way it is written once.
-        AtomicBoolean wordTaken = new AtomicBoolean(docx == null);
-        Runnable word = () -> {
-            if (wordTaken.compareAndSet(false, true)) {
-                Timings.time("Word report", () -> ReportDocx.write(input, xhtml, docx));
-            }
-        };
-        CompletableFuture<Void> wordOffered = CompletableFuture.runAsync(word);
+        // The Word report is made from the same XHTML, on its own thread beside the PDF (on two
+        // cores CompletableFuture gives each task a thread of its own).
+        CompletableFuture<Void> word = docx == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> Timings.time("Word report", () -> ReportDocx.write(input, xhtml, docx)));
         try {
             Files.writeString(html, xhtml.standalone(), StandardCharsets.UTF_8);
             // openhtmltopdf logs every font load and page to the console through JUL; Evident reports itself.
@@ -141,8 +138,7 @@ public final class ReportPdf {
                     Timings.mark("PDF: saved in " + (System.nanoTime() - saving) / 1_000_000 + " ms");
                 }
             }
-            word.run();
-            RunOutputs.join(wordOffered);
+            RunOutputs.join(word);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report " + pdf + ": " + e.getMessage(), e);
         }
@@ -233,8 +229,6 @@ public final class ReportPdf {
             return ttf;
         });
     }
-
-    private static final java.util.Map<Path, byte[]> UNSUBSTITUTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Path font(String file) {
         Path path = FONT_DIR.resolve(file);

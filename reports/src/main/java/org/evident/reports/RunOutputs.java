@@ -70,7 +70,7 @@ public final class RunOutputs {
     /** As {@link #begin(EvaluationProject, Path)}, laying out the diagram only when {@code parts} draw it. */
     public static RunOutputs begin(EvaluationProject project, Path history, Set<Output> parts) {
         RunOutputs outputs = new RunOutputs(project, history);
-        if (parts.contains(Output.REPORT) || parts.contains(Output.HTML) || parts.contains(Output.DIAGRAM)) {
+        if (drawsDiagram(parts)) {
             CompletableFuture.runAsync(() -> Timings.time("diagram layout (background)", outputs.diagram::toSvg));
         }
         return outputs;
@@ -145,6 +145,7 @@ public final class RunOutputs {
         boolean report = parts.contains(Output.REPORT);
         boolean html = report || parts.contains(Output.HTML);
         boolean diagramFiles = parts.contains(Output.DIAGRAM);
+        boolean drawn = drawsDiagram(parts);
         List<PublishedTable> tables = Timings.time("tables", analysis::publishedTables);
         int[] chartCount = new int[1];
         OutputFolder.writeAtomically(out, kept(), folder -> {
@@ -164,7 +165,7 @@ public final class RunOutputs {
                     return Files.writeString(folder.resolve("data_gaps.txt"), dataGaps(data), StandardCharsets.UTF_8);
                 });
             });
-            if (html || diagramFiles) {
+            if (drawn) {
                 TocDiagram coloured = coloured(analysis);
                 List<ChartImage> charts = html ? Timings.time("charts", () -> Charts.all(analysis)) : List.of();
                 chartCount[0] = charts.size();
@@ -215,6 +216,11 @@ public final class RunOutputs {
         return TocColours.latest(project.theoryOfChange(), analysis).apply(diagram.titled(project.evaluation().programme()
                 + ": evidence at " + analysis.latestEvidence().stream().map(a -> Summary.periodLabel(project, a.period()))
                         .findFirst().orElse(project.evaluation().reportingDate().toString())));
+    }
+
+    /** Whether {@code parts} show the diagram: the report (PDF or HTML) or the diagram's own files. */
+    private static boolean drawsDiagram(Set<Output> parts) {
+        return parts.contains(Output.REPORT) || parts.contains(Output.HTML) || parts.contains(Output.DIAGRAM);
     }
 
     /** The future's value; its failure thrown as it was thrown (an unchecked exception), not wrapped. */
